@@ -1,0 +1,165 @@
+"""The ``vnplan`` command line (typer).
+
+Core commands live here; each later feature (restore, evaluate, load, review) keeps its
+commands in ``vnplan/commands/<name>.py`` with a ``register(app)`` function, listed in
+``COMMAND_MODULES`` below.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from vnplan import __version__
+
+app = typer.Typer(
+    name="vnplan",
+    help="Turn Vietnamese provincial plans (Kế hoạch …/KH-UBND) into structured, versioned JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+COMMAND_MODULES = ["restore", "evaluate", "database", "review"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vnplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """vnplan: ingest, clean, restore diacritics and extract targets, tasks, scoring and awards."""
+
+
+@app.command()
+def run(
+    paths: List[Path] = typer.Argument(..., help="Plan files or folders (searched recursively)."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder for <stem>.json, <stem>.txt and run-report.json."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+) -> None:
+    """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
+
+    Exit status: 0 when every file was processed, 1 when any file failed (each failure is
+    one line in the report and on stderr), 2 when there was nothing to process.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from vnplan.pipeline import run_batch
+
+    console_err = sys.stderr
+    with Progress(
+        TextColumn("[bold]vnplan run"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        disable=not progress,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def on_start(n: int) -> None:
+            bar.update(task, total=n)
+
+        def on_progress(path: Path, res) -> None:
+            bar.update(task, advance=1, description=path.name)
+            if res.status != "ok":
+                bar.console.print(f"[red]FAILED[/red] {res.error}", highlight=False, markup=True)
+
+        report = run_batch(paths, out, on_progress=on_progress, on_start=on_start)
+    s = report["summary"]
+    if not progress:
+        for f in report["files"]:
+            if f["status"] != "ok":
+                print(f"FAILED {f['error']}", file=console_err)
+    typer.echo(f"{s['ok']} ok, {s['failed']} failed; report: {Path(out) / 'run-report.json'}")
+    if s["files"] == 0:
+        raise typer.Exit(2)
+    if s["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout.")) -> None:
+    """Print the JSON Schema of the extraction output (SCHEMA.md)."""
+    from vnplan.io import write_atomic
+    from vnplan.schema import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2)
+    if out:
+        write_atomic(out, text + "\n")
+    else:
+        typer.echo(text)
+
+
+def _fail(msg: str) -> None:
+    typer.echo(f"error: {msg}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def ingest(file: Path = typer.Argument(..., help="A plan file: text, PDF, image or .docx.")) -> None:
+    """Print the raw text of FILE page by page, with how it was read."""
+    from ingest import IngestError, ingest_file
+
+    try:
+        doc = ingest_file(file)
+    except IngestError as exc:
+        _fail(f"{file}: {exc}")
+    typer.echo(f"# {doc.source} method={doc.method} encoding={doc.encoding} sha256={doc.sha256[:16]}", err=True)
+    for w in doc.warnings:
+        typer.echo(f"# warning: {w}", err=True)
+    for page in doc.pages:
+        if doc.has_pages:
+            conf = f" confidence={page.confidence:.2f}" if page.confidence is not None else ""
+            typer.echo(f"--- page {page.number} ({page.method}{conf}) ---")
+        typer.echo(page.text)
+
+
+@app.command()
+def normalize(
+    file: Path = typer.Argument(..., help="A plan file."),
+    sections: bool = typer.Option(False, "--sections", help="Print the section tree instead of the text."),
+) -> None:
+    """Print the normalized text of FILE (the text evidence offsets point into)."""
+    from ingest import IngestError, ingest_file
+    from normalize import normalize_document
+
+    try:
+        ndoc = normalize_document(ingest_file(file))
+    except IngestError as exc:
+        _fail(f"{file}: {exc}")
+    for w in ndoc.warnings:
+        typer.echo(f"# warning: {w}", err=True)
+    if sections:
+        for s in ndoc.sections:
+            typer.echo(f"{'  ' * s.level}{s.path}\t{s.heading[:90]}")
+    else:
+        typer.echo(ndoc.text)
+
+
+def _register_optional() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"vnplan.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"vnplan.commands.{name}":
+                continue
+            raise
+        module.register(app)
+
+
+_register_optional()
+
+if __name__ == "__main__":
+    app()

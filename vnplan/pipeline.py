@@ -1,0 +1,145 @@
+"""Pipeline wiring: ingest → normalize → extract → outputs, one file at a time.
+
+Data flows one way. Each file is processed in isolation: a file that fails is
+reported with a one-line reason and the batch goes on. Outputs are written
+atomically, inputs are only ever read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from vnplan.io import write_atomic, write_json
+from vnplan.schema import SCHEMA_VERSION, Extraction
+
+SKIP_NAMES = {"readme.md", "readme.txt", "readme", ".gitkeep", "run-report.json"}
+
+
+@dataclass
+class FileResult:
+    source: str
+    status: str  # ok | failed
+    seconds: float = 0.0
+    method: Optional[str] = None
+    output: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+    error: Optional[str] = None
+    counts: dict = field(default_factory=dict)
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileResult]]:
+    """Expand files and folders (recursively) into a sorted list of input files.
+
+    Paths that do not exist come back as failed results rather than exceptions, so a
+    batch with one typo still processes everything else.
+    """
+    files: list[Path] = []
+    missing: list[FileResult] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.name.lower() not in SKIP_NAMES:
+                    files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(FileResult(str(p), "failed", error=f"{p}: no such file or directory"))
+    seen, unique = set(), []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, missing
+
+
+def process(path: Path, **options) -> tuple[Extraction, str, list[str]]:
+    """Run one file through every stage; returns (extraction, normalized text, warnings)."""
+    from extract import extract_document
+    from ingest import ingest_file
+    from normalize import normalize_document
+
+    ingested = ingest_file(path, **options.get("ingest", {}))
+    ndoc = normalize_document(ingested, **options.get("normalize", {}))
+    extraction = extract_document(ndoc, **options.get("extract", {}))
+    warnings = list(dict.fromkeys(ingested.warnings + ndoc.warnings + extraction.document.warnings))
+    return extraction, ndoc.text, warnings
+
+
+def _output_stem(path: Path, used: set[str]) -> str:
+    stem = path.stem
+    if stem in used:
+        import hashlib
+
+        stem = f"{stem}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
+    used.add(stem)
+    return stem
+
+
+def _one_line(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def run_batch(
+    paths: Iterable[Path | str],
+    out_dir: Path | str,
+    on_progress: Optional[Callable[[Path, FileResult], None]] = None,
+    on_start: Optional[Callable[[int], None]] = None,
+    **options,
+) -> dict:
+    """Process every input file, write outputs and ``run-report.json``; return the report."""
+    from ingest.model import IngestError
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc)
+    files, results = discover(paths)
+    if on_start:
+        on_start(len(files))
+    used: set[str] = set()
+    for path in files:
+        t0 = time.perf_counter()
+        stem = _output_stem(path, used)
+        try:
+            extraction, text, warnings = process(path, **options)
+            write_atomic(out_dir / f"{stem}.txt", text)
+            write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
+            res = FileResult(
+                str(path),
+                "ok",
+                method=extraction.document.ingest.method,
+                output=str(out_dir / f"{stem}.json"),
+                warnings=warnings,
+                counts={k: len(getattr(extraction, k)) for k in ("targets", "tasks", "scoring_criteria", "awards")},
+            )
+        except IngestError as exc:
+            res = FileResult(str(path), "failed", error=f"{path}: {exc}")
+        except Exception as exc:  # isolate the failure, keep the batch going
+            res = FileResult(str(path), "failed", error=f"{path}: {_one_line(exc)}")
+            res.warnings.append(traceback.format_exc(limit=3).strip().splitlines()[-1])
+        res.seconds = round(time.perf_counter() - t0, 3)
+        results.append(res)
+        if on_progress:
+            on_progress(path, res)
+    report = {
+        "schema_version": SCHEMA_VERSION,
+        "started": started.isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "output_dir": str(out_dir),
+        "summary": {
+            "files": len(results),
+            "ok": sum(r.status == "ok" for r in results),
+            "failed": sum(r.status == "failed" for r in results),
+        },
+        "files": [asdict(r) for r in results],
+    }
+    write_json(out_dir / "run-report.json", report)
+    return report

@@ -46,17 +46,20 @@ def run(
     paths: List[Path] = typer.Argument(..., help="Plan files or folders (searched recursively)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder for <stem>.json, <stem>.txt and run-report.json."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+    max_text_mb: float = typer.Option(20.0, "--max-text-mb", help="Refuse text files larger than this many MB (a plan is well under 1 MB)."),
 ) -> None:
     """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
 
     Exit status: 0 when every file was processed, 1 when any file failed (each failure is
     one line in the report and on stderr), 2 when there was nothing to process.
     """
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from vnplan.pipeline import run_batch
 
     console_err = sys.stderr
+    printed: set[str] = set()
     with Progress(
         TextColumn("[bold]vnplan run"),
         BarColumn(),
@@ -65,6 +68,7 @@ def run(
         TextColumn("{task.description}"),
         disable=not progress,
         transient=False,
+        console=Console(stderr=True),
     ) as bar:
         task = bar.add_task("", total=None)
 
@@ -73,15 +77,15 @@ def run(
 
         def on_progress(path: Path, res) -> None:
             bar.update(task, advance=1, description=path.name)
-            if res.status != "ok":
+            if res.status != "ok" and progress:
                 bar.console.print(f"[red]FAILED[/red] {res.error}", highlight=False, markup=True)
+                printed.add(res.source)
 
-        report = run_batch(paths, out, on_progress=on_progress, on_start=on_start)
+        report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, ingest={"max_text_mb": max_text_mb})
     s = report["summary"]
-    if not progress:
-        for f in report["files"]:
-            if f["status"] != "ok":
-                print(f"FAILED {f['error']}", file=console_err)
+    for f in report["files"]:  # once per failure, missing paths included
+        if f["status"] != "ok" and f["source"] not in printed:
+            print(f"FAILED {f['error']}", file=console_err)
     typer.echo(f"{s['ok']} ok, {s['failed']} failed; report: {Path(out) / 'run-report.json'}")
     if s["files"] == 0:
         raise typer.Exit(2)
@@ -108,12 +112,15 @@ def _fail(msg: str) -> None:
 
 
 @app.command()
-def ingest(file: Path = typer.Argument(..., help="A plan file: text, PDF, image or .docx.")) -> None:
+def ingest(
+    file: Path = typer.Argument(..., help="A plan file: text, PDF, image or .docx."),
+    max_text_mb: float = typer.Option(20.0, "--max-text-mb", help="Refuse text files larger than this many MB."),
+) -> None:
     """Print the raw text of FILE page by page, with how it was read."""
     from ingest import IngestError, ingest_file
 
     try:
-        doc = ingest_file(file)
+        doc = ingest_file(file, max_text_mb=max_text_mb)
     except IngestError as exc:
         _fail(f"{file}: {exc}")
     typer.echo(f"# {doc.source} method={doc.method} encoding={doc.encoding} sha256={doc.sha256[:16]}", err=True)

@@ -32,19 +32,24 @@ class FileResult:
     counts: dict = field(default_factory=dict)
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileResult]]:
+def discover(paths: Iterable[Path | str], exclude: Optional[Path] = None) -> tuple[list[Path], list[FileResult]]:
     """Expand files and folders (recursively) into a sorted list of input files.
 
     Paths that do not exist come back as failed results rather than exceptions, so a
-    batch with one typo still processes everything else.
+    batch with one typo still processes everything else. Files under ``exclude`` (the
+    output folder, when it lies inside an input folder) are skipped, so that a second
+    run does not read the first run's outputs as plans.
     """
     files: list[Path] = []
     missing: list[FileResult] = []
+    skip_dir = exclude.resolve() if exclude is not None else None
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
+                if skip_dir is not None and f.resolve().is_relative_to(skip_dir):
+                    continue
                 if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.name.lower() not in SKIP_NAMES:
                     files.append(f)
         elif p.is_file():
@@ -73,8 +78,23 @@ def process(path: Path, **options) -> tuple[Extraction, str, list[str]]:
     return extraction, ndoc.text, warnings
 
 
+def _printable(text: str) -> str:
+    """A file name that was not valid UTF-8 (kept as surrogates by Python) with U+FFFD instead."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _json_safe(obj):
+    if isinstance(obj, str):
+        return _printable(obj)
+    if isinstance(obj, dict):
+        return {k: _json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_json_safe(v) for v in obj]
+    return obj
+
+
 def _output_stem(path: Path, used: set[str]) -> str:
-    stem = path.stem
+    stem = _printable(path.stem)
     if stem in used:
         import hashlib
 
@@ -101,7 +121,7 @@ def run_batch(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.timezone.utc)
-    files, results = discover(paths)
+    files, results = discover(paths, exclude=out_dir)
     if on_start:
         on_start(len(files))
     used: set[str] = set()
@@ -109,6 +129,8 @@ def run_batch(
         t0 = time.perf_counter()
         stem = _output_stem(path, used)
         try:
+            if path.resolve() in {(out_dir / f"{stem}{ext}").resolve() for ext in (".txt", ".json")}:
+                raise IngestError("its output would overwrite the input file: choose another output folder")
             extraction, text, warnings = process(path, **options)
             write_atomic(out_dir / f"{stem}.txt", text)
             write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
@@ -141,5 +163,5 @@ def run_batch(
         },
         "files": [asdict(r) for r in results],
     }
-    write_json(out_dir / "run-report.json", report)
+    write_json(out_dir / "run-report.json", _json_safe(report))  # odd file names must not lose the report
     return report

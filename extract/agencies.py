@@ -1,0 +1,266 @@
+"""Agencies: split the owner phrases of a plan into single agencies with canonical names.
+
+Plans name owners in running prose: "Văn phòng UBND tỉnh và các sở, ban, ngành liên
+quan", "UBND cấp huyện, cấp xã", "Sở Tư pháp hướng dẫn, đôn đốc…", "Sở LĐTBXH",
+"BHXH tỉnh". Databases and reviewers need one name per agency, the same name in every
+plan, so this module splits lists (without breaking names that contain commas or "và",
+like "Sở Lao động, Thương binh và Xã hội"), drops purpose clauses and parentheses,
+makes provincial names generic ("Báo <tỉnh X>" → "Báo tỉnh"), and resolves the result
+against the gazetteer ``extract/data/agencies.tsv`` (exact alias first, then rapidfuzz).
+Unknown agencies are kept as written, cleaned, with a low match score.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+GAZETTEER = Path(__file__).with_name("data") / "agencies.tsv"
+FUZZY_MIN = 90
+
+# The 63 provinces and centrally-run cities (generic knowledge), used to make names generic.
+PROVINCES = (
+    "An Giang|Bà Rịa - Vũng Tàu|Bà Rịa-Vũng Tàu|Bạc Liêu|Bắc Giang|Bắc Kạn|Bắc Ninh|Bến Tre|Bình Dương|Bình Định|"
+    "Bình Phước|Bình Thuận|Cà Mau|Cao Bằng|Cần Thơ|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|"
+    "Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|"
+    "Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|"
+    "Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|"
+    "Thành phố Hồ Chí Minh|TP. Hồ Chí Minh|Hồ Chí Minh|Thừa Thiên Huế|Thừa Thiên - Huế|Huế|Tiền Giang|Trà Vinh|"
+    "Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
+).split("|")
+
+# Words that begin an agency name (used to tell a new agency from a wrapped part of a name).
+HEADS = (
+    "sở|văn phòng|vp|công an|ca|ủy ban|uỷ ban|ubnd|ub|ubmttq|ubmttqvn|mặt trận|mttq|hđnd|hội đồng|tỉnh ủy|tỉnh uỷ|"
+    "thành ủy|huyện ủy|ban|bộ|trung tâm|ttpvhcc|ngân hàng|nhnn|bảo hiểm|bhxh|cục|chi cục|kho bạc|kbnn|tòa án|toà án|"
+    "tand|viện|vksnd|tỉnh đoàn|đoàn|hội|liên đoàn|lđlđ|liên minh|đài|báo|cổng|phòng|chi nhánh|bưu điện|viễn thông|"
+    "viettel|vnpt|mobifone|điện lực|công ty|doanh nghiệp|các|cơ quan|đơn vị|thanh tra|tổ công tác|tổ giúp việc|trường|bệnh viện|"
+    "học viện|đại học|cấp|lực lượng|bch|bđbp|cơ sở|nhà|hợp tác xã|htx"
+)
+_HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
+_NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
+# Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
+_COLLECTIVE = re.compile(
+    r"^(?:các\s+)?(?:sở|ban|ngành|đoàn thể|địa phương|đơn vị|cơ quan|hội|tổ chức|doanh nghiệp|huyện|thị xã|"
+    r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội)\b",
+    re.I,
+)
+# Verbs that start a purpose clause after the owner ("Sở Tư pháp hướng dẫn, đôn đốc …").
+_VERBS = (
+    "hướng dẫn|đôn đốc|thực hiện|lập|nghiên cứu|chủ động|tham mưu|triển khai|phối hợp|chỉ đạo|xây dựng|rà soát|"
+    "gửi|báo cáo|bố trí|cung cấp|có trách nhiệm|chịu trách nhiệm|căn cứ|trong phạm vi|theo chức năng|theo phân cấp|"
+    "theo thẩm quyền|theo dõi|tổng hợp|kiểm tra|lựa chọn|để|nhằm|đảm bảo|bảo đảm|tiếp tục|đề xuất|trình|ban hành|"
+    "hoàn thành|cập nhật|tuyên truyền|vận động|phát động|tập huấn|số hóa|làm sạch|kết nối|tiếp nhận|giải quyết|"
+    "tăng cường|tiến hành|thường xuyên|giám sát|tái cấu trúc|trên cơ sở|trong việc|đánh giá|đối chiếu|hỗ trợ|"
+    "thu thập|thống kê|khai thác|chia sẻ|hoàn thiện|nâng cao|đẩy mạnh|thúc đẩy|vận hành|tích hợp|sử dụng|áp dụng|"
+    "điều tra|khảo sát|thẩm định|hợp nhất|chuẩn bị|thành lập|kiện toàn|phổ biến|quán triệt|trao đổi|xử lý|huy động|"
+    "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất"
+)
+_VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
+_VERB_START = re.compile(rf"^(?:{_VERBS}|tổ chức)(?![\w])", re.I)  # case-sensitive: verbs are lowercase in prose
+_PAREN = re.compile(r"\([^()]*\)")
+_APPOSITIVE = re.compile(r"\s+[-–]\s+(?:cơ quan|là cơ quan|đơn vị)\b(?:\s+\S+){0,12}$", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bhoặc\b|\bvới\b)\s*")
+
+
+@dataclass
+class Entry:
+    canonical: str
+    aliases: list[str]
+    kind: str
+
+
+@dataclass
+class AgencyMatch:
+    written: str  # the cleaned words of the plan
+    name: str  # canonical name (or the written words when unknown)
+    score: float  # 100 exact alias, rapidfuzz ratio for a fuzzy match, 0 unknown
+    kind: str = "unknown"
+
+    @property
+    def known(self) -> bool:
+        return self.score >= FUZZY_MIN
+
+
+def _key(s: str) -> str:
+    """Matching key: NFC, lowercase, '&'/'-' and punctuation folded, spaces collapsed."""
+    s = unicodedata.normalize("NFC", s).lower().replace("uỷ", "ủy").replace("hoá", "hóa").replace("toà", "tòa")
+    s = s.replace("&", " và ").replace("–", "-")
+    s = re.sub(r"[.,;:()\-*\"“”']", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer(path: str | None = None) -> tuple[list[Entry], dict[str, Entry]]:
+    entries: list[Entry] = []
+    index: dict[str, Entry] = {}
+    with open(path or GAZETTEER, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+            e = Entry(row["canonical"].strip(), aliases, (row.get("kind") or "").strip() or "other")
+            entries.append(e)
+            for name in [e.canonical, *aliases]:
+                index.setdefault(_key(name), e)
+    return entries, index
+
+
+def generic_name(name: str) -> str:
+    """Replace a province name by the generic word ("Báo Hà Giang" → "Báo tỉnh")."""
+    for p in sorted(PROVINCES, key=len, reverse=True):
+        pat = re.escape(p).replace(r"\ ", r"\s+")
+        name = re.sub(rf"\btỉnh\s+{pat}\b", "tỉnh", name)
+        name = re.sub(rf"^(Tỉnh\s*đoàn|Tỉnh\s*ủy|Tỉnh\s*uỷ)\s+{pat}\b", r"\1", name, flags=re.I)
+        name = re.sub(rf"\b(chi nhánh|CN)\s+{pat}\b", r"\1 tỉnh", name)
+        name = re.sub(rf"\b{pat}\b", "tỉnh", name)
+    name = re.sub(r"\btỉnh(\s+tỉnh)+\b", "tỉnh", name)
+    return name
+
+
+def clean_agency(text: str) -> str:
+    """Markup, parentheses, appositives and trailing punctuation removed; spaces collapsed."""
+    s = unicodedata.normalize("NFC", text).replace("*", "")
+    while _PAREN.search(s):
+        s = _PAREN.sub(" ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = _APPOSITIVE.sub("", s)
+    s = re.sub(r"^(?:[-+•]\s*)", "", s)
+    s = re.sub(r"\s*(?:\.\.\.|…)\s*", " ", s)
+    return s.strip(" .,;:-–")
+
+
+def cut_purpose(text: str) -> str:
+    """Drop a purpose clause: the owner phrase ends where its first verb begins."""
+    _, index = load_gazetteer()
+    protected = _protect(text, index)
+    for m in _VERB_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in protected):
+            return text[: m.start()].rstrip(" ,;:-")
+    return text
+
+
+def _protect(text: str, index: dict[str, Entry]) -> list[tuple[int, int]]:
+    """Spans of text that are a gazetteer name or alias written out (they may hold ',' or 'và')."""
+    spans: list[tuple[int, int]] = []
+    low = text.lower()
+    for e in load_gazetteer()[0]:
+        for name in [e.canonical, *e.aliases]:
+            if ("," in name or " và " in name or " - " in name or " với " in name or " ủy " in name.lower()
+                    or _VERB_RE.search(name)):
+                for m in re.finditer(re.escape(name.lower()).replace(r"\ ", r"\s+"), low):
+                    if not any(a <= m.start() < b for a, b in spans):
+                        spans.append((m.start(), m.end()))
+    return spans
+
+
+def split_agencies(text: str) -> list[str]:
+    """Split an owner phrase into single agency phrases (cleaned, not yet canonical)."""
+    if not text or not text.strip():
+        return []
+    _, index = load_gazetteer()
+    s = cut_purpose(clean_agency(text))
+    s = re.sub(r"^(?:là|do|gồm|giao)\s+", "", s, flags=re.I)
+    protected = sorted(_protect(s, index))
+    # split on separators that are not inside a protected name
+    pieces: list[tuple[str, str]] = []  # (separator before, piece)
+    pos, sep = 0, ""
+    for m in _SPLIT.finditer(s):
+        if any(a <= m.start() < b for a, b in protected):
+            continue
+        pieces.append((sep, s[pos:m.start()]))
+        sep, pos = m.group(0), m.end()
+    pieces.append((sep, s[pos:]))
+    out: list[str] = []
+    for sep, piece in pieces:
+        piece = piece.strip(" .,;:-–")
+        if not piece:
+            continue
+        if out and re.match(r"^cấp\s+\w+", piece, re.I):
+            head = re.match(r"^(.*?)\s*\bcấp\s+\w+", out[-1], re.I)
+            if head and head.group(1):
+                out.append(f"{head.group(1)} {piece}")  # "UBND cấp huyện, cấp xã"
+                continue
+        group_open = out and out[-1].lower().startswith("các ")
+        known = _is_known(piece, index)
+        if out and not known and ((group_open and piece[:1].islower() and not piece.startswith("các ") and _COLLECTIVE.match(piece)) or not _HEAD_RE.match(piece)):
+            joiner = sep.strip()
+            out[-1] = f"{out[-1]}{joiner} {piece}" if joiner in (",", ";") else f"{out[-1]} {joiner} {piece}"
+            continue
+        out.append(piece)
+    return [p[0].upper() + p[1:] if p[:1].islower() else p for p in out]
+
+
+def _is_known(piece: str, index: dict[str, Entry]) -> bool:
+    return _key(generic_name(piece)) in index
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_agency(name: str) -> AgencyMatch:
+    """Canonical name for one agency phrase: exact alias, else rapidfuzz match, else as written."""
+    entries, index = load_gazetteer()
+    written = clean_agency(name)
+    generic = generic_name(written)
+    key = _key(generic)
+    if key in index:
+        e = index[key]
+        return AgencyMatch(written, e.canonical, 100.0, e.kind)
+    if key.startswith("các "):  # group phrases are kept as written
+        return AgencyMatch(written, generic[0].upper() + generic[1:], 0.0, "group")
+    choices = list(index)
+    best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+    if best:
+        e = index[best[0]]
+        return AgencyMatch(written, e.canonical, float(best[1]), e.kind)
+    return AgencyMatch(written, generic, 0.0, "unknown")
+
+
+def known_prefix(phrase: str) -> AgencyMatch | None:
+    """The gazetteer agency a phrase starts with ("BHXH tỉnh đối soát dữ liệu" → Bảo hiểm xã hội tỉnh)."""
+    _, index = load_gazetteer()
+    key = _key(generic_name(clean_agency(phrase)))
+    for k in sorted(index, key=len, reverse=True):
+        if len(k) >= 4 and key.startswith(k + " "):
+            e = index[k]
+            return AgencyMatch(phrase, e.canonical, 100.0, e.kind)
+    return None
+
+
+def parse_agencies(text: str) -> list[AgencyMatch]:
+    """Split an owner phrase and resolve each agency; duplicates are dropped, order kept."""
+    seen: set[str] = set()
+    out: list[AgencyMatch] = []
+    for piece in split_agencies(text):
+        m = resolve_agency(piece)
+        if m.name and m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out
+
+
+def canonical_agencies(text: str) -> list[str]:
+    """The canonical names of the agencies in an owner phrase."""
+    return [m.name for m in parse_agencies(text)]
+
+
+def looks_like_agency(text: str) -> bool:
+    """True for a heading that names an agency (or a list of them) rather than a topic."""
+    raw = re.sub(r"\s+", " ", _PAREN.sub(" ", text.replace("*", ""))).strip().rstrip(":")
+    if cut_purpose(raw) != raw or re.match(r"(?:giao|đề nghị|yêu cầu)\s", raw, re.I):
+        return False  # a duty sentence, not a name
+    s = clean_agency(text).rstrip(":")
+    if not s or len(s.split()) > 25 or _NOT_HEAD.match(s):
+        return False
+    if s.isupper() and len(s.split()) > 2:
+        return False  # "TỔ CHỨC THỰC HIỆN" is a section title
+    if cut_purpose(s) != s:
+        return False
+    pieces = split_agencies(s)
+    if not pieces:
+        return False
+    return all(resolve_agency(p).known or (_HEAD_RE.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà")))
+               or (p.lower().startswith("các ") and _COLLECTIVE.match(p[4:])) for p in pieces)

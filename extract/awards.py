@@ -1,0 +1,294 @@
+"""Awards (khen thưởng): forms, grantors, recipients, quotas, ranks and prize money.
+
+Emulation plans end with who may be rewarded and how many: "Chủ tịch UBND tỉnh tặng
+Bằng khen cho không quá 18 tập thể, 23 cá nhân" (two items), "Về tập thể: … Bằng khen
+cho 5 tập thể; Giám đốc Công an tỉnh tặng Giấy khen cho 9 tập thể" (two grantors in
+one sentence), ranked prizes "01 đơn vị hạng Nhất, kèm theo tiền thưởng 20.000.000
+đồng", and limits per district "(mỗi huyện, thành phố lựa chọn 01 tập thể …)".
+
+Rules:
+- one item per (form, grantor, recipient, count) stated; the form and grantor come
+  from the clause, else from the nearest earlier mention in the same block
+  ("Tặng Bằng khen của Chủ tịch UBND tỉnh cho:" followed by "- 01 đơn vị hạng Nhất").
+- forms listed without a number (under a "Hình thức khen thưởng" heading) are items with
+  ``max_count`` null, one per recipient named ("tặng cho tập thể, cá nhân" → two);
+  awards named only as exceptions ("Ngoài Bằng khen của …") are not repeated.
+- a quota whose sentence names no form gets form "Khen thưởng" and no grantor.
+- per-district limits ("mỗi huyện … không quá 02 …") are not items; they become
+  ``warnings`` (also ``notes`` and ``per_unit_limit``) on the awards of the same block,
+  or of the level they count (xã, phường, thị trấn → cấp xã) when the block has none;
+  "khen thưởng thêm 01 tập thể" is a bonus place, not a quota.
+Matching runs on accent-folded text so OCR'd text is read too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.evidence import evidence_for
+from extract.levels import addressed_level, detect_level, heading_chain, heading_depth, level_at, own_heading_level
+from extract.numbers import find_counts, find_money, fold, mask_references
+from normalize.model import NormalizedDocument
+from vnplan.schema import Award
+
+# form patterns on folded text → canonical form
+_FORMS = [
+    (r"huan chuong lao dong(?:\s+hang\s+(?:nhat|nhi|ba))?", None),
+    (r"huan chuong bao ve to quoc(?:\s+hang\s+(?:nhat|nhi|ba))?", None),
+    (r"huan chuong chien cong(?:\s+hang\s+(?:nhat|nhi|ba))?", None),
+    (r"huan chuong", "Huân chương"),
+    (r"b\w?ng khen", "Bằng khen"),
+    (r"giay khen", "Giấy khen"),
+    (r"co thi dua", "Cờ thi đua"),
+    (r"chien si thi dua", "Chiến sĩ thi đua"),
+    (r"ky niem chuong", "Kỷ niệm chương"),
+    (r"khen thuong cap nha nuoc", "Khen thưởng cấp Nhà nước"),
+]
+_FORM_RE = re.compile("|".join(f"({p})" for p, _ in _FORMS))
+# "hạng Nhất", "giải Nhì"; OCR/restoration may garble "hạng" ("hàng", "làng") and "Nhì" ("Như")
+_RANK = re.compile(r"\b(?:\w{0,2}ang|giai)\s+(nh[aeâ]t|nhi|nhu|ba|khuyen khich|dac biet)\b")
+_RANKS = {"nhat": "Nhất", "nhet": "Nhất", "nhi": "Nhì", "nhu": "Nhì", "ba": "Ba", "khuyen khich": "Khuyến khích", "dac biet": "Đặc biệt"}
+_GRANTOR_TITLE = r"(?:chu\w? tich|giam doc|thu truong|bo truong|thu tuong|chanh an|vien truong|tong cuc truong|cuc truong|truong ban|bi thu)"
+_FORM_WORDS = r"(?:b\w?ng khen|giay khen|huan chuong|co thi dua|ky niem chuong)"
+_GRANTOR_AFTER = re.compile(
+    rf"\s*(?:cua\s+|\w{{2,3}}\s+(?=chu))?({_GRANTOR_TITLE}\b[^;:()\n]*?)(?=\s+(?:tang|cho|de|ve|doi voi|co thanh tich|dat|do|can cu)\b|\s*,\s*{_GRANTOR_TITLE}\b|\s+(?:va|hoac)\s+{_FORM_WORDS}|\s*[;:(.]|\s*,\s*{_FORM_WORDS}|\s*$)"
+)
+_GRANTOR_BEFORE = re.compile(rf"({_GRANTOR_TITLE}\b[^;:()\n]{{0,60}}?)\s+(?:tang|trao|khen thuong)\s*$")
+_PER_UNIT = re.compile(
+    r"\bmoi\s+(huyen|xa|tinh|don vi|co quan|thon|quan|phuong)[^;.()]{0,60}?"
+    r"(?:khong qua|lua chon|xet chon|chon|duoc|de nghi)\s+(\d{1,3})"
+)
+_RECIPIENT_NOUNS = {"giai": None, "tap the": "tập thể", "don vi": "tập thể", "co quan": "tập thể", "ca nhan": "cá nhân",
+                    "doanh nghiep": "tập thể", "xa": "tập thể", "huyen": "tập thể", "thon": "tập thể", "ho": "tập thể"}
+
+
+def _recipient(unit: str) -> Optional[str]:
+    return _RECIPIENT_NOUNS.get(fold(unit.split(",")[0].strip()))
+
+
+def _is_award_unit(unit: str) -> bool:
+    """Counted units an award quota counts: tập thể, cá nhân, đơn vị … and prizes (giải)."""
+    return fold(unit.split(",")[0].strip()) in _RECIPIENT_NOUNS
+
+
+def _form_at(folded: str, m: re.Match) -> str:
+    for i, (_, canon) in enumerate(_FORMS):
+        if m.group(i + 1):
+            if canon:
+                return canon
+            words = m.group(i + 1).split()
+            # rebuild with diacritics: "Huân chương Lao động hạng Ba"
+            base = {"lao": "Huân chương Lao động", "bao": "Huân chương Bảo vệ Tổ quốc", "chien": "Huân chương Chiến công"}[words[2]]
+            rank = _RANK.search(m.group(i + 1))
+            return base + (f" hạng {_rank(rank.group(1))}" if rank else "")
+    return m.group(0)
+
+
+def _rank(word: str) -> str:
+    w = fold(word)
+    if w in _RANKS:
+        return _RANKS[w]
+    return "Nhất" if w.startswith("nh") else word
+
+
+def _canon_grantor(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.")
+    s = re.sub(r"Ủy ban nhân dân|Uỷ ban nhân dân|Uy ban nhan dan|UBND", "UBND", s, flags=re.IGNORECASE)
+    s = re.sub(r"^(?:của)\s+", "", s, flags=re.IGNORECASE)
+    # "Chủ tịch UBND tỉnh Bình Phước" → "Chủ tịch UBND tỉnh" (the plan's own province)
+    s = re.sub(r"((?:UBND|Công an|Công An)\s+(?:tỉnh|tinh))\s+[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*)*$", r"\1", s)
+    s = re.sub(r"\btinh\b", "tỉnh", s)
+    m = re.match(r"chu\w? tich\b", fold(s))
+    if m:
+        s = "Chủ tịch" + s[m.end():]
+    return s
+
+
+def _grantor(text: str, folded: str, form_start: int, form_end: int, clause_start: int) -> Optional[str]:
+    """Who grants the award at [form_start, form_end): "Bằng khen của Chủ tịch UBND tỉnh",
+    else the last title before it in the clause ("Chủ tịch UBND tỉnh tặng Bằng khen"),
+    skipping titles that belong to another award ("Ngoài Bằng khen của …")."""
+    m = _GRANTOR_AFTER.match(folded, form_end)
+    if m:
+        return _canon_grantor(text[m.start(1): m.end(1)])
+    best = None
+    for t in re.finditer(rf"{_GRANTOR_TITLE}\b", folded[clause_start:form_start]):
+        ts = clause_start + t.start()
+        if re.search(r"\bcua\s*$", folded[max(0, ts - 6): ts]):
+            continue
+        best = ts
+    if best is None:
+        return None
+    seg = folded[best:form_start]
+    cut = re.search(r"\s+(?:can cu|de|tang|trao|xet|khen thuong|se|duoc)\b|[;:(]", seg)
+    end = best + (cut.start() if cut else len(seg))
+    return _canon_grantor(text[best:end])
+
+
+def _in_form_list(ndoc: NormalizedDocument, offset: int) -> bool:
+    """Under a heading about award forms ("Hình thức khen thưởng", "1. Hình thức: …")."""
+    chain = heading_chain(ndoc, offset, include_own=True)
+    for k, (_, h) in enumerate(chain):
+        f = fold(h)
+        if re.search(r"hinh thuc", f) and (re.search(r"khen", f) or any("khen" in fold(x) for _, x in chain[k + 1:])):
+            return True
+    return False
+
+
+def _in_award_section(ndoc: NormalizedDocument, offset: int) -> bool:
+    for _, h in heading_chain(ndoc, offset):
+        f = fold(h)
+        if re.search(r"ho so|trinh tu|thu tuc|tieu chi|to chuc thuc hien", f) and not re.search(r"so luong|co cau|hinh thuc", f):
+            return False
+        if re.search(r"khen thuong|co cau|so luong", f):
+            return True
+    return False
+
+
+def _recipients_named(folded_tail: str) -> list[Optional[str]]:
+    a = re.search(r"\btap the\b", folded_tail)
+    b = re.search(r"\bca nhan\b", folded_tail)
+    if a and b:
+        return ["tập thể", "cá nhân"] if a.start() < b.start() else ["cá nhân", "tập thể"]
+    if a:
+        return ["tập thể"]
+    if b:
+        return ["cá nhân"]
+    return [None]
+
+
+def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
+    text = ndoc.text
+    folded = fold(text)
+    masked = mask_references(text)
+    awards: list[Award] = []
+    notes: list[tuple[int, str, Optional[int], Optional[str]]] = []  # (offset, note, limit, level)
+    ctx_form: Optional[tuple[str, Optional[str]]] = None  # the form a list "… cho:" introduces
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if not line.strip() or line.count("|") >= 2:
+            continue
+        if heading_depth(line) is not None:
+            ctx_form = None  # a new numbered / lettered item starts a new block
+        in_awards = _in_award_section(ndoc, ls)
+        # per-unit limits are notes, and their parenthetical is not an item
+        work = masked[ls:le]
+        fl = fold(line)
+        for pm in re.finditer(r"\((?:[^()]*\bm[oỗ]i\b[^()]*)\)|(?:^|(?<=[.;:]))[^.;()]*\bm[oỗ]i\s+(?:huy[eệ]n|x[aã]|t[iỉ]nh)[^.;]*", fl):
+            seg = line[pm.start(): pm.end()]
+            if not (in_awards or re.search(r"khen thuong", fl)):
+                continue
+            lim = _PER_UNIT.search(fold(seg))
+            if lim or re.search(r"\bmoi\b", fold(seg)):
+                unit_level = detect_level(re.sub(r"\([^()]*\)", " ", line[pm.start() + lim.end(2):])) if lim else None
+                notes.append((ls + pm.start(), re.sub(r"\s+", " ", seg).strip(" ()*"), int(lim.group(2)) if lim else None,
+                              unit_level))
+                work = work[: pm.start()] + " " * (pm.end() - pm.start()) + work[pm.end():]
+        if not in_awards and not _FORM_RE.search(folded[ls:le]):
+            continue
+        own_level = own_heading_level(line)
+        if own_level is None and heading_depth(line) is not None and re.match(r"\W*[\w.]+\s*[.)]?\s*(?:doi voi|ve|cap)\b", fold(line)):
+            own_level = addressed_level(line[:120])
+        level = own_level or level_at(ndoc, ls)
+        # counts inside parentheses explain or break down a quota; they are not quotas
+        work = _blank_parentheses(work)
+        line_has_counts = any(_is_award_unit(q.unit) for q in find_counts(work))
+        line_form: Optional[tuple[str, Optional[str]]] = None
+        for cm in re.finditer(r"[^;]+", work):
+            cs, ce = ls + cm.start(), ls + cm.end()
+            cf = folded[cs:ce]
+            forms = []
+            for m in _FORM_RE.finditer(cf):
+                fs, fe = m.start() + cs, m.end() + cs
+                if re.search(r"\bngoai\s*$", folded[max(ls, fs - 8): fs]) or \
+                        re.search(r"\bngoai\b[^.;]*\bva\s*$", folded[max(ls, fs - 60): fs]):
+                    continue  # "Ngoài Bằng khen … và Giấy khen …" names awards already counted
+                forms.append((fs, fe, _form_at(cf, m), _grantor(text, folded, fs, fe, cs)))
+            if forms:
+                line_form = forms[-1][2:]
+            if forms and re.search(r"(?:cho|tang)\s*:?\s*$", folded[forms[-1][1]:le].rstrip(" ;.")) is not None:
+                ctx_form = forms[-1][2:]
+            elif forms and folded[ls:le].rstrip().endswith(":"):
+                ctx_form = forms[-1][2:]
+            if re.search(r"\bthem\s+\d", fold(cm.group(0))):  # "khen thưởng thêm 01 tập thể" is a bonus, not a quota
+                continue
+            counts = [q for q in find_counts(cm.group(0)) if _is_award_unit(q.unit)]
+            if counts and in_awards:
+                for n, q in enumerate(counts):
+                    qs, qe = q.start + cs, q.end + cs
+                    stop = counts[n + 1].start + cs if n + 1 < len(counts) else ce  # this quota's own words
+                    own = [f for f in forms if f[0] < qs]
+                    if own:
+                        form, grantor, conf = own[-1][2], own[-1][3], 0.9
+                    elif line_form:
+                        form, grantor, conf = line_form[0], line_form[1], 0.85
+                    elif ctx_form:
+                        form, grantor, conf = ctx_form[0], ctx_form[1], 0.8
+                    else:
+                        form, grantor, conf = "Khen thưởng", None, 0.6  # the plan names no form
+                    rank = _RANK.search(folded[qs: stop][:60])
+                    money = find_money(text[qe: stop])
+                    if not money:  # "…, mỗi tập thể được thưởng 5.000.000 đồng" pays every quota of the clause
+                        money = [m for m in find_money(text[qe: ce]) if re.search(r"\bmoi\b", folded[max(0, qe + m.start - 40): qe + m.start])]
+                    # "03 tập thể cấp huyện và 05 tập thể cấp xã": a level named right after the unit
+                    lv_m = re.match(r"\s*(?:cap\s+\w+|thuoc\s+(?:cac\s+)?[\w ,]{2,30})", folded[qe: stop])
+                    q_level = detect_level(text[qe: qe + lv_m.end()]) if lv_m else None
+                    awards.append(Award(
+                        id="a0", form=form, grantor=grantor, recipient=_recipient(q.unit), level=q_level or level,
+                        max_count=int(q.value), rank=_rank(rank.group(1)) if rank else None,
+                        prize_vnd=int(money[0].value) if money else None,
+                        evidence=evidence_for(ndoc, qs, qe), confidence=conf,
+                    ))
+            elif forms and not counts and not line_has_counts and _in_form_list(ndoc, ls):
+                sent_stop = ce + re.search(r"\.\s|$", folded[ce:le]).start()
+                for k, (fs, fe, form, g) in enumerate(forms):
+                    # recipients named after this form, up to the next form; else those the
+                    # sentence names for all its forms ("Huân chương …; Bằng khen … tặng cho tập thể, cá nhân")
+                    tail = folded[fe: forms[k + 1][0] if k + 1 < len(forms) else sent_stop]
+                    if not re.search(r"tap the|ca nhan", tail):
+                        tail = folded[fe:sent_stop]
+                    for rec in _recipients_named(tail):
+                        awards.append(Award(
+                            id="a0", form=form, grantor=g, recipient=rec, level=level,
+                            evidence=evidence_for(ndoc, fs, fe), confidence=0.7,
+                        ))
+    _attach_notes(ndoc, awards, notes)
+    for i, a in enumerate(awards, 1):
+        a.id = f"a{i}"
+    return awards
+
+
+def _blank_parentheses(s: str) -> str:
+    out, depth = [], 0
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        out.append(" " if depth and ch not in ";" else ch)
+        if ch == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _block_of(ndoc: NormalizedDocument, offset: int) -> int:
+    chain = heading_chain(ndoc, offset, include_own=True)
+    return chain[0][0] if chain else 0
+
+
+def _attach_notes(ndoc, awards: list[Award], notes) -> None:
+    for off, note, limit, lvl in notes:
+        block = _block_of(ndoc, off)
+        same = [a for a in awards if _block_of(ndoc, a.evidence.span[0]) == block and a.evidence.span[0] <= off + 400]
+        if not same and lvl:
+            same = [a for a in awards if a.level == lvl]
+        for a in same:
+            extra = getattr(a, "notes", None) or []
+            if note not in extra:
+                extra.append(note)
+            a.notes = extra  # type: ignore[attr-defined]
+            if note not in a.warnings:
+                a.warnings.append(note)
+            if limit is not None and getattr(a, "per_unit_limit", None) is None:
+                a.per_unit_limit = limit  # type: ignore[attr-defined]

@@ -1,0 +1,332 @@
+"""The ``document`` block: number, type, issuer, province, date, title and signer.
+
+Read from the opening block of the normalized text (issuing body, "Số: …", "<Place>,
+ngày … tháng … năm …", document type and title) and from the signature block; labelled
+portal fields kept by normalize (``ndoc.header``: "Số hiệu", "Người ký", "Ngày ban
+hành" …) are a fallback only. Every cue is matched on folded text, so OCR output that
+lost its diacritics still yields number, type, province and issuer; names are written
+back in their canonical spelling from ``extract/data/provinces.txt``. What the text does
+not say is left null, and an incomplete date is recorded as far as it goes, with a
+warning, never completed by guesswork.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from normalize.model import NormalizedDocument
+from normalize.patterns import (
+    APPENDIX,
+    DATE_LINE,
+    DOC_TYPE_LINE,
+    DOC_TYPES,
+    MOTTO,
+    MOTTO_2,
+    NUMBER_LINE,
+    NUMBER_TYPE_CODES,
+    NUMBER_VALUE,
+    SIGN_PREFIX,
+    SIGN_ROLE,
+)
+from normalize.text import fold, is_upper_line, letters, sentence_case
+from vnplan.schema import DocumentInfo
+
+PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.txt"
+_HEADER_LINES = 30
+_VN_MARKED = re.compile("[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]")
+
+
+@lru_cache(maxsize=1)
+def provinces() -> list[tuple[str, str, re.Pattern]]:
+    """(canonical name, kind, folded pattern) for each province, longest names first."""
+    out = []
+    for line in PROVINCES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind = line.split("\t")
+        words = [re.escape(w) for w in fold(name).replace("-", " ").split()]
+        out.append((name, kind, re.compile(r"\b" + r"[\s\-–]*".join(words) + r"\b")))
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+def find_province(text: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of the first province named in ``text`` (accent-insensitive)."""
+    f = fold(text)
+    best = None
+    for name, kind, pat in provinces():
+        m = pat.search(f)
+        if m and (best is None or m.start() < best[2]):
+            best = (name, kind, m.start())
+    return (best[0], best[1]) if best else None
+
+
+def _header_lines(ndoc: NormalizedDocument) -> list[str]:
+    limit = ndoc.sections[0].start if ndoc.sections else len(ndoc.text)
+    return ndoc.text[:limit].split("\n")[:_HEADER_LINES]
+
+
+def _portal(ndoc: NormalizedDocument, *keys: str) -> str | None:
+    for k, v in ndoc.header.items():
+        fk = fold(k)
+        if any(fk.startswith(key) for key in keys) and v.strip():
+            return v.strip()
+    return None
+
+
+def find_number(lines: list[str]) -> str | None:
+    for ln in lines:
+        if NUMBER_LINE.match(fold(ln)):
+            m = NUMBER_VALUE.search(ln)
+            if m:
+                return re.sub(r"\s+", "", m.group(1)).replace("–", "-")
+    return None
+
+
+def find_type(lines: list[str]) -> tuple[str | None, int | None]:
+    for i, ln in enumerate(lines):
+        m = DOC_TYPE_LINE.match(fold(ln))
+        if m:
+            key = re.sub(r"\s+", " ", m.group(1))
+            return DOC_TYPES.get(key), i
+    return None, None
+
+
+def _type_from(value: str | None) -> str | None:
+    if not value:
+        return None
+    f = re.sub(r"\s+", " ", fold(value)).strip()
+    return DOC_TYPES.get(f)
+
+
+def _type_from_number(number: str | None) -> str | None:
+    if not number or "/" not in number:
+        return None
+    code = number.split("/")[-1].split("-")[0]
+    return NUMBER_TYPE_CODES.get(code)
+
+
+def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str | None:
+    if type_index is None or type_index + 1 >= len(lines):
+        return None
+    title = lines[type_index + 1].strip()
+    if not title or NUMBER_LINE.match(fold(title)):
+        return None
+    if is_upper_line(title):
+        title = sentence_case(title, keep=keep + ["Đề án"])
+        title = re.sub(r"([“\"«]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
+    return title.strip().rstrip(".;,")
+
+
+def parse_date(lines: list[str]) -> tuple[dict | None, str | None]:
+    """({year, month, day, text}, place) from the "<Place>, ngày … tháng … năm …" line."""
+    for ln in lines:
+        f = fold(ln)
+        m = DATE_LINE.search(f)
+        if not m:
+            continue
+        words = ln[m.start("place") : m.end("place")].split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper() and not re.search(r"[\d/:]", words[k - 1]):
+            k -= 1
+        place = " ".join(words[k:]).strip(" ,|")
+        begin = m.start("place") + (ln[m.start("place") :].find(place) if place else len(ln[m.start("place") : m.end("place")]))
+
+        def num(g: str) -> int | None:
+            s = m.group(g).replace("o", "0").replace("O", "0")
+            return int(s) if s.isdigit() else None
+
+        day = None if m.group("dsep") else num("d")
+        out = {"year": num("y"), "month": num("m"), "day": day, "text": ln[begin:].strip()}
+        if m.group("dsep"):
+            out["day_text"] = m.group("d") + m.group("dsep")
+        return out, place
+    return None, None
+
+
+def _iso(d: dict | None) -> tuple[str | None, str | None]:
+    """(ISO date, warning) for a parsed date."""
+    if not d or not d.get("year"):
+        return None, None
+    y, mth, day = d.get("year"), d.get("month"), d.get("day")
+    if y and mth and day:
+        try:
+            return dt.date(y, mth, day).isoformat(), None
+        except ValueError:
+            return None, f"issued date is not a real date in the text: {d['text']!r}"
+    missing = [n for n, v in (("day", day), ("month", mth)) if not v]
+    return None, (
+        f"issued date incomplete in the text ({d['text']!r}): {' and '.join(missing)} unreadable; "
+        f"recorded year {y}" + (f", month {mth}" if mth else "")
+    )
+
+
+def _portal_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def issuer_lines(lines: list[str]) -> list[str]:
+    """Lines of the issuing-body block: header lines before "Số:" that are not the motto."""
+    out = []
+    for ln in lines:
+        f = fold(ln)
+        if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f):
+            break
+        if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln):
+            continue
+        if is_upper_line(ln):
+            out.append(ln.strip())
+    return out
+
+
+_NOT_NAME_START = {"tinh", "thanh", "huyen", "xa", "uy", "so", "ban", "bo", "cong", "hoi", "van", "noi", "phong", "cuc"}
+
+
+_BODY_ABBR = [(r"(uy\s*ban\s*nhan\s*dan|ubnd)", "UBND"), (r"(hoi\s*dong\s*nhan\s*dan|hdnd)", "HĐND")]
+_LEVELS = [("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("tinh", "tỉnh"), ("huyen", "huyện"), ("quan", "quận"),
+           ("xa", "xã"), ("phuong", "phường"), ("tp.", "thành phố"), ("tp", "thành phố")]
+
+
+def issuer_name(block: list[str], province: tuple[str, str] | None) -> str:
+    """"ỦY BAN NHÂN DÂN / TỈNH HÀ GIANG" → "UBND tỉnh Hà Giang"; other bodies in sentence case."""
+    joined = " ".join(block)
+    f = fold(joined)
+    for pat, abbr in _BODY_ABBR:
+        m = re.match(pat + r"\s*", f)
+        if not m:
+            continue
+        rest_f, rest = f[m.end():], joined[m.end():]
+        for lf, level in _LEVELS:
+            if rest_f.startswith(lf + " ") or rest_f.startswith(lf):
+                name = rest[len(lf):].strip(" .")
+                if level in ("tỉnh", "thành phố") and province and fold(name).replace("-", " ").split() == \
+                        fold(province[0]).replace("-", " ").split():
+                    return f"{abbr} {province[1]} {province[0]}"
+                return f"{abbr} {level} {name.title() if name.isupper() else name}".strip()
+        if province:
+            return f"{abbr} {province[1]} {province[0]}"
+    return " ".join(sentence_case(b, keep=[province[0]] if province else []) for b in block)
+
+
+def _name_like(text: str) -> bool:
+    words = text.strip().split()
+    return (
+        2 <= len(words) <= 5
+        and fold(words[0]) not in _NOT_NAME_START
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not SIGN_ROLE.match(fold(text))
+        and not SIGN_PREFIX.match(fold(text))
+    )
+
+
+def find_signer(text: str, body_start: int = 0) -> str | None:
+    """The name printed under the last signing role (CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH …)."""
+    lines = text[body_start:].split("\n")
+    stop = next((i for i, ln in enumerate(lines) if APPENDIX.match(fold(ln)) and is_upper_line(ln)), len(lines))
+    found = None
+    for i in range(stop):
+        f = fold(lines[i])
+        role = SIGN_ROLE.search(f.split(":")[-1]) or SIGN_ROLE.match(f) or SIGN_PREFIX.match(f)
+        if not role or not is_upper_line(lines[i]):
+            continue
+        for nxt in lines[i + 1 : i + 4]:
+            if _name_like(nxt):
+                name = nxt.strip()
+                found = name.title() if name.isupper() else name
+                break
+    return found
+
+
+def _issuer_from_text(text: str, province: tuple[str, str] | None) -> str | None:
+    """'UBND tỉnh ban hành Kế hoạch …' in the preamble names the issuer when the header is missing."""
+    if not province:
+        return None
+    f = fold(text[:6000])
+    if re.search(r"\b(ubnd|uy ban nhan dan) (tinh|thanh pho)( [a-z ]{2,25})? ban hanh\b", f) or re.search(
+        r"\btm\.? (ubnd|uy ban nhan dan)\b", fold(text)
+    ):
+        return f"UBND {province[1]} {province[0]}"
+    return None
+
+
+def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> DocumentInfo:
+    warnings: list[str] = list(base.warnings)
+    lines = _header_lines(ndoc)
+    info: dict = {}
+
+    doc_type, type_index = find_type(lines)
+    number = find_number(lines[:type_index] if type_index is not None else lines[:12]) or _portal(ndoc, "so hieu")
+    info["number"] = number
+
+    info["doc_type"] = doc_type or _type_from(_portal(ndoc, "loai van ban")) or _type_from_number(number)
+
+    # the date and number belong to the opening block; "Căn cứ … ngày … tháng … năm …" below it is not the issue date
+    opening = lines[:type_index] if type_index is not None else lines[:12]
+    date, place = parse_date(opening)
+    raw_opening = ndoc.header.get("opening_unrestored")
+    if raw_opening and (date is None or not (date.get("day") and date.get("month"))):
+        # restoration may have garbled the date line ("thang8" → "tháng"): the text as read may say more
+        raw_date, _ = parse_date(raw_opening.split("\n"))
+        known = lambda d: sum(1 for k in ("year", "month", "day") if d and d.get(k))  # noqa: E731
+        if known(raw_date) > known(date):
+            date = raw_date
+    iso, why = _iso(date)
+    if iso is None:
+        portal_iso = _portal_date(_portal(ndoc, "ngay ban hanh"))
+        if portal_iso:
+            iso, why = portal_iso, None
+    info["issued_date"] = iso
+    if why:
+        warnings.append(why)
+    if date:
+        info["issued_date_text"] = date["text"]
+        info["issued_year"] = date.get("year")
+        if iso is None and date.get("month"):
+            info["issued_month"] = date["month"]
+
+    block = issuer_lines(lines)
+    province = find_province(" ".join(block)) if block else None
+    if province is None and place:
+        province = find_province(place)
+    if province is None:
+        portal_place = _portal(ndoc, "noi ban hanh", "co quan ban hanh")
+        province = find_province(portal_place) if portal_place else None
+    if province is None:
+        hits: dict[tuple[str, str], int] = {}
+        for mm in re.finditer(r"\b(?:tinh|thanh pho)\s+([a-z][a-z\- ]{2,30})", fold(ndoc.text)):
+            p = find_province(mm.group(1)[:30])
+            if p and fold(p[0]).replace("-", " ").split()[0] == mm.group(1).split()[0]:
+                hits[p] = hits.get(p, 0) + 1
+        if hits:
+            province = max(hits, key=hits.get)
+            warnings.append(f"province {province[0]} inferred from the text (no issuing-body header)")
+    info["province"] = province[0] if province else None
+
+    issuer = None
+    if block:
+        issuer = issuer_name(block, province)
+    if issuer is None:
+        issuer = _issuer_from_text(ndoc.text, province)
+        if issuer:
+            warnings.append(f"issuer {issuer} inferred from the text (no issuing-body header)")
+    info["issuer"] = issuer
+
+    info["title"] = find_title(lines, type_index, [province[0]] if province else [])
+    signer = find_signer(ndoc.text, ndoc.sections[0].start if ndoc.sections else 0) or _portal(ndoc, "nguoi ky")
+    info["signer"] = signer
+    if info["title"] and not _VN_MARKED.search(info["title"].lower()):
+        warnings.append("title has no diacritics (OCR text not restored)")
+    data = base.model_dump()
+    data.update({k: v for k, v in info.items() if v is not None or k in DocumentInfo.model_fields})
+    data["warnings"] = list(dict.fromkeys(warnings))
+    return DocumentInfo.model_validate(data)

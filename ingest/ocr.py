@@ -1,0 +1,116 @@
+"""OCR of page images with tesseract (pytesseract), Vietnamese model by default.
+
+One call per page gives both the text (rebuilt line by line from tesseract's word
+boxes) and a confidence: the mean of the word confidences, scaled to 0..1. A page
+where tesseract finds no confident word has no text; the caller decides whether
+that is an error (a lone image) or a warning (one blank page in a scan).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.model import IngestError
+
+DEFAULT_LANG = "vie"
+DEFAULT_DPI = 300
+DEFAULT_PSM = 3  # fully automatic page segmentation (plans have two-column header blocks)
+MIN_WORD_CONF = 50  # a word below this (0..100) does not count as "text found"
+MAX_WIDTH_PX = 3300  # no upscaling beyond this width (A4 at ~400 dpi)
+
+
+@dataclass
+class OcrResult:
+    text: str
+    confidence: float | None  # mean word confidence in [0, 1]; None when no words
+    words: int
+    confident_chars: int  # letters/digits in words with confidence >= MIN_WORD_CONF
+
+
+def check_tesseract(lang: str) -> None:
+    """Fail with one line when tesseract or the language model is missing."""
+    import pytesseract
+
+    if not shutil.which(getattr(pytesseract.pytesseract, "tesseract_cmd", "tesseract")):
+        raise IngestError("OCR needed but tesseract is not installed (apt install tesseract-ocr tesseract-ocr-vie)")
+    langs = _languages()
+    if langs is None:  # pragma: no cover - odd tesseract builds
+        return
+    missing = [part for part in lang.split("+") if part not in langs]
+    if missing:
+        raise IngestError(f"OCR language model {'+'.join(missing)!r} is not installed (apt install tesseract-ocr-{missing[0]})")
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str] | None:
+    import pytesseract
+
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except Exception:  # pragma: no cover
+        return None
+
+
+def prepare(image, dpi: int | None):
+    """Grayscale on white, and scale up images of low resolution so letters are tall enough."""
+    from PIL import Image
+
+    img = image
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")  # transparent background would turn black in grayscale
+        img = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
+    if img.mode != "L":
+        img = img.convert("L")
+    if dpi and dpi < 200:
+        # scale towards 300 dpi, but never past ~A4 width at 400 dpi: scanners often write a
+        # wrong 72 dpi into full-size pages, and those need no scaling
+        factor = min(DEFAULT_DPI / dpi, MAX_WIDTH_PX / img.width)
+        if factor > 1.1:
+            img = img.resize((round(img.width * factor), round(img.height * factor)), Image.LANCZOS)
+            dpi = round(dpi * factor)
+    return img, dpi or DEFAULT_DPI
+
+
+def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int | None = None, timeout: int = 300) -> OcrResult:
+    """OCR one page image (PIL) → :class:`OcrResult`."""
+    import pytesseract
+
+    img, dpi = prepare(image, dpi)
+    config = f"--psm {psm} --dpi {dpi}"
+    saved = os.environ.get("OMP_THREAD_LIMIT")
+    if saved is None:  # one thread per tesseract: on few cores its OpenMP threads only contend
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        data = pytesseract.image_to_data(img, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=timeout)
+    except pytesseract.TesseractError as exc:  # a subclass of RuntimeError: catch it first
+        raise IngestError(f"OCR failed: {str(exc).strip().splitlines()[-1] if str(exc).strip() else exc}") from None
+    except RuntimeError as exc:  # pytesseract raises a plain RuntimeError on timeout
+        raise IngestError(f"OCR timed out after {timeout} s") from exc
+    finally:
+        if saved is None:
+            os.environ.pop("OMP_THREAD_LIMIT", None)
+    lines: dict[tuple, list[str]] = {}
+    confs: list[float] = []
+    confident_chars = 0
+    for i, word in enumerate(data["text"]):
+        word = (word or "").strip()
+        conf = float(data["conf"][i])
+        if not word or conf < 0:
+            continue
+        key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        lines.setdefault(key, []).append(word)
+        confs.append(conf)
+        if conf >= MIN_WORD_CONF:
+            confident_chars += sum(ch.isalnum() for ch in word)
+    text_lines, last_par = [], None
+    for key, words in lines.items():  # dict keeps tesseract's reading order
+        par = key[:3]
+        if last_par is not None and par != last_par and key[1] != last_par[1]:
+            text_lines.append("")  # blank line between blocks
+        text_lines.append(" ".join(words))
+        last_par = par
+    confidence = round(sum(confs) / len(confs) / 100, 4) if confs else None
+    return OcrResult("\n".join(text_lines), confidence, len(confs), confident_chars)

@@ -1,0 +1,129 @@
+"""Restoring Vietnamese diacritics in stripped and English-OCR-damaged text.
+
+``restore_if_needed(text)`` is what the normalize stage calls: it decides per document
+and per paragraph block whether restoration is needed (see :mod:`.detect`), restores
+those blocks with a syllable trigram model learned from the diacritized plans in
+corpus/ plus installed word lists and prose (see :mod:`.lexicon`), and, for English-OCR
+damage, a channel learned from rendered-and-OCR'd corpus text (:mod:`.ocrsynth`,
+:mod:`.channel`).  Text that needs nothing comes back byte for byte.
+
+Measured with ``vnplan eval-restore``; speed with ``python bench/bench_restore.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from normalize.diacritics import acronyms
+from normalize.diacritics.decode import TokenChoice, blocks, ocr_candidates, restore_text, strip_candidates
+from normalize.diacritics.detect import block_needs, document_mode, signals
+from normalize.diacritics.model import RestorerModel, load_model
+from normalize.diacritics.syllables import TOKEN_RE
+
+LOW_CONFIDENCE = 0.6
+
+__all__ = ["RestoreResult", "RestorerModel", "TokenChoice", "load_model", "restore", "restore_if_needed"]
+
+
+@dataclass
+class RestoreResult:
+    text: str
+    restored: bool
+    mode: str = "none"  # none | strip | ocr
+    warnings: list[str] = field(default_factory=list)
+    tokens: list[TokenChoice] = field(default_factory=list)
+    blocks_restored: int = 0
+    blocks_total: int = 0
+    unmarked_ratio: float = 0.0
+    ocr_ratio: float = 0.0
+    unknown: list[dict] = field(default_factory=list)  # [{"line": n, "token": t}] left as unknown words
+
+    @property
+    def low_confidence(self) -> list[TokenChoice]:
+        return [t for t in self.tokens if t.confidence < LOW_CONFIDENCE]
+
+    def report(self) -> dict:
+        return {
+            "restored": self.restored,
+            "mode": self.mode,
+            "blocks_restored": self.blocks_restored,
+            "blocks_total": self.blocks_total,
+            "unmarked_ratio": round(self.unmarked_ratio, 4),
+            "ocr_ratio": round(self.ocr_ratio, 4),
+            "warnings": self.warnings,
+            "tokens": [
+                {"start": t.start, "end": t.end, "original": t.original, "restored": t.output,
+                 "confidence": t.confidence, "alternatives": t.alternatives}
+                for t in self.tokens
+            ],
+            "unresolved": [
+                {"start": t.start, "end": t.end, "original": t.original, "restored": t.output,
+                 "confidence": t.confidence, "alternatives": t.alternatives}
+                for t in self.low_confidence
+            ],
+            "unknown": self.unknown,
+        }
+
+
+def restore(text: str, model: RestorerModel | None = None, mode: str | None = None, force: bool = False) -> RestoreResult:
+    """Restore ``text``. ``mode`` forces 'strip' or 'ocr'; ``force`` restores every block."""
+    model = model or load_model()
+    doc_sg = signals(model, text)
+    doc_mode = mode or document_mode(doc_sg)
+    if force and doc_mode == "none":
+        doc_mode = "strip"
+    spans = []
+    all_blocks = blocks(text)
+    for s, e in all_blocks:
+        if force or block_needs(signals(model, text[s:e]), doc_mode):
+            spans.append((s, e))
+    res = RestoreResult(text=text, restored=False, mode="none", blocks_total=len(all_blocks),
+                        unmarked_ratio=doc_sg.unmarked_ratio, ocr_ratio=doc_sg.ocr_ratio)
+    if not spans:
+        return res
+    block_mode = doc_mode if doc_mode != "none" else "strip"
+    if block_mode == "ocr" and model.channel is None:
+        res.warnings.append("diacritics: English-OCR damage detected but the OCR channel is not trained "
+                            "(run `vnplan train-restorer`); restored as stripped text")
+        block_mode = "strip"
+    fn = ocr_candidates if block_mode == "ocr" else strip_candidates
+    new_text, choices = restore_text(model, text, fn, spans)
+    if len(new_text) == len(text):  # offsets still line up: abbreviations defined in the text
+        new_text, changes = acronyms.apply(text, new_text, spans)
+        choices.extend(TokenChoice(s, e, old, new, 1.0, [new]) for s, e, old, new in changes)
+        choices.sort(key=lambda t: t.start)
+    res.text, res.tokens, res.mode = new_text, choices, block_mode
+    res.blocks_restored = len(spans)
+    res.restored = new_text != text
+    res.unknown = _unknown_words(model, text, new_text, spans)
+    if res.restored:
+        low = res.low_confidence
+        msg = (f"diacritics restored ({block_mode}) in {len(spans)} of {len(all_blocks)} blocks; "
+               f"{len(choices)} tokens decided, {len(low)} with confidence < {LOW_CONFIDENCE}")
+        if low:
+            msg += ": " + ", ".join(f"{t.original}→{t.output}" for t in low[:10]) + (" …" if len(low) > 10 else "")
+        res.warnings.append(msg)
+    return res
+
+
+def _unknown_words(model, old: str, new: str, spans) -> list[dict]:
+    """Words of the restored blocks that the model does not know (not abbreviations)."""
+    vocab = model.lm.uni
+    lines = set()
+    for s, e in spans:
+        first = old.count("\n", 0, s)
+        lines.update(range(first, first + old.count("\n", s, e) + 1))
+    out = []
+    for n, line in enumerate(new.split("\n")):
+        if n not in lines:
+            continue
+        for tok in TOKEN_RE.findall(line):
+            if tok.isdigit() or (tok.isupper() and tok.isalpha()) or tok.lower() in vocab:
+                continue
+            out.append({"line": n + 1, "token": tok})
+    return out
+
+
+def restore_if_needed(text: str, model: RestorerModel | None = None) -> RestoreResult:
+    """The normalize stage's entry point: restore only where the text needs it."""
+    return restore(text, model)

@@ -1,0 +1,300 @@
+"""Candidates per token and Viterbi decoding of a line with the trigram model.
+
+For each token the restorer lists what it could be: for stripped text, the known
+syllables with the same letters that agree with any marks still present; for English
+OCR damage, also what the learned channel proposes.  Fixed items (numbers, codes,
+abbreviations, punctuation) have one candidate.  A trigram Viterbi with a small beam
+picks the sequence; each changed token gets a confidence from its local context.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from dataclasses import dataclass
+
+from normalize.diacritics.lm import BOS, EOS
+from normalize.diacritics.syllables import apply_case, case_of, consistent, has_marks, strip_marks
+from normalize.diacritics.tokens import line_items, lm_class
+
+MAX_CANDS = 8
+BEAM = 8
+PRUNE = 8.0  # drop Viterbi states this much (log) worse than the best one
+UNIGRAM_GAP = 7.0  # candidates this much (log) rarer than the most frequent one are dropped
+KEEP_MARKED_BONUS = 3.0  # log-odds that a marked, valid syllable is already right
+DIGIT_WORD_PENALTY = -2.0  # a digit token read as a word pays this on top of the channel
+IDENTITY_LOGP = -2.0  # an unknown OCR token left as it is (codes, names, abbreviations)
+NUM_KEY = "<n>"
+
+
+@dataclass
+class TokenChoice:
+    start: int
+    end: int
+    original: str
+    output: str
+    confidence: float
+    alternatives: list[str]
+
+
+def strip_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
+    """[(lm_key, output, log_channel)] for a letter token, or None when it stays as is."""
+    if not tok.isalpha():
+        return None
+    case = case_of(tok)
+    if case == "mixed":
+        return None
+    lower = tok.lower()
+    cands = model.cands.get(strip_marks(lower))
+    if not cands:
+        return None
+    marked = has_marks(lower)
+    out = []
+    uni = model.lm.uni
+    top = None
+    for c in cands:
+        if marked and not consistent(lower, c):
+            continue
+        u = uni.get(c, -99.0)
+        if top is None:
+            top = u
+        elif u < top - UNIGRAM_GAP:
+            break
+        bonus = KEEP_MARKED_BONUS if (marked and c == lower) else 0.0
+        out.append((c, apply_case(c, case), bonus))
+        if len(out) >= MAX_CANDS:
+            break
+    if not out or (len(out) == 1 and out[0][1] == tok):
+        return None
+    return out
+
+
+GLUED_DIGITS = re.compile(r"^([^\W\d_]+)(\d+)$")
+LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
+
+
+def ocr_case(tok: str) -> str:
+    letters = [ch for ch in tok if ch.isalpha()]
+    if not letters:
+        return "lower"
+    upper = sum(ch.isupper() for ch in letters)
+    if len(letters) > 1 and upper * 2 >= len(letters) and upper > 1:
+        return "upper"
+    if tok[:1] == "I" and len(tok) > 1 and tok[1:].islower():
+        return "lower"  # a capital I is how English OCR reads a lower-case l (Iy -> lý)
+    return "title" if letters[0].isupper() and tok[:1].isalpha() else "lower"
+
+
+def ocr_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
+    """Candidates for a token of English-OCR'd text: the channel's, plus the token as is."""
+    ch = model.channel
+    lower = tok.translate(LIGATURES).lower()
+    if tok.isdigit():
+        if ch is None or len(tok) > 2:
+            return None
+        # a short number may be a misread syllable (ty 16 -> tỷ lệ); the number stays likely
+        seen = ch.table.get(lower) or {}
+        total = sum(seen.values())
+        out = [(NUM_KEY, tok, math.log((seen.get(lower, 0) + 4) / (total + 5)))]
+        for c, lp in ch.candidates(lower, model.cands, model.lm.uni):
+            if c.isalpha():
+                out.append((c, c, lp + DIGIT_WORD_PENALTY))
+        return out if len(out) > 1 else None
+    if ch is None:
+        return strip_candidates(model, tok)
+    glued = GLUED_DIGITS.match(tok)
+    if glued and (len(glued.group(1)) >= 3 or len(glued.group(2)) >= 2):
+        # a word glued to a number (thang8): restore the word, give the number its space back
+        word, num = glued.groups()
+        got = ocr_candidates(model, word) or [(lm_class(word.lower()), word, 0.0)]
+        return [(k, f"{o} {num}", lp) for k, o, lp in got]
+    case = ocr_case(tok)
+    if case == "title" and lower in ch.false_title:
+        case = "lower"
+    form = model.forms.get(lower)
+    if form is not None and case != "lower":
+        return [(lm_class(lower), form, 0.0)] if form != tok else None
+    out = [(c, apply_case(c, case), lp) for c, lp in ch.candidates(lower, model.cands, model.lm.uni)]
+    keys = {c for c, _o, _l in out}
+    if lower not in keys and (tok.isalpha() or not out):
+        ident = 0.0 if lower in model.syllables else IDENTITY_LOGP
+        out.append((lm_class(lower), tok, ident))
+    if not out or (len(out) == 1 and out[0][1] == tok):
+        return None
+    return out
+
+
+def make_scorer(lm):
+    """A memoizing ``score(u, v, w)`` (log P(w | u v)) for one restoration call."""
+    tri_get, bo2_get, bi_get, bo1_get, uni_get = lm.tri.get, lm.bo2.get, lm.bi.get, lm.bo1.get, lm.back.get
+    unk = lm.unk
+    memo: dict = {}
+    memo_get = memo.get
+
+    def score(u, v, w):
+        k = (u, v, w)
+        x = memo_get(k)
+        if x is not None:
+            return x
+        x = tri_get(k)
+        if x is None:
+            b = bo2_get((u, v), 0.0)
+            y = bi_get((v, w))
+            x = b + y if y is not None else b + bo1_get(v, 0.0) + uni_get(w, unk)
+        memo[k] = x
+        return x
+
+    return score
+
+
+def viterbi(score, columns: list[list[tuple[str, str, float]]]) -> list[int]:
+    """Best candidate index per column under the trigram model (beam-pruned Viterbi)."""
+    states = {(BOS, BOS): (0.0, None, -1)}
+    history = []
+    beam = BEAM
+    for col in columns:
+        new: dict = {}
+        if len(col) == 1:
+            w, _out, cl = col[0]
+            for (u, v), (sc, _bp, _ci) in states.items():
+                s = sc + score(u, v, w) + cl
+                old = new.get((v, w))
+                if old is None or s > old[0]:
+                    new[(v, w)] = (s, (u, v), 0)
+        else:
+            for (u, v), (sc, _bp, _ci) in states.items():
+                for ci, (w, _out, cl) in enumerate(col):
+                    s = sc + score(u, v, w) + cl
+                    old = new.get((v, w))
+                    if old is None or s > old[0]:
+                        new[(v, w)] = (s, (u, v), ci)
+            if len(new) > 1:
+                floor = max(v[0] for v in new.values()) - PRUNE
+                new = {k: v for k, v in new.items() if v[0] >= floor}
+                if len(new) > beam:
+                    new = dict(heapq.nlargest(beam, new.items(), key=lambda kv: kv[1][0]))
+        history.append(new)
+        states = new
+    best_key, best = None, -math.inf
+    for (u, v), (sc, _bp, _ci) in states.items():
+        s = sc + score(u, v, EOS)
+        if s > best:
+            best, best_key = s, (u, v)
+    path = []
+    key = best_key
+    for hist in reversed(history):
+        sc, bp, ci = hist[key]
+        path.append(ci)
+        key = bp
+    path.reverse()
+    return path
+
+
+def local_confidence(score, keys: list[str], i: int, col: list[tuple[str, str, float]]) -> list[float]:
+    """Posterior of each candidate at position i given the chosen neighbours."""
+    ctx = [BOS, BOS, *keys, EOS, EOS]
+    j = i + 2
+    scores = []
+    for w, _o, cl in col:
+        s = cl + score(ctx[j - 2], ctx[j - 1], w) + score(ctx[j - 1], w, ctx[j + 1])
+        if j + 2 < len(ctx):
+            s += score(w, ctx[j + 1], ctx[j + 2])
+        scores.append(s)
+    m = max(scores)
+    exps = [math.exp(s - m) for s in scores]
+    z = sum(exps)
+    return [e / z for e in exps]
+
+
+@dataclass
+class Decoded:
+    """One block after Viterbi: its items, candidate columns and chosen path."""
+
+    text: str
+    offset: int
+    items: list
+    columns: list
+    path: list[int]
+    ambiguous: list[int]
+
+
+def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> Decoded | None:
+    items = line_items(text)
+    columns, ambiguous = [], []
+    for idx, (s, e, tok) in enumerate(items):
+        if s == e:
+            cands = None
+        else:
+            cands = memo.get(tok, memo)
+            if cands is memo:
+                cands = memo[tok] = candidates_fn(model, tok)
+        if cands is None:
+            key = tok if s == e else lm_class(tok.lower())
+            columns.append([(key, tok, 0.0)])
+        else:
+            columns.append(cands)
+            ambiguous.append(idx)
+    if not ambiguous:
+        return None
+    return Decoded(text, offset, items, columns, viterbi(score, columns), ambiguous)
+
+
+def render(d: Decoded, score) -> tuple[str, list[TokenChoice]]:
+    keys = [col[ci][0] for col, ci in zip(d.columns, d.path)]
+    parts, pos, choices = [], 0, []
+    for idx in d.ambiguous:
+        s, e, tok = d.items[idx]
+        col, ci = d.columns[idx], d.path[idx]
+        out = col[ci][1]
+        probs = local_confidence(score, keys, idx, col) if len(col) > 1 else [1.0]
+        alts = [c[1] for c, _p in sorted(zip(col, probs), key=lambda t: -t[1])[:3]]
+        choices.append(TokenChoice(s + d.offset, e + d.offset, tok, out, round(probs[ci], 4), alts))
+        parts.append(d.text[pos:s])
+        parts.append(out)
+        pos = e
+    parts.append(d.text[pos:])
+    return "".join(parts), choices
+
+
+def restore_line(model, line: str, candidates_fn=None, score=None, memo=None) -> tuple[str, list[TokenChoice]]:
+    """Restore one line or block; returns the new text and the choices made on ambiguous tokens."""
+    score = score or make_scorer(model.lm)
+    d = decode_block(model, line, 0, candidates_fn or strip_candidates, score, {} if memo is None else memo)
+    return (line, []) if d is None else render(d, score)
+
+
+BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraph blocks of ``text`` (runs of lines without a blank line)."""
+    out, pos = [], 0
+    for m in BLOCK_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def restore_text(model, text: str, candidates_fn=None, spans=None) -> tuple[str, list[TokenChoice]]:
+    """Restore ``text`` block by block (context runs across wrapped lines, not blank lines).
+
+    ``spans``: restrict to these (start, end) regions; the rest is copied unchanged.
+    """
+    score, memo = make_scorer(model.lm), {}
+    fn = candidates_fn or strip_candidates
+    decoded = []
+    for s, e in (spans if spans is not None else blocks(text)):
+        d = decode_block(model, text[s:e], s, fn, score, memo)
+        if d is not None:
+            decoded.append(d)
+    parts, pos, choices = [], 0, []
+    for d in decoded:
+        new, ch = render(d, score)
+        parts.append(text[pos : d.offset])
+        parts.append(new)
+        choices.extend(ch)
+        pos = d.offset + len(d.text)
+    parts.append(text[pos:])
+    return "".join(parts), choices

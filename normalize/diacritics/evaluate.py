@@ -1,0 +1,183 @@
+"""Measuring the restorer: leave-one-document-out on stripped text, on English-OCR'd
+renderings, and against a hand-restored gold file.
+
+Syllable accuracy counts letter tokens of the reference (case-sensitive, exact marks).
+For stripped text the tokens line up one to one; for OCR output and gold files the
+restored tokens are aligned to the reference with a Levenshtein alignment over tokens
+(a merged or split word counts as wrong).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from normalize.diacritics.syllables import TOKEN_RE, strip_marks
+
+
+@dataclass
+class Score:
+    correct: int = 0
+    total: int = 0
+    baseline: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.correct += other.correct
+        self.total += other.total
+        self.baseline += other.baseline
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def baseline_accuracy(self) -> float:
+        return self.baseline / self.total if self.total else 0.0
+
+
+def words(text: str) -> list[str]:
+    return [t for t in TOKEN_RE.findall(text) if t.isalpha()]
+
+
+def aligned_correct(hyp: list[str], ref: list[str]) -> int:
+    """Number of reference tokens matched exactly by an optimal token alignment."""
+    if not ref or not hyp:
+        return 0
+    ops = Levenshtein.editops(hyp, ref)
+    wrong = sum(1 for op in ops if op.tag in ("replace", "insert"))
+    return len(ref) - wrong
+
+
+def score_aligned(restored: str, damaged: str, reference: str) -> Score:
+    """Line-by-line aligned accuracy when lines correspond, else whole text."""
+    ref = words(reference)
+    return Score(aligned_correct(words(restored), ref), len(ref), aligned_correct(words(damaged), ref))
+
+
+def score_stripped(restored: str, reference: str) -> Score:
+    ref = words(reference)
+    hyp = words(restored)
+    if len(hyp) != len(ref):
+        return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(strip_marks(reference)), ref))
+    correct = sum(h == r for h, r in zip(hyp, ref))
+    base = sum(strip_marks(r) == r for r in ref)
+    return Score(correct, len(ref), base)
+
+
+def limit_text(text: str, max_chars: int | None) -> str:
+    if not max_chars or len(text) <= max_chars:
+        return text
+    cut = text.rfind("\n", 0, max_chars)
+    return text[: cut if cut > 0 else max_chars]
+
+
+def leave_one_out(texts: dict[str, str], lexicon, restore_fn, build_fn, max_chars=None, log=print) -> Score:
+    total = Score()
+    for name in sorted(texts):
+        t0 = time.time()
+        train = {k: v for k, v in texts.items() if k != name}
+        model = build_fn(train)
+        ref = limit_text(texts[name], max_chars)
+        out = restore_fn(model, strip_marks(ref))
+        sc = score_stripped(out, ref)
+        total.add(sc)
+        log(f"  {name}: {sc.accuracy:.2%} ({sc.correct}/{sc.total}; baseline {sc.baseline_accuracy:.2%}) {time.time() - t0:.1f}s")
+    return total
+
+
+def ocr_leave_one_out(texts: dict[str, str], lexicon, cdir, build_fn, restore_fn, variants=None,
+                      max_pages: int | None = None, log=print) -> dict[str, Score]:
+    """Per rendering variant: restore each held-out document's OCR pages with a model
+    (language model and OCR channel) trained on the other documents only."""
+    from normalize.diacritics import ocrsynth
+
+    variants = variants or list(ocrsynth.VARIANTS)
+    pages_of = {}
+    for name, text in texts.items():
+        for v in variants:
+            got = ocrsynth.load_pairs(cdir, text, v)
+            if got is None and ocrsynth.tesseract_available():
+                got = ocrsynth.build_pairs(cdir, text, v, max_pages=max_pages)
+            pages_of[(name, v)] = got or []
+    results = {v: Score() for v in variants}
+    for name in sorted(texts):
+        t0 = time.time()
+        train = {k: t for k, t in texts.items() if k != name}
+        train_pages = [p for (k, v), ps in pages_of.items() if k != name for p in ps]
+        model = build_fn(train, train_pages)
+        parts = []
+        for v in variants:
+            sc = Score()
+            for page in pages_of[(name, v)][:max_pages]:
+                out = restore_fn(model, page["ocr"])
+                sc.add(score_aligned(out, page["ocr"], page["clean"]))
+            results[v].add(sc)
+            parts.append(f"{v} {sc.accuracy:.2%} (baseline {sc.baseline_accuracy:.2%}, {sc.total} words)")
+        log(f"  {name}: " + "; ".join(parts) + f" {time.time() - t0:.1f}s")
+    return results
+
+
+def gold_score(model, source_text: str, gold_text: str, restore_fn) -> Score:
+    """A hand-restored gold file against the restorer's output for its source."""
+    out = restore_fn(model, source_text)
+    return score_aligned(out, source_text, gold_text)
+
+
+def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_pages=None,
+             skip_ocr=False, log=print) -> dict:
+    """The three evaluations of ``vnplan eval-restore``; returns the figures as a dict."""
+    from pathlib import Path
+
+    from normalize.diacritics import ocrsynth, restore
+    from normalize.diacritics import lexicon as lexmod
+    from normalize.diacritics.model import build_model, corpus_texts, load_model
+
+    cdir = Path(cdir)
+    texts = corpus_texts(Path(corpus))
+    lex = lexmod.load_lexicon(cdir)
+    running = lexmod.load_running_text()
+    figures: dict = {"documents": sorted(texts)}
+
+    def rf(model, text):
+        return restore(text, model).text
+
+    log(f"(1) stripped text, leave-one-document-out over {len(texts)} diacritized plan(s)")
+    if len(texts) >= 2:
+        sc = leave_one_out(texts, lex, rf, lambda tr: build_model(tr, lex, running=running),
+                           max_chars=max_chars, log=log)
+        log(f"    syllable accuracy {sc.accuracy:.2%} (baseline without restoration {sc.baseline_accuracy:.2%}; "
+            f"{sc.total} syllables)")
+        figures["stripped_loo"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "syllables": sc.total}
+    else:
+        log("    skipped: needs at least two diacritized plans")
+
+    if skip_ocr:
+        log("(2) English-OCR'd text: skipped (--skip-ocr)")
+    elif not ocrsynth.tesseract_available():
+        log("(2) English-OCR'd text: skipped (tesseract with the eng model not found)")
+    elif len(texts) >= 2:
+        log("(2) rendered pages read with tesseract -l eng, leave-one-document-out (word accuracy)")
+        res = ocr_leave_one_out(texts, lex, cdir, lambda tr, pages: build_model(tr, lex, pages, running),
+                                rf, max_pages=max_pages, log=log)
+        figures["ocr_loo"] = {}
+        total = Score()
+        for v, sc in res.items():
+            total.add(sc)
+            log(f"    {v:6s}: word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words)")
+            figures["ocr_loo"][v] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total}
+        log(f"    all   : word accuracy {total.accuracy:.2%} (before restoring {total.baseline_accuracy:.2%})")
+        figures["ocr_loo"]["all"] = {"accuracy": total.accuracy, "baseline": total.baseline_accuracy, "words": total.total}
+
+    if gold and gold_source and Path(gold).exists() and Path(gold_source).exists():
+        log(f"(3) gold: {gold} vs restoring {gold_source}")
+        model = load_model(Path(corpus), cdir)
+        src = Path(gold_source).read_text(encoding="utf-8")
+        ref = Path(gold).read_text(encoding="utf-8")
+        sc = gold_score(model, src, ref, rf)
+        log(f"    word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words)")
+        figures["gold"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total}
+    else:
+        log(f"(3) gold: skipped ({gold} or {gold_source} not found)")
+    return figures

@@ -1,0 +1,108 @@
+"""Syllable trigram language model (interpolated Witten-Bell), stored backoff-style.
+
+Counts may be fractional: the plans in corpus/ count 1 per occurrence, the general
+word lists count a fraction, so that formulaic plan wording dominates and the lexicon
+fills the gaps.  After :meth:`NgramLM.finish` every lookup is one or two dict gets:
+``tri[(u, v, w)]`` when seen, else ``bo2[(u, v)] + bi…``, else ``bo1[v] + back[w]``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+BOS = "<s>"
+EOS = "</s>"
+
+
+class NgramLM:
+    def __init__(self) -> None:
+        self.c1: dict[str, float] = defaultdict(float)
+        self.c2: dict[tuple, float] = defaultdict(float)
+        self.c3: dict[tuple, float] = defaultdict(float)
+        self.uni: dict[str, float] = {}
+        self.bi: dict[tuple, float] = {}
+        self.tri: dict[tuple, float] = {}
+        self.bo1: dict[str, float] = {}
+        self.bo2: dict[tuple, float] = {}
+        self.back: dict[str, float] = {}
+        self.unk = -20.0
+
+    # -- counting -------------------------------------------------------------------
+    def add_sequence(self, seq: list[str], weight: float = 1.0) -> None:
+        """A line of plan text: counted for unigrams, bigrams and trigrams."""
+        s = [BOS, BOS, *seq, EOS]
+        c1, c2, c3 = self.c1, self.c2, self.c3
+        for i in range(2, len(s)):
+            c1[s[i]] += weight
+            c2[(s[i - 1], s[i])] += weight
+            c3[(s[i - 2], s[i - 1], s[i])] += weight
+
+    def add_word(self, sylls: list[str], weight: float, pair_weight: float) -> None:
+        """A lexicon word: its syllables (vocabulary, ``weight``) and its within-word
+        syllable pairs (``pair_weight``).  Word lists say nothing about frequency, so
+        ``weight`` is kept small: it only makes unseen syllables possible."""
+        for w in sylls:
+            self.c1[w] += weight
+        for a, b in zip(sylls, sylls[1:]):
+            self.c2[(a, b)] += pair_weight
+
+    # -- estimation -----------------------------------------------------------------
+    def finish(self, alpha: float = 0.01, cont: float = 0.5) -> None:
+        """Witten-Bell interpolation.  Below the bigram the model backs off to a mix of
+        the unigram frequency and the Kneser-Ney continuation probability (in how many
+        different contexts a syllable occurs), weight ``cont``."""
+        total = sum(self.c1.values())
+        vocab = len(self.c1) + 1
+        denom = total + alpha * vocab
+        p1 = {w: (c + alpha) / denom for w, c in self.c1.items()}
+        floor = alpha / denom
+        self.unk = math.log(floor)
+        ctx1: dict[str, float] = defaultdict(float)
+        types1: dict[str, float] = defaultdict(float)
+        left: dict[str, int] = defaultdict(int)
+        for (v, w), c in self.c2.items():
+            ctx1[v] += c
+            types1[v] += 1
+            left[w] += 1
+        nleft = sum(left.values()) + alpha * vocab
+        pb = {w: (1 - cont) * p + cont * (left.get(w, 0) + alpha) / nleft for w, p in p1.items()}
+        lam1 = {v: types1[v] / (ctx1[v] + types1[v]) for v in ctx1}
+
+        p2 = {}
+        for (v, w), c in self.c2.items():
+            p2[(v, w)] = (c + types1[v] * pb.get(w, floor)) / (ctx1[v] + types1[v])
+
+        def p_bi(v: str, w: str) -> float:
+            x = p2.get((v, w))
+            if x is not None:
+                return x
+            return lam1.get(v, 1.0) * pb.get(w, floor)
+
+        ctx2: dict[tuple, float] = defaultdict(float)
+        types2: dict[tuple, float] = defaultdict(float)
+        for (u, v, _w), c in self.c3.items():
+            ctx2[(u, v)] += c
+            types2[(u, v)] += 1
+        tri = {}
+        for (u, v, w), c in self.c3.items():
+            t = types2[(u, v)]
+            tri[(u, v, w)] = math.log((c + t * p_bi(v, w)) / (ctx2[(u, v)] + t))
+        self.tri = tri
+        self.bo2 = {k: math.log(types2[k] / (ctx2[k] + types2[k])) for k in ctx2}
+        self.bi = {k: math.log(x) for k, x in p2.items()}
+        self.bo1 = {k: math.log(x) for k, x in lam1.items()}
+        self.uni = {w: math.log(x) for w, x in p1.items()}
+        self.back = {w: math.log(x) for w, x in pb.items()}
+        self.c2, self.c3 = {}, {}
+
+    # -- scoring --------------------------------------------------------------------
+    def score(self, u: str, v: str, w: str) -> float:
+        x = self.tri.get((u, v, w))
+        if x is not None:
+            return x
+        b = self.bo2.get((u, v), 0.0)
+        y = self.bi.get((v, w))
+        if y is not None:
+            return b + y
+        return b + self.bo1.get(v, 0.0) + self.back.get(w, self.unk)

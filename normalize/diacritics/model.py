@@ -1,0 +1,246 @@
+"""The restorer model: language model + candidate map + OCR channel, built and cached.
+
+Built from (1) every diacritized plan in the corpus folder (documents whose text lacks
+diacritics are detected and left out), (2) the installed word lists, (3) cached
+English-OCR renderings of the diacritized plans, if ``vnplan train-restorer`` made
+them.  The pickle lives in the cache directory under a name that hashes all inputs and
+this package's source, so a changed corpus, lexicon or code means a rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from normalize.diacritics import lexicon as lexmod
+from normalize.diacritics.lm import NgramLM
+from normalize.diacritics.syllables import DECOMP, TONELESS, TOKEN_RE, case_of, has_marks, nfc, strip_marks
+from normalize.diacritics.tokens import line_items, lm_class, lm_sequence
+
+LEX_WEIGHTS = {"underthesea": 0.05, "hunspell": 0.05, "tesseract-vie": 0.05, "underthesea-places": 0.01}  # per syllable
+TEXT_WEIGHT = 1.0  # per token of the installed running text (general prose)
+PAIR_WEIGHT = 0.1  # per within-word syllable pair of a lexicon word
+BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
+CONT = 0.0  # share of the Kneser-Ney continuation probability in the back-off distribution
+MIN_MARKED_RATIO = 0.45  # a document below this share of marked syllables is "stripped"
+
+
+@dataclass
+class RestorerModel:
+    lm: NgramLM
+    cands: dict[str, list[str]]  # stripped key -> syllables, most frequent first
+    syllables: frozenset[str]
+    channel: object | None = None  # normalize.diacritics.channel.OcrChannel
+    forms: dict[str, str] = field(default_factory=dict)  # "vneid" -> "VNeID" (mixed-case names)
+    meta: dict = field(default_factory=dict)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("VNPLAN_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "vnplan"
+
+
+def corpus_dir() -> Path:
+    env = os.environ.get("VNPLAN_CORPUS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "corpus"
+
+
+def marked_ratio(text: str) -> float:
+    """Share of Vietnamese-looking letter tokens that carry a diacritic."""
+    n = marked = 0
+    for _s, _e, tok in line_items(text):
+        if tok.isalpha() and all(ch in DECOMP for ch in tok) and not tok.isupper():
+            n += 1
+            marked += has_marks(tok)
+    return marked / n if n else 0.0
+
+
+def is_diacritized(text: str) -> bool:
+    return marked_ratio(text) >= MIN_MARKED_RATIO
+
+
+_TEXTS: dict[tuple, dict[str, str]] = {}
+
+
+def corpus_texts(folder: Path) -> dict[str, str]:
+    """name -> text of every diacritized ``*.txt`` plan in ``folder``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    files = sorted(folder.glob("*.txt"))
+    sig = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    if sig in _TEXTS:
+        return dict(_TEXTS[sig])
+    out = {}
+    for p in files:
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if is_diacritized(text):
+            out[p.name] = text
+    _TEXTS[sig] = out
+    return dict(out)
+
+
+def _code_digest() -> str:
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def model_key(texts: dict[str, str], ocr_ready: list[str]) -> str:
+    h = hashlib.sha256()
+    h.update(_code_digest().encode())
+    h.update(lexmod.sources_digest().encode())
+    for name in sorted(texts):
+        h.update(hashlib.sha256(texts[name].encode("utf-8")).digest())
+    h.update("|".join(sorted(ocr_ready)).encode())
+    return h.hexdigest()[:20]
+
+
+def _variant_signature(w: str) -> tuple[str, str]:
+    """(letters without tone, tone): ``hóa`` and ``hoá`` share one signature."""
+    tone = ""
+    for ch in w:
+        t = DECOMP.get(ch, ("", "", ""))[2]
+        if t:
+            tone = t
+    return "".join(TONELESS.get(ch, ch) for ch in w), tone
+
+
+def canonical_spellings(texts: dict[str, str], running, lexicon) -> dict[str, str]:
+    """Map tone-placement variants (hoá, thuỷ) to the spelling the plans use most
+    (old and new placement rules both occur; the running text and word lists break ties)."""
+    counts: Counter = Counter()
+    for text in texts.values():
+        for tok in TOKEN_RE.findall(nfc(text).lower()):
+            counts[tok] += 1.0
+    for sent in running or ():
+        for tok in sent:
+            counts[tok] += 0.01
+    for words in lexicon.values():
+        for sylls in words:
+            for syl in sylls:
+                counts[syl] += 0.001
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for w in counts:
+        if w.isalpha() and has_marks(w) and all(ch in DECOMP for ch in w):
+            groups[_variant_signature(w)].append(w)
+    canon = {}
+    for forms in groups.values():
+        if len(forms) > 1:
+            best = max(forms, key=lambda f: (counts[f], f))
+            for f in forms:
+                if f != best:
+                    canon[f] = best
+    return canon
+
+
+def build_model(texts: dict[str, str], lexicon: dict[str, list[list[str]]], ocr_pages: list[dict] | None = None,
+                running: list[list[str]] | None = None, text_weight: float = TEXT_WEIGHT,
+                lex_weights: dict[str, float] | None = None, pair_weight: float = PAIR_WEIGHT,
+                cont: float = CONT) -> RestorerModel:
+    lm = NgramLM()
+    canon = canonical_spellings(texts, running, lexicon)
+    cget = canon.get
+    for text in texts.values():
+        for block in BLOCK_SPLIT.split(nfc(text)):
+            seq = [cget(t, t) for t in lm_sequence(block)]
+            if seq:
+                lm.add_sequence(seq)
+    for sent in running or ():
+        lm.add_sequence([cget(t, t) if t.isalpha() else lm_class(t) if t.isalnum() else t for t in sent], text_weight)
+    weights = lex_weights or LEX_WEIGHTS
+    forms = _mixed_case_forms(texts)
+    for name, words in lexicon.items():
+        w = weights.get(name, 0.2)
+        for sylls in words:
+            lm.add_word([cget(x, x) for x in sylls], w, pair_weight)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for w in lm.c1:
+        if w.isalpha() and all(ch in DECOMP for ch in w):
+            by_key[strip_marks(w)].append(w)
+    counts = lm.c1
+    cands = {k: sorted(v, key=lambda s: -counts[s]) for k, v in by_key.items()}
+    syllables = frozenset(w for v in cands.values() for w in v)
+    channel = None
+    if ocr_pages:
+        from normalize.diacritics.channel import OcrChannel
+
+        channel = OcrChannel.train(ocr_pages, cands)
+    lm.finish(cont=cont)
+    return RestorerModel(lm=lm, cands=cands, syllables=syllables, channel=channel, forms=forms,
+                         meta={"documents": sorted(texts), "lexicon": sorted(lexicon), "ocr_pages": len(ocr_pages or [])})
+
+
+def _mixed_case_forms(texts: dict[str, str]) -> dict[str, str]:
+    """Names written in mixed case in the plans (VNeID, TTg, QRcode), by lower-case form."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for text in texts.values():
+        for tok in TOKEN_RE.findall(text):
+            if tok.isalpha() and case_of(tok) == "mixed":
+                seen[tok.lower()][tok] += 1
+    return {k: c.most_common(1)[0][0] for k, c in seen.items() if sum(c.values()) >= 2}
+
+
+def _ocr_ready(texts: dict[str, str], cdir: Path) -> list[str]:
+    """Keys of the cached OCR page pairs available for these plans."""
+    from normalize.diacritics import ocrsynth
+
+    return [ocrsynth.doc_key(text, v) for _n, text in sorted(texts.items()) for v in ocrsynth.VARIANTS
+            if ocrsynth.pairs_path(cdir, text, v).exists()]
+
+
+def _ocr_pages_for(texts: dict[str, str], cdir: Path) -> list[dict]:
+    from normalize.diacritics import ocrsynth
+
+    pages = []
+    for _name, text in sorted(texts.items()):
+        for variant in ocrsynth.VARIANTS:
+            pages.extend(ocrsynth.load_pairs(cdir, text, variant) or [])
+    return pages
+
+
+_LOADED: dict[str, RestorerModel] = {}
+
+
+def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bool = False, log=None) -> RestorerModel:
+    """The model for ``corpus`` (default: the project's corpus/), built if missing or stale."""
+    corpus = Path(corpus) if corpus else corpus_dir()
+    cdir = Path(cdir) if cdir else cache_dir()
+    texts = corpus_texts(corpus)
+    key = model_key(texts, _ocr_ready(texts, cdir))
+    if not rebuild and key in _LOADED:
+        return _LOADED[key]
+    path = cdir / f"restorer-{key}.pkl"
+    if path.exists() and not rebuild:
+        try:
+            with path.open("rb") as fh:
+                model = pickle.load(fh)
+            _LOADED[key] = model
+            return model
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    if log:
+        log(f"building restorer model from {len(texts)} diacritized plan(s) in {corpus}")
+    model = build_model(texts, lexmod.load_lexicon(cdir), _ocr_pages_for(texts, cdir), lexmod.load_running_text())
+    model.meta["key"] = key
+    cdir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    for old in cdir.glob("restorer-*.pkl"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    _LOADED[key] = model
+    return model

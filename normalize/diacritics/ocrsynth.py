@@ -1,0 +1,166 @@
+"""Synthetic English-OCR damage: render diacritized text, read it back with ``tesseract -l eng``.
+
+This is how the restorer learns what an English OCR model does to Vietnamese (é for ế,
+6 for ố, 1 for l, lost and glued letters) without anyone listing the confusions by
+hand.  Pages are rendered with Pillow in DejaVu fonts, read with pytesseract, and the
+(clean, damaged) page pairs are cached per document (keyed by the document's text and
+the render settings) so that training is reproducible and runs tesseract only once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+RENDER_VERSION = "r1"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = ["DejaVuSerif.ttf", "DejaVuSans.ttf"]
+LINES_PER_PAGE = 40
+WRAP = 78
+FONT_PX = 30
+# Rendering variants: a clean page, and two scan-like ones (downsampled, blurred, noisy,
+# binarized) that make tesseract produce the damage seen on real scans (ctia, ty 16, ngudi).
+VARIANTS = {
+    "clean": {"scale": 1.0, "blur": 0.0, "noise": 0.0},
+    "scan1": {"scale": 0.5, "blur": 0.6, "noise": 0.0},
+    "scan2": {"scale": 0.6, "blur": 0.8, "noise": 20.0},
+    "bold": {"scale": 0.5, "blur": 0.6, "noise": 0.0, "font": "DejaVuSerif-Bold.ttf"},
+    "thick": {"scale": 0.6, "blur": 0.6, "noise": 0.0, "thicken": 3},  # dark photocopy
+}
+
+
+def tesseract_available() -> bool:
+    if shutil.which("tesseract") is None:
+        return False
+    try:
+        import pytesseract
+
+        return "eng" in pytesseract.get_languages(config="")
+    except Exception:
+        return False
+
+
+def page_texts(text: str, max_pages: int | None = None) -> list[str]:
+    """Split a document into page-sized blocks of wrapped, non-empty lines."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        raw = " ".join(raw.replace("|", " ").split())
+        if len(raw) < 3:
+            continue
+        lines.extend(textwrap.wrap(raw, WRAP) or [])
+    pages = ["\n".join(lines[i : i + LINES_PER_PAGE]) for i in range(0, len(lines), LINES_PER_PAGE)]
+    return pages[:max_pages] if max_pages else pages
+
+
+def render_page(text: str, font_name: str):
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT_DIR / font_name), FONT_PX)
+    lines = text.splitlines()
+    line_h = int(FONT_PX * 1.6)
+    img = Image.new("L", (int(FONT_PX * WRAP * 0.62) + 120, line_h * len(lines) + 120), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((60, 60 + i * line_h), line, font=font, fill=0)
+    return img
+
+
+def degrade(img, scale: float, blur: float, noise: float, seed: int, thicken: int = 0, font: str = ""):
+    from PIL import Image, ImageFilter
+
+    if scale == 1.0 and not blur and not noise and not thicken:
+        return img
+    w, h = img.size
+    img = img.resize((max(1, int(w * scale)), max(1, int(h * scale))), Image.BILINEAR)
+    if blur:
+        img = img.filter(ImageFilter.GaussianBlur(blur))
+    if noise:
+        import numpy as np
+
+        arr = np.asarray(img).astype(float) + np.random.default_rng(seed).normal(0, noise, img.size[::-1])
+        img = Image.fromarray(np.clip(arr, 0, 255).astype("uint8"))
+    img = img.point(lambda v: 255 if v > 150 else 0)
+    if thicken:
+        img = img.filter(ImageFilter.MinFilter(thicken))
+    return img
+
+
+def ocr_page(text: str, font_name: str, variant: str = "clean", seed: int = 0) -> str:
+    import pytesseract
+
+    img = degrade(render_page(text, font_name), seed=seed, **VARIANTS[variant])
+    return pytesseract.image_to_string(img, lang="eng", config="--psm 6")
+
+
+_VERSION: list[str] = []
+
+
+def _tesseract_version() -> str:
+    if not _VERSION:
+        try:
+            import pytesseract
+
+            _VERSION.append(str(pytesseract.get_tesseract_version()))
+        except Exception:
+            _VERSION.append("none")
+    return _VERSION[0]
+
+
+def doc_key(text: str, variant: str = "clean") -> str:
+    h = hashlib.sha256()
+    if variant != "clean":
+        h.update(f"{variant}|{VARIANTS[variant]}".encode())
+    h.update(f"{_tesseract_version()}|{RENDER_VERSION}|{FONTS}|{LINES_PER_PAGE}|{WRAP}|{FONT_PX}\n".encode())
+    h.update(text.encode("utf-8"))
+    return h.hexdigest()[:20]
+
+
+def pairs_path(cache_dir: Path, text: str, variant: str = "clean") -> Path:
+    return Path(cache_dir) / "ocr-pairs" / f"{doc_key(text, variant)}.json"
+
+
+def load_pairs(cache_dir: Path, text: str, variant: str = "clean") -> list[dict] | None:
+    p = pairs_path(cache_dir, text, variant)
+    if not p.exists():
+        return None
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))["pages"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def build_pairs(cache_dir: Path, text: str, variant: str = "clean", max_pages: int | None = None, log=None,
+                jobs: int | None = None) -> list[dict]:
+    """Render and OCR one document (cached); returns [{"clean":…, "ocr":…, "font":…, "variant":…}]."""
+    texts = page_texts(text, max_pages)
+    cached = load_pairs(cache_dir, text, variant)
+    if cached is not None and len(cached) >= len(texts):
+        return cached[: len(texts)]
+
+    def one(i: int) -> dict:
+        clean = texts[i]
+        font = FONTS[i % len(FONTS)] if variant == "clean" else VARIANTS[variant].get("font", "DejaVuSerif.ttf")
+        page = {"clean": clean, "ocr": ocr_page(clean, font, variant, seed=i), "font": font, "variant": variant}
+        if log:
+            log(f"ocr {variant} page {i + 1}/{len(texts)}")
+        return page
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs > 1:
+        # tesseract runs as a subprocess: threads are enough, one OpenMP thread each
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        with ThreadPoolExecutor(jobs) as pool:
+            pages = list(pool.map(one, range(len(texts))))
+    else:
+        pages = [one(i) for i in range(len(texts))]
+    p = pairs_path(cache_dir, text, variant)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"pages": pages}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(p)
+    return pages

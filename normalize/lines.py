@@ -1,0 +1,150 @@
+"""Join hard-wrapped lines and page-break splits back into paragraphs.
+
+Portal copies wrap every ~80 characters; word-processor exports put each paragraph on
+one line but split a sentence where a page ended (a blank line, then the sentence goes
+on in lower case); OCR does both. A line continues the previous one unless it starts a
+heading or list item (I., 1., 1.1., a), -, +, PHỤ LỤC …), or the previous line closed
+a sentence, or a heading in capitals gives way to text, or a numbered heading ended
+well short of the line width. Headings and list items thus stay on their own lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.draft import Draft, Line, stage
+from normalize.patterns import APPENDIX, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
+from normalize.text import fold, is_upper_line, starts_lower
+
+_TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")
+# words after which a sentence cannot end: a wrapped line ending with one goes on
+_CONNECTORS = {
+    "cua", "va", "cac", "theo", "ve", "voi", "tai", "cho", "de", "trong", "tu", "den", "la", "duoc", "co",
+    "hoac", "nhu", "o", "nhung", "mot", "cung", "vao", "tren", "duoi", "gom", "bao", "kem", "thuoc", "nham", "viet",
+    "so",  # sở / số never end a sentence
+}
+# words that wait for a number ("ngày" / "15/6", "khoản" / "2. …"); they continue only into a digit
+_NUMERIC = {"so", "ngay", "nam", "thang", "quy", "khoan", "dieu", "diem", "muc", "phan", "chuong", "lan", "giai doan"}
+# after a blank line only a clear dangling word or comma continues (else it is a paragraph break)
+_STRONG = {"cua", "va", "cac", "theo", "voi", "tai", "cho", "de", "trong", "tu", "den", "la", "duoc", "so", "hoac",
+           "nhu", "nham", "gom", "thuoc", "vao", "nhung"}
+
+
+def _last_word(text: str) -> str:
+    words = fold(text).split()
+    return words[-1] if words else ""
+
+
+def _width(lines: list[Line]) -> int:
+    lens = sorted(len(ln.text) for ln in lines if ln.kind == "text" and ln.text.strip())
+    if not lens:
+        return 80
+    return lens[int(len(lens) * 0.75)]
+
+
+def _is_numbered_start(text: str) -> bool:
+    return bool(ROMAN.match(text) or LETTERED.match(text) or NUMBERED.match(text))
+
+
+def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int, after: str | None = None) -> bool:
+    """Does line ``nxt`` continue paragraph ``para`` whose last physical line is ``last``?"""
+    nxt = nxt.strip()
+    prev = last.rstrip()
+    f = fold(nxt)
+    if APPENDIX.match(f) and is_upper_line(nxt) or RECIPIENTS.match(f):
+        return False
+    if APPENDIX.match(fold(para)) and len(para.split()) <= 3:
+        return False  # "PHỤ LỤC 2" stays alone above its caption
+    if is_list_start(nxt):
+        m = NUMBERED.match(nxt)
+        if m and not blank_between and not _TERMINATED.search(prev) and _last_word(prev) in _CONNECTORS | _NUMERIC \
+                and not BULLET.match(nxt):
+            return True  # "… theo khoản" / "2. …": a wrapped reference, not a heading
+        b = BULLET.match(nxt)
+        if b and nxt[b.start()] in "-–" and starts_lower(nxt[b.end():]) and not _TERMINATED.search(prev) \
+                and not prev.endswith(","):
+            return True  # "kinh tế" / "- xã hội": a compound wrapped at its dash
+        return False
+    if starts_lower(nxt):
+        return True
+    if _TERMINATED.search(prev):
+        return False
+    if blank_between:
+        return prev.endswith(",") or _last_word(prev) in _STRONG
+    if _last_word(prev) in _CONNECTORS or prev.endswith(",") or (_last_word(prev) in _NUMERIC and nxt[:1].isdigit()):
+        return True
+    up_para, up_next = is_upper_line(para), is_upper_line(nxt)
+    if up_para and up_next:
+        return True
+    if up_para and not up_next:
+        return False
+    if _is_numbered_start(para):
+        if len(prev) < 0.55 * width:
+            return False  # the heading line ended well short of the width
+        if after is not None and len(nxt) < 0.55 * width and starts_lower(after):
+            return False  # ``nxt`` is the short, indented first line of the paragraph under the heading
+    return True
+
+
+_ROLE_COMPLETE = re.compile(r"(dan|tich|doc|ban|truong|phong|ubnd|hdnd|uy|thu)\W*$")
+
+
+def _join_sign(lines: list[Line]) -> list[Line]:
+    """In the signature block, put "TM. ỦY BAN NHÂN / DÂN" back on one line."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and ln.kind == "sign" and out[-1].kind == "sign":
+            prev, f = out[-1], fold(ln.text)
+            pf = fold(prev.text)
+            if SIGN_PREFIX.match(pf) and not _ROLE_COMPLETE.search(pf) and is_upper_line(prev.text) \
+                    and is_upper_line(ln.text, 2) and not (SIGN_ROLE.match(f) or SIGN_PREFIX.match(f) or RECIPIENTS.match(f)) \
+                    and len(ln.text.split()) <= 3:
+                prev.join(ln)
+                continue
+        out.append(ln)
+    return out
+
+
+def _next_texts(lines: list[Line]) -> list[str | None]:
+    """For each line, the text of the next non-blank text line right after it (None if none)."""
+    out: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        if lines[i].kind == "text" and lines[i].text.strip():
+            nxt = lines[i].text
+        elif lines[i].kind != "blank":
+            nxt = None
+    return out
+
+
+@stage("lines")
+def join_lines(draft: Draft) -> None:
+    width = _width(draft.lines)
+    out: list[Line] = []
+    para: Line | None = None
+    last = ""
+    blank = False
+    following = _next_texts(draft.lines)
+    for k, ln in enumerate(draft.lines):
+        if ln.kind == "blank":
+            blank = True
+            continue
+        if ln.kind != "text":
+            if para is not None:
+                out.append(para)
+                para = None
+            out.append(ln)
+            blank = False
+            continue
+        if para is not None and should_join(para.text, last, ln.text, blank, width, following[k]):
+            para.join(Line(ln.text.strip(), ln.page, ln.src, list(ln.breaks)))
+        else:
+            if para is not None:
+                out.append(para)
+            para = Line(ln.text.strip(), ln.page, ln.src, list(ln.breaks), "text")
+        last = ln.text
+        blank = False
+    if para is not None:
+        out.append(para)
+    draft.lines = _join_sign(out)

@@ -1,0 +1,63 @@
+"""Character-level cleaning: whitespace, invisible characters and word-processor markup.
+
+Plans exported from Word through Markdown converters carry ``**bold**`` and ``*italic*``
+markers (sometimes spanning two lines, e.g. a signature block); portals add
+non-breaking and zero-width spaces. None of it is content, and all of it breaks
+pattern matching downstream, so it goes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.draft import Draft, stage
+from normalize.text import nfc
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_STRAY = re.compile(r"(?<!\*)\*\*(?!\*)|(?<=\S)__|__(?=\S)")
+_ESCAPE = re.compile(r"\\([-*_.#+()\[\]!|>`])")
+_HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+@stage("clean")
+def clean(draft: Draft) -> None:
+    """NFC, one kind of space, no invisible or control characters, no trailing blanks."""
+    for ln in draft.lines:
+        t = nfc(ln.text.replace("\r", ""))
+        t = _INVISIBLE.sub("", t)
+        t = _CONTROL.sub("", t)
+        t = _SPACES.sub(" ", t).rstrip()
+        ln.text = t
+        if not t.strip():
+            ln.kind = "blank"
+
+
+def strip_markup(text: str) -> str:
+    """``**a**`` → ``a``, ``*a*`` → ``a``, Markdown escapes and heading hashes removed."""
+    text = _HEADING_HASH.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = _BOLD.sub(r"\2", text)
+    text = _ITALIC.sub(r"\1", text)
+    text = _STRAY.sub("", text)
+    return text
+
+
+@stage("markup")
+def markup(draft: Draft) -> None:
+    """Drop word-processor markup; bold/italic markers may open on one line and close on the next."""
+    for ln in draft.lines:
+        if "*" in ln.text or "_" in ln.text or "\\" in ln.text or "#" in ln.text:
+            new = strip_markup(ln.text)
+            # an opening/closing marker left alone on a line edge (``**KT. CHỦ TỊCH``)
+            new = re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", new)
+            if new.strip() != ln.text.strip():
+                ln.text = new.rstrip()
+                if not ln.text.strip():
+                    ln.kind = "blank"

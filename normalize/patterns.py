@@ -1,0 +1,90 @@
+"""Structural cues of Vietnamese administrative documents, as regular expressions.
+
+Every pattern here is general knowledge of how a Vietnamese plan, decision or report is
+laid out (Decree 30/2020/NĐ-CP form): the issuing body and national motto block, the
+"Số: …" line, the document-type title, numbered headings, the "Nơi nhận" list, the
+signature block and the appendices. Patterns that must survive lost diacritics are
+written against the *folded* text (see ``normalize.text.fold``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- matched against folded text (no accents, lower case) ---------------------------
+MOTTO = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
+MOTTO_2 = re.compile(r"doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc")
+ISSUER_START = re.compile(
+    r"^\s*(uy\s*ban\s*nhan\s*dan|ubnd|hoi\s*dong\s*nhan\s*dan|hdnd|so\s+\w|bo\s+\w|ban\s+\w|"
+    r"tinh\s*uy|thanh\s*uy|huyen\s*uy|van\s*phong|cong\s*an|chinh\s*phu|thu\s*tuong)"
+)
+NUMBER_LINE = re.compile(r"^\s*s[o6b]\s*(hieu)?\s*[:.;]\s*(\S.*)$")
+NUMBER_VALUE = re.compile(r"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ0-9]+(?:\s*[-–]\s*[A-Za-zĐđ0-9]+)*)")
+DATE_LINE = re.compile(
+    r"(?P<place>[^,\n]{0,40}),?\s*ngay\s*(?P<d>[0-9oO]{0,2})\s*(?P<dsep>[/.]?)\s*thang\s*(?P<m>[0-9oO]{0,2})\s*[/.]?\s*nam\s*(?P<y>\d{4})"
+)
+# document types (folded form -> canonical form)
+DOC_TYPES = {
+    "ke hoach": "Kế hoạch",
+    "quyet dinh": "Quyết định",
+    "chi thi": "Chỉ thị",
+    "nghi quyet": "Nghị quyết",
+    "thong bao": "Thông báo",
+    "bao cao": "Báo cáo",
+    "chuong trinh": "Chương trình",
+    "huong dan": "Hướng dẫn",
+    "de an": "Đề án",
+    "phuong an": "Phương án",
+    "to trinh": "Tờ trình",
+    "quy che": "Quy chế",
+    "quy dinh": "Quy định",
+    "cong van": "Công văn",
+    "thong tu": "Thông tư",
+    "nghi dinh": "Nghị định",
+}
+DOC_TYPE_LINE = re.compile(r"^\s*(" + "|".join(k.replace(" ", r"\s*") for k in DOC_TYPES) + r")\s*$")
+DOC_TYPE_PREFIX = re.compile(r"^\s*(" + "|".join(k.replace(" ", r"\s*") for k in DOC_TYPES) + r")\s+(?=\S)")
+# abbreviations in document numbers (186/KH-UBND) -> type
+NUMBER_TYPE_CODES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "TB": "Thông báo",
+                     "BC": "Báo cáo", "CTr": "Chương trình", "HD": "Hướng dẫn", "ĐA": "Đề án", "TTr": "Tờ trình"}
+RECIPIENTS = re.compile(r"^\s*no[a-z]?\s*nh[a-z]{1,2}n\s*:")  # "Nơi nhận:" (OCR: "Not nhdn")
+SIGN_ROLE = re.compile(
+    r"^\s*(\*\*)?\s*((tm|kt|tl|tuq|q)\s*\.\s*)?(uy\s*ban\s*nhan\s*dan|ubnd|(pho\s*)?chu\s*tich|(pho\s*)?giam\s*doc|"
+    r"(pho\s*)?truong\s*ban|(pho\s*)?chanh\s*van\s*phong|(pho\s*)?bi\s*thu|thu\s*truong|bo\s*truong|"
+    r"thu\s*tuong|(pho\s*)?truong\s*phong|(pho\s*)?cuc\s*truong)\b"
+)
+SIGN_PREFIX = re.compile(r"^\s*(\*\*)?\s*(tm|kt|tl|tuq|q)\s*\.\s*\S")
+APPENDIX = re.compile(r"^\s*(\*\*)?\s*phu\s*luc(\s+(?P<n>[0-9]+|[ivxlc]+\b|[a-z]\b))?")
+END_MARK = re.compile(r"\./\.\s*$")
+
+# --- matched against the original text ---------------------------------------------
+ROMAN = re.compile(r"^\s*(?P<n>[IVXLC]{1,6})\s*[.)]\s+(?=\S)")
+NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.|\))?\s+(?=\S)")
+LETTERED = re.compile(r"^\s*(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)")
+BULLET = re.compile(r"^\s*[-–—+•*▪●○]\s*(?=\S)")
+PIPE_LINE = re.compile(r"^\s*\|\s*$")
+RULE_LINE = re.compile(r"^\s*[-_=~.·*]{3,}\s*$")
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(s: str) -> int | None:
+    s = s.upper()
+    if not s or any(c not in ROMAN_VALUES for c in s):
+        return None
+    total, prev = 0, 0
+    for c in reversed(s):
+        v = ROMAN_VALUES[c]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def is_list_start(line: str) -> bool:
+    """A line that begins a heading or list item and so never continues the line before."""
+    if ROMAN.match(line) or LETTERED.match(line) or BULLET.match(line):
+        return True
+    m = NUMBERED.match(line)
+    if m and (m.group("dot") or "." in m.group("n")):
+        return True
+    return False

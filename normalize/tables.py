@@ -1,0 +1,201 @@
+"""Rebuild tables that a portal flattened to one cell per line between ``|`` lines.
+
+Scraped HTML tables arrive as a stream of cells, each cell's text followed by a line
+holding only ``|`` (an empty cell is a ``|`` line on its own); row ends are not marked.
+Rows are recovered from the first column, which in Vietnamese plan tables is the
+ordinal column (TT/STT): A, B / I, II / 1, 2 / 1.1, 1.2 (or ``1,2`` typed with a comma).
+A cell starts a new row when its label continues that numbering, and either the current
+row already has as many cells as the header, or the label is a child of the current
+row's label (a group row such as "1 | Công tác tham mưu" followed by "1.1 | …").
+Each table is stored as rows of cells in ``draft.tables`` and rendered as one line per
+row with cells separated by " | ", so line-based extractors see rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.draft import Draft, Line, stage
+from normalize.patterns import APPENDIX, PIPE_LINE, ROMAN, roman_value
+from normalize.text import fold, is_upper_line, starts_lower
+
+ORDINAL = re.compile(r"^(?:[IVXLC]{1,5}|[A-Z]|[a-zđ]|\d{1,3}(?:[.,]\d{1,3}){0,3})[.)]?$")
+MAX_CELL_LINES = 15
+MIN_PIPES = 6
+
+
+def norm_label(cell: str) -> str:
+    return cell.strip().rstrip(".)").replace(",", ".")
+
+
+def is_ordinal(cell: str) -> bool:
+    return bool(ORDINAL.match(cell.strip()))
+
+
+def _kind(lab: str) -> str:
+    if re.fullmatch(r"\d+(\.\d+)*", lab):
+        return "num"
+    if re.fullmatch(r"[a-zđ]", lab):
+        return "lower"
+    if re.fullmatch(r"[A-Z]", lab) and lab not in "IVXLC":
+        return "upper"
+    if roman_value(lab):
+        return "roman" if len(lab) > 1 or lab == "I" else "upper-or-roman"
+    return "other"
+
+
+def follows(lab: str, seen: list[str]) -> bool:
+    """Does ``lab`` continue a numbering already present in ``seen`` (or start a new one)?"""
+    k = _kind(lab)
+    if k == "num":
+        parts = lab.split(".")
+        last = int(parts[-1])
+        if last == 1:
+            return True
+        return ".".join(parts[:-1] + [str(last - 1)]) in seen or ".".join(parts[:-1] + [f"{last - 1:02d}"]) in seen
+    if k in ("upper", "lower", "upper-or-roman"):
+        if lab in ("A", "a") or chr(ord(lab) - 1) in seen:
+            return True
+    if k in ("roman", "upper-or-roman"):
+        v = roman_value(lab)
+        return v == 1 or any(roman_value(s) == v - 1 and _kind(s) in ("roman", "upper-or-roman") for s in seen)
+    return False
+
+
+def is_child(lab: str, parent: str | None) -> bool:
+    if parent is None:
+        return False
+    kl, kp = _kind(lab), _kind(parent)
+    if kl == "num" and kp == "num":
+        return lab.startswith(parent + ".") and lab.count(".") == parent.count(".") + 1 and lab.endswith(".1")
+    if kp in ("upper", "upper-or-roman") and kl in ("roman", "upper-or-roman") and lab == "I":
+        return True
+    if kp in ("roman", "upper-or-roman", "upper") and kl == "num" and lab == "1":
+        return True
+    if kp == "num" and kl == "lower" and lab == "a":
+        return True
+    return False
+
+
+def split_rows(cells: list[str]) -> list[list[str]]:
+    """Group a flat cell stream into rows (the header row first when there is one)."""
+    if not cells:
+        return []
+    k = 0
+    if not is_ordinal(cells[0]):
+        k = next((i for i in range(1, len(cells)) if is_ordinal(cells[i]) and follows(norm_label(cells[i]), [])), len(cells))
+    rows: list[list[str]] = [cells[:k]] if k else []
+    width = k
+    seen: list[str] = []
+    current: list[str] = []
+    for cell in cells[k:]:
+        lab = norm_label(cell) if is_ordinal(cell) else None
+        if current and lab is not None and len(current) >= 2 and follows(lab, seen):
+            cur_lab = norm_label(current[0]) if is_ordinal(current[0]) else None
+            if (width and len(current) >= width) or is_child(lab, cur_lab):
+                rows.append(current)
+                current = [cell]
+                seen.append(lab)
+                continue
+        if not current and lab is not None:
+            seen.append(lab)
+        current.append(cell)
+    if current:
+        rows.append(current)
+    return rows
+
+
+def render_row(row: list[str]) -> str:
+    cells = list(row)
+    while cells and not cells[-1]:
+        cells.pop()
+    return " | ".join(cells)
+
+
+def _breaks_table(ln: Line) -> bool:
+    f = fold(ln.text)
+    return bool(APPENDIX.match(f)) or (bool(ROMAN.match(ln.text)) and is_upper_line(ln.text)) or ln.kind in ("header", "title", "sign")
+
+
+def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
+    """(first line, last pipe line) of every run of ``|`` lines dense enough to be a table."""
+    pipes = [i for i, ln in enumerate(lines) if PIPE_LINE.match(ln.text) and ln.kind not in ("header", "sign")]
+    regions: list[list[int]] = []
+    for p in pipes:
+        if regions:
+            last = regions[-1][-1]
+            gap = lines[last + 1 : p]
+            if len(gap) <= MAX_CELL_LINES and not any(_breaks_table(g) for g in gap):
+                regions[-1].append(p)
+                continue
+        regions.append([p])
+    out = []
+    for reg in regions:
+        if len(reg) < MIN_PIPES:
+            continue
+        first = reg[0] - 1
+        # the first cell is the text just before the first "|" (a continued line belongs to it)
+        while first > 0 and starts_lower(lines[first].text) and not PIPE_LINE.match(lines[first - 1].text) \
+                and lines[first - 1].kind == "text" and reg[0] - first < 4:
+            first -= 1
+        if first < 0 or lines[first].kind != "text" or PIPE_LINE.match(lines[first].text):
+            first = reg[0]
+        out.append((first, reg[-1]))
+    return out
+
+
+def _row_runs(lines: list[Line]) -> None:
+    """Mark runs of rows already written as "a | b | c" (PDF and Word tables) as tables."""
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and lines[j].kind == "text" and lines[j].text.count(" | ") >= 1:
+            j += 1
+        if j - i >= 2:
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def mark_row_tables(draft: Draft) -> None:
+    runs = list(_row_runs(draft.lines))
+    for a, b in runs:
+        idx = len(draft.tables)
+        draft.tables.append([[c.strip() for c in ln.text.split(" | ")] for ln in draft.lines[a:b]])
+        for ln in draft.lines[a:b]:
+            ln.kind, ln.table = "table", idx
+
+
+@stage("tables")
+def tables(draft: Draft) -> None:
+    mark_row_tables(draft)
+    lines = draft.lines
+    regions = find_regions(lines)
+    if not regions:
+        return
+    out: list[Line] = []
+    pos = 0
+    for first, last in regions:
+        out.extend(lines[pos:first])
+        cells: list[str] = []
+        pages: list[Line] = []
+        buf: list[Line] = []
+        for ln in lines[first : last + 1]:
+            if PIPE_LINE.match(ln.text):
+                cells.append(" ".join(b.text.strip() for b in buf if b.text.strip()))
+                pages.append(buf[0] if buf else ln)
+                buf = []
+            elif ln.kind != "blank":
+                buf.append(ln)
+        rows = split_rows(cells)
+        idx = len(draft.tables)
+        draft.tables.append(rows)
+        c = 0
+        for row in rows:
+            src = pages[c] if c < len(pages) else lines[first]
+            c += len(row)
+            out.append(Line(render_row(row), src.page, src.src, [], "table", idx))
+        pos = last + 1
+    out.extend(lines[pos:])
+    draft.lines = out

@@ -1,0 +1,153 @@
+"""The document block (number, type, issuer, province, date, title, signer) of a plan."""
+
+from pathlib import Path
+
+import pytest
+
+from extract.document import extract_document_info, find_province
+from extract.pipeline import _base_document
+from ingest import ingest_file
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+def _info_of(ndoc):
+    return extract_document_info(ndoc, _base_document(ndoc))
+
+
+def _info(text: str, method: str = "text"):
+    doc = IngestedDocument(source="m.txt", sha256="0" * 64, method=method, pages=[Page(1, text)])
+    return _info_of(normalize_document(doc, restore=False))
+
+
+@pytest.mark.parametrize(
+    "stem, number, date, province, signer",
+    [
+        ("000_49e3d13dcca6eaaf", "186/KH-UBND", "2023-06-14", "Hà Giang", "Nguyễn Văn Sơn"),
+        ("001_3d950fac20eead32", "24/KH-UBND", "2023-02-13", "Thanh Hóa", None),
+        ("002_ed72dcb75bee655e", "230/KH-UBND", "2022-12-16", "Tuyên Quang", "Hoàng Việt Phương"),
+        ("003_d4f7ed5afff7d63e", None, None, "Đắk Lắk", "Võ Văn Cảnh"),
+    ],
+)
+def test_document_block_of_each_diacritized_seed(stem, number, date, province, signer):
+    info = _info_of(normalize_document(ingest_file(CORPUS / f"{stem}.txt"), restore=False))
+    assert (info.number, info.issued_date, info.province, info.signer) == (number, date, province, signer)
+    assert info.doc_type == "Kế hoạch"
+    assert info.issuer == f"UBND tỉnh {province}"
+    assert info.title and info.title[0].isupper() and not info.title.isupper()
+
+
+def test_title_of_an_all_caps_heading_is_sentence_case_with_names_kept():
+    info = _info_of(normalize_document(ingest_file(CORPUS / "002_ed72dcb75bee655e.txt"), restore=False))
+    assert info.title.startswith("Phát động phong trào thi đua thực hiện Đề án phát triển ứng dụng dữ liệu")
+    assert info.title.endswith("tầm nhìn đến năm 2030")
+
+
+def test_hậu_giang_restored_text_gives_number_and_an_incomplete_date_with_a_warning():
+    # the hand-restored gold text stands in for the OCR seed after diacritic restoration
+    info = _info_of(normalize_document(ingest_file(ROOT / "gold" / "004_e8cf8ffdb6dfbfb5.restored.txt"), restore=False))
+    assert info.number == "165/KH-UBND" and info.doc_type == "Kế hoạch"
+    assert info.province == "Hậu Giang" and info.issuer == "UBND tỉnh Hậu Giang"
+    assert info.issued_date is None and info.model_extra["issued_year"] == 2023
+    assert any("incomplete" in w and "day" in w for w in info.warnings)
+    assert info.title.startswith("Phát động phong trào thi đua “Người dân Hậu Giang")
+
+
+def test_hậu_giang_raw_ocr_is_read_accent_insensitively():
+    info = _info_of(normalize_document(ingest_file(CORPUS / "004_e8cf8ffdb6dfbfb5.txt"), restore=False))
+    assert info.number == "165/KH-UBND" and info.doc_type == "Kế hoạch"
+    assert info.province == "Hậu Giang" and info.issuer == "UBND tỉnh Hậu Giang"
+    assert info.issued_date is None
+    assert any("month 8" in w for w in info.warnings)
+
+
+def test_another_province_and_another_wording():
+    info = _info(
+        "HỘI ĐỒNG THI ĐUA\n"  # not an issuing-body line of the header: ignored
+        "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\n-----\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/QĐ-UBND\nBà Rịa - Vũng Tàu, ngày 09 tháng 11 năm 2021\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH BÀ RỊA - VŨNG TÀU\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH\nNGUYỄN VĂN THỌ\n"
+    )
+    assert info.number == "1234/QĐ-UBND" and info.doc_type == "Quyết định"
+    assert info.province == "Bà Rịa - Vũng Tàu" and info.issuer == "UBND tỉnh Bà Rịa - Vũng Tàu"
+    assert info.issued_date == "2021-11-09"
+    assert info.title == "Về việc ban hành kế hoạch chuyển đổi số tỉnh Bà Rịa - Vũng Tàu"
+    assert info.signer == "Nguyễn Văn Thọ"
+
+
+def test_centrally_run_city_and_ocr_header_without_diacritics():
+    info = _info(
+        "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+        "THANH PHO DA NANG Doc lap - Tu do - Hanh phuc\n"
+        "So: 88/KH-UBND Da Nang, ngay 5 thang 7 nam 2023\n"
+        "KE HOACH\nThuc hien chuyen doi so nam 2023\n\nI. MUC DICH\n1. Noi dung.\n",
+        method="ocr",
+    )
+    assert (info.number, info.doc_type, info.province) == ("88/KH-UBND", "Kế hoạch", "Đà Nẵng")
+    assert info.issuer == "UBND thành phố Đà Nẵng" and info.issued_date == "2023-07-05"
+    assert any("no diacritics" in w for w in info.warnings)
+
+
+def test_district_issuer_and_portal_fallback():
+    nd = normalize_document(IngestedDocument(
+        source="m.txt", sha256="0" * 64, method="text", pages=[Page(1, (
+            "Số hiệu:\n|\n15/KH-UBND\n|\nNgười ký:\n|\nLê Văn Tám\n|\nNgày ban hành:\n|\n02/03/2024\n|\n"
+            "ỦY BAN NHÂN DÂN\nHUYỆN ĐỒNG VĂN\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "KẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN 06 TRÊN ĐỊA BÀN HUYỆN\nI. MỤC ĐÍCH\n1. Nội dung.\n"
+        ))]), restore=False)
+    info = _info_of(nd)
+    assert info.issuer == "UBND huyện Đồng Văn"
+    assert info.number == "15/KH-UBND" and info.issued_date == "2024-03-02" and info.signer == "Lê Văn Tám"
+
+
+def test_date_in_a_citation_is_not_the_issue_date():
+    info = _info(
+        "KẾ HOẠCH\nThử nghiệm\nCăn cứ Luật ngày 15 tháng 6 năm 2022;\nI. MỤC ĐÍCH\n1. Nội dung.\n"
+    )
+    assert info.issued_date is None and info.number is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TỈNH THỪA THIÊN HUẾ", "Thừa Thiên Huế"), ("tinh hau giang", "Hậu Giang"), ("TP. HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ("Tỉnh Hòa Bình", "Hòa Bình"), ("tỉnh Bắc Kạn", "Bắc Kạn"),
+])
+def test_provinces_are_matched_accent_and_case_insensitively(text, name):
+    assert find_province(text)[0] == name
+
+
+def test_a_date_garbled_by_restoration_is_read_from_the_text_as_it_was(monkeypatch):
+    import sys
+    import types
+
+    def lossy_restore(text):  # a restorer that drops the digit glued to "thang8"
+        return types.SimpleNamespace(text=text.replace("ngay 2/ thang8", "ngày 2/ tháng"), restored=True, warnings=[])
+
+    fake = types.ModuleType("normalize.diacritics")
+    fake.restore_if_needed = lossy_restore
+    monkeypatch.setitem(sys.modules, "normalize.diacritics", fake)
+    doc = IngestedDocument(source="m.txt", sha256="0" * 64, method="ocr", pages=[Page(1, (
+        "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\nTINH SOC TRANG Doc lap - Tu do - Hanh phuc\n"
+        "So: 9/KH-UBND Soc Trang, ngay 2/ thang8 nam 2023\nKE HOACH\nThi dua\n\nI. MUC DICH\n1. Noi dung.\n"))])
+    info = _info_of(normalize_document(doc))
+    assert info.province == "Sóc Trăng" and info.issued_date is None
+    assert info.model_extra["issued_month"] == 8 and info.model_extra["issued_year"] == 2023
+    assert any("day unreadable" in w and "month 8" in w for w in info.warnings)
+
+
+def test_type_and_title_on_one_line_and_portal_fields_on_one_line():
+    nd = normalize_document(IngestedDocument(source="m.docx", sha256="0" * 64, method="docx", pages=[Page(1, (
+        "Cơ quan ban hành: Ủy ban nhân dân tỉnh Yên Bái | Người ký: Trần Huy Tuấn | Ngày ban hành: 07/08/2023\n"
+        "KẾ HOẠCH Triển khai thực hiện Đề án 06 năm 2023\n"
+        "I. MỤC ĐÍCH\n1. Nội dung.\n"
+    ))]), restore=False)
+    info = _info_of(nd)
+    assert nd.header["Người ký"] == "Trần Huy Tuấn"
+    assert info.doc_type == "Kế hoạch" and info.title == "Triển khai thực hiện Đề án 06 năm 2023"
+    assert info.issued_date == "2023-08-07" and info.signer == "Trần Huy Tuấn" and info.province == "Yên Bái"

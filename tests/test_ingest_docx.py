@@ -1,0 +1,63 @@
+"""Word .docx files: paragraphs and tables read in document order."""
+
+import pytest
+
+from fixtures_docs import corpus_lines, make_docx
+from ingest import IngestError, ingest_file
+
+BEFORE = corpus_lines(4)
+TABLE = [
+    ["Danh hiệu", "Số lượng", "Mức thưởng"],
+    ["Cờ thi đua của UBND tỉnh", "02 tập thể", "10.000.000 đồng"],
+    ["Bằng khen của Chủ tịch UBND tỉnh", "10 cá nhân", "1.500.000 đồng"],
+]
+AFTER = ["III. TỔ CHỨC THỰC HIỆN", "Giao Sở Nội vụ theo dõi, tổng hợp kết quả trước ngày 15/12/2025."]
+
+
+def test_paragraphs_and_table_rows_in_document_order(tmp_path):
+    doc = ingest_file(make_docx(tmp_path / "ke-hoach.docx", BEFORE, TABLE, AFTER))
+    assert doc.method == "docx" and not doc.has_pages and doc.encoding is None
+    lines = doc.text.splitlines()
+    assert lines[: len(BEFORE)] == BEFORE
+    rows = [" | ".join(r) for r in TABLE]
+    assert lines[len(BEFORE) : len(BEFORE) + 3] == rows
+    assert lines[-2:] == AFTER
+    assert doc.pages[0].tables == [TABLE]
+
+
+def test_merged_cells_are_counted_once(tmp_path):
+    table = [["Phụ lục: chỉ tiêu năm 2025", "", ""], ["STT", "Chỉ tiêu", "Tỷ lệ"], ["1", "Hồ sơ trực tuyến", "≥ 80%"]]
+    doc = ingest_file(make_docx(tmp_path / "merged.docx", ["Mở đầu"], table, merge_first_row=True))
+    assert doc.pages[0].tables[0][0] == ["Phụ lục: chỉ tiêu năm 2025"]
+    assert "1 | Hồ sơ trực tuyến | ≥ 80%" in doc.text
+
+
+def test_docx_found_by_content_even_with_another_suffix(tmp_path):
+    path = make_docx(tmp_path / "ke-hoach.docx", BEFORE)
+    renamed = path.rename(tmp_path / "ke-hoach.bin")
+    assert ingest_file(renamed).method == "docx"
+
+
+def test_damaged_docx_is_refused(tmp_path):
+    raw = make_docx(tmp_path / "ok.docx", BEFORE).read_bytes()
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(raw[: len(raw) // 2])
+    with pytest.raises(IngestError, match="damaged .docx"):
+        ingest_file(bad)
+
+
+def test_zip_that_is_not_a_word_file_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("notes.txt", "Kế hoạch")
+    with pytest.raises(IngestError, match="zip archive is not a supported"):
+        ingest_file(path)
+
+
+def test_old_binary_word_doc_is_refused_with_advice(tmp_path):
+    path = tmp_path / "ke-hoach.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(IngestError, match="save it as .docx or PDF"):
+        ingest_file(path)

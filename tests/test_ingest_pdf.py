@@ -1,0 +1,88 @@
+"""PDFs: the text layer page by page with tables as rows; scanned pages through OCR."""
+
+import hashlib
+
+import pytest
+
+from fixtures_docs import corpus_lines, make_mixed_pdf, make_scanned_pdf, make_text_pdf
+from ingest import ingest_file
+from ingest.legacy import encode_tcvn3
+
+LINES = corpus_lines(14)
+TABLE = [
+    ["STT", "Chỉ tiêu", "Đơn vị chủ trì", "Thời hạn"],
+    ["1", "Tỷ lệ hồ sơ được xử lý trực tuyến toàn trình đạt trên 70%", "Sở Thông tin và Truyền thông", "Quý IV/2024"],
+    ["2", "100% xã, phường, thị trấn có điểm hỗ trợ định danh điện tử", "Công an tỉnh", "30/6/2024"],
+]
+
+
+@pytest.fixture(scope="module")
+def text_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "ke-hoach.pdf"
+    return make_text_pdf(path, [LINES[:7], LINES[7:14]], table=TABLE)
+
+
+def test_text_layer_pdf_keeps_pages_and_vietnamese_text(text_pdf):
+    doc = ingest_file(text_pdf)
+    assert doc.method == "pdf-text" and doc.has_pages
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert all(p.method == "pdf-text" and p.confidence is None for p in doc.pages)
+    assert "1. Mục đích" in doc.pages[0].text
+    flat = [" ".join(p.text.split()) for p in doc.pages]  # reportlab re-wraps the paragraphs
+    assert LINES[8] in flat[1] and LINES[8] not in flat[0]
+    assert doc.sha256 == hashlib.sha256(text_pdf.read_bytes()).hexdigest()
+    assert doc.text.count("\f") == 1  # pages joined with a form feed
+
+
+def test_pdf_table_is_read_as_rows_of_cells_in_place(text_pdf):
+    page = ingest_file(text_pdf).pages[0]
+    assert page.tables == [TABLE]
+    lines = page.text.splitlines()
+    row = "2 | 100% xã, phường, thị trấn có điểm hỗ trợ định danh điện tử | Công an tỉnh | 30/6/2024"
+    assert row in lines
+    # the table sits between the paragraphs that surround it on the page
+    assert lines.index("STT | Chỉ tiêu | Đơn vị chủ trì | Thời hạn") < lines.index(row)
+    flat = " ".join(page.text.split())
+    assert flat.index(LINES[0]) < flat.index("STT |") < flat.index(LINES[6])
+
+
+def test_scanned_pdf_is_ocred_with_confidence(tmp_path):
+    lines = corpus_lines(8, start="2. Yêu cầu")
+    pdf = make_scanned_pdf(tmp_path / "scan.pdf", [lines], page_mm=None)
+    doc = ingest_file(pdf)
+    assert doc.method == "ocr" and doc.has_pages
+    page = doc.pages[0]
+    assert page.method == "ocr" and 0.8 <= page.confidence <= 1
+    assert "Phong trào thi đua phải được" in " ".join(page.text.split())
+
+
+def test_pdf_mixing_text_and_scanned_pages_is_mixed(tmp_path):
+    scanned = ["Điều 3. Khen thưởng", "Tặng Bằng khen của Chủ tịch UBND tỉnh cho 05 tập thể xuất sắc."]
+    pdf = make_mixed_pdf(tmp_path / "mixed.pdf", ["Phụ lục I", "Bảng tổng hợp chỉ tiêu năm 2024 của các huyện"], scanned)
+    doc = ingest_file(pdf)
+    assert doc.method == "mixed"
+    assert [p.method for p in doc.pages] == ["pdf-text", "ocr"]
+    assert doc.pages[0].confidence is None and doc.pages[1].confidence > 0.8
+    assert "Bảng tổng hợp chỉ tiêu" in doc.pages[0].text
+    assert "Bằng khen" in doc.pages[1].text and "05 tập thể" in doc.pages[1].text
+
+
+def test_scanned_page_with_ocr_off_is_a_warning_not_a_guess(tmp_path):
+    pdf = make_mixed_pdf(tmp_path / "mixed.pdf", ["Phụ lục II: danh sách đơn vị"], ["Trang quét"])
+    doc = ingest_file(pdf, ocr=False)
+    assert doc.method == "pdf-text"
+    assert any("page 2" in w and "OCR is off" in w for w in doc.warnings)
+
+
+def test_pdf_typed_in_a_legacy_tcvn3_font_is_converted(tmp_path):
+    legacy = encode_tcvn3("Căn cứ Nghị định số 15/CP của Chính phủ về việc quy định chức năng, nhiệm vụ").decode("latin-1")
+    doc = ingest_file(make_text_pdf(tmp_path / "old.pdf", [[legacy]]))
+    assert "Căn cứ Nghị định số 15/CP của Chính phủ" in doc.text
+    assert any("tcvn3" in w for w in doc.warnings)
+
+
+def test_short_page_keeps_its_text_layer(tmp_path):
+    pdf = make_text_pdf(tmp_path / "short.pdf", [["PHỤ LỤC II"], LINES[:6]])
+    doc = ingest_file(pdf)
+    assert doc.method == "pdf-text"
+    assert doc.pages[0].text == "PHỤ LỤC II"

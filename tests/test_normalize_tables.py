@@ -1,0 +1,101 @@
+"""Tables flattened to one cell per line between "|" lines are rebuilt into rows and cells."""
+
+from pathlib import Path
+
+from ingest import ingest_file
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+from normalize.tables import split_rows
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _flat(rows: list[list[str]]) -> str:
+    """Flatten rows the way a portal does: every cell's text, then a line holding only "|"."""
+    return "".join(f"{cell}\n|\n" for row in rows for cell in row)
+
+
+def _norm(text: str):
+    doc = IngestedDocument(source="mem.txt", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return normalize_document(doc, restore=False)
+
+
+SCORING = [
+    ["STT", "Tiêu chí", "Điểm", "Cách chấm"],
+    ["I", "Công tác chỉ đạo", "20", ""],
+    ["1", "Ban hành kế hoạch", "2", "Có: 2 điểm"],
+    ["2", "Kiểm tra, đôn đốc", "3", "Đạt: 3 điểm"],  # "3" in the points column must not start a row
+    ["II", "Kết quả thực hiện", "80", ""],
+    ["1", "Tỷ lệ hồ sơ trực tuyến", "40", "Tỷ lệ x 40"],
+]
+
+
+def test_rows_are_recovered_from_the_ordinal_column():
+    cells = [c for row in SCORING for c in row]
+    assert split_rows(cells) == SCORING
+
+
+def test_group_rows_with_merged_cells_are_split_at_their_first_child():
+    rows = [
+        ["TT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        ["1", "Công tác tham mưu"],  # merged group row: two cells only
+        ["1.1", "Ban hành chỉ thị", "Công an tỉnh", "Quý II/2024"],
+        ["1,2", "Bố trí kinh phí", "Sở Tài chính", ""],  # "1,2" typed with a comma
+        ["2", "Về pháp luật"],
+        ["2.1", "Rà soát văn bản", "Sở Tư pháp", "Năm 2024"],
+    ]
+    assert split_rows([c for r in rows for c in r]) == rows
+
+
+def test_table_is_rendered_one_row_per_line_and_stored_with_its_span():
+    text = (
+        "KẾ HOẠCH\nThử nghiệm\nI. CHỈ TIÊU\n1. Chấm điểm như sau:\n"
+        + _flat([["STT", "Tiêu chí", "Điểm tối\nđa"]] + [r[:3] for r in SCORING[1:]])
+        + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n"
+    )
+    nd = _norm(text)
+    assert len(nd.tables) == 1
+    t = nd.tables[0]
+    assert t.rows[0] == ["STT", "Tiêu chí", "Điểm tối đa"]
+    assert t.rows[3] == ["2", "Kiểm tra, đôn đốc", "3"]
+    body = nd.text[t.start : t.end].split("\n")
+    assert body[0] == "STT | Tiêu chí | Điểm tối đa"
+    assert body[2] == "1 | Ban hành kế hoạch | 2"
+    assert "|\n" not in nd.text and "\n|" not in nd.text
+    assert t.section == "I.1"
+    assert nd.text.split("\n")[-2] == "II. TỔ CHỨC THỰC HIỆN"
+
+
+def test_a_few_stray_pipes_are_not_a_table():
+    nd = _norm("KẾ HOẠCH\nThử nghiệm\nI. NỘI DUNG\n1. Nội dung.\n|\nCHỦ TỊCH\nNguyễn Văn A\n|\n")
+    assert nd.tables == [] and "|" not in nd.text
+
+
+def test_hà_giang_appendix_tables_become_rows():
+    nd = normalize_document(ingest_file(CORPUS / "000_49e3d13dcca6eaaf.txt"), restore=False)
+    assert len(nd.tables) == 3
+    tasks, district, commune = nd.tables
+    assert tasks.rows[0][:2] == ["TT", "Nhiệm vụ, giải pháp"]
+    assert tasks.rows[1] == ["1", "Công tác tham mưu, chỉ đạo, triển khai"]
+    assert tasks.rows[2][0] == "1.1" and tasks.rows[2][2] == "Công an tỉnh"
+    assert district.rows[1][:3] == ["A", "ĐIỂM CƠ BẢN", "300"]
+    assert district.rows[2][:3] == ["I", "Công tác tham mưu, chỉ đạo", "30"]
+    labels = [r[0] for r in commune.rows[1:]]
+    assert labels[:3] == ["A", "I", "1"] and "C" in labels
+    for t in nd.tables:
+        assert nd.text[t.start : t.end].count("\n") + 1 == len(t.rows)
+
+
+def test_rows_written_with_separators_by_pdf_or_word_ingest_are_tables_and_header_cells_split():
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-UBND | Nam Định, ngày 3 tháng 5 năm 2024\nKẾ HOẠCH\nThí điểm chuyển đổi số\n"
+        "I. MỤC TIÊU\n1. Chỉ tiêu như sau:\nTT | Chỉ tiêu | Giá trị\n1 | Hồ sơ trực tuyến | 80%\n2 | Số hóa | 100%\n"
+        "II. TỔ CHỨC\n1. Giao Sở Nội vụ theo dõi./.\n"
+    )
+    nd = _norm(text)
+    lines = nd.text.split("\n")
+    assert lines[:5] == ["ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND", "Nam Định, ngày 3 tháng 5 năm 2024"]
+    assert len(nd.tables) == 1 and nd.tables[0].rows[2] == ["2", "Số hóa", "100%"]
+    assert "1 | Hồ sơ trực tuyến | 80%" in lines and "II. TỔ CHỨC" in lines

@@ -1,0 +1,116 @@
+"""The restorer's commands: ``vnplan restore``, ``train-restorer`` and ``eval-restore``,
+run on a small corpus of plans written for the test, with the cache in tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from normalize.diacritics.syllables import strip_marks
+from vnplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PLAN_A = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
+Số: 88/KH-UBND
+KẾ HOẠCH
+Triển khai dịch vụ công trực tuyến năm 2024
+
+Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai dịch vụ công trực tuyến như sau:
+1. Các sở, ban, ngành tỉnh hướng dẫn người dân nộp hồ sơ trực tuyến.
+2. Công an tỉnh chủ trì cấp tài khoản định danh điện tử cho người dân.
+3. Thời gian hoàn thành: trong quý IV năm 2024.
+"""
+
+PLAN_B = """ỦY BAN NHÂN DÂN TỈNH NINH THUẬN
+Số: 12/KH-UBND
+KẾ HOẠCH
+Phát động phong trào thi đua chuyển đổi số năm 2024
+
+Ủy ban nhân dân tỉnh phát động phong trào thi đua trên địa bàn tỉnh như sau:
+1. Nâng cao tỷ lệ hồ sơ được tiếp nhận và giải quyết trực tuyến.
+2. Sở Nội vụ hướng dẫn khen thưởng các tập thể, cá nhân có thành tích xuất sắc.
+3. Thời gian thực hiện: từ ngày ban hành Kế hoạch đến hết năm 2024.
+"""
+
+
+@pytest.fixture()
+def env(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(PLAN_A, encoding="utf-8")
+    (corpus / "b.txt").write_text(PLAN_B, encoding="utf-8")
+    (corpus / "stripped.txt").write_text(strip_marks(PLAN_B), encoding="utf-8")  # left out of training
+    monkeypatch.setenv("VNPLAN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("VNPLAN_CORPUS", str(corpus))
+    return tmp_path
+
+
+def test_restore_reads_stdin_and_writes_report(env):
+    report = env / "report.json"
+    res = CliRunner().invoke(app, ["restore", "-", "--report", str(report)],
+                             input="Uy ban nhan dan tinh ban hanh Ke hoach so 88/KH-UBND\n")
+    assert res.exit_code == 0, res.output
+    assert "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 88/KH-UBND" in res.stdout
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["restored"] is True and data["mode"] == "strip"
+    tok = {t["original"]: t for t in data["tokens"]}
+    assert tok["hanh"]["restored"] == "hành" and 0 < tok["hanh"]["confidence"] <= 1
+    assert isinstance(data["unresolved"], list)
+    assert (env / "cache").is_dir() and list((env / "cache").glob("restorer-*.pkl"))
+
+
+def test_restore_file_leaves_accented_text_alone(env):
+    f = env / "accented.txt"
+    f.write_text(PLAN_A, encoding="utf-8")
+    res = CliRunner().invoke(app, ["restore", str(f)])
+    assert res.exit_code == 0
+    assert res.stdout == PLAN_A
+
+
+def test_restore_bad_input_is_one_line_error(env):
+    res = CliRunner().invoke(app, ["restore", str(env / "missing.txt")])
+    assert res.exit_code == 1
+    assert "no such file" in res.output
+    res = CliRunner().invoke(app, ["restore", "-", "--mode", "sometimes"], input="x")
+    assert res.exit_code == 1 and "--mode" in res.output
+
+
+def test_train_restorer_without_ocr_names_the_training_plans(env):
+    res = CliRunner().invoke(app, ["train-restorer", "--no-ocr"])
+    assert res.exit_code == 0, res.output
+    assert "2 diacritized plan(s)" in res.output and "stripped.txt" not in res.output.split("\n")[0]
+    assert "trigrams" in res.output
+
+
+def test_eval_restore_prints_accuracy_and_baseline(env):
+    out = env / "figures.json"
+    res = CliRunner().invoke(app, ["eval-restore", "--skip-ocr", "--max-chars", "2000", "--json", str(out),
+                                   "--gold", str(env / "none.txt")])
+    assert res.exit_code == 0, res.output
+    assert "syllable accuracy" in res.output and "baseline" in res.output
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    loo = figures["stripped_loo"]
+    assert loo["accuracy"] > loo["baseline"] + 0.5
+
+
+@pytest.mark.slow
+def test_train_restorer_renders_and_reads_pages_once(env):
+    from normalize.diacritics import ocrsynth
+
+    if not ocrsynth.tesseract_available():
+        pytest.skip("tesseract with the eng model is not installed")
+    res = CliRunner().invoke(app, ["train-restorer", "--max-pages", "1", "--jobs", "2"])
+    assert res.exit_code == 0, res.output
+    assert "a.txt [clean]: 1 page(s)" in res.output and "b.txt [thick]: 1 page(s)" in res.output
+    assert "OCR pages 0" not in res.output
+    cached = list((env / "cache" / "ocr-pairs").glob("*.json"))
+    assert len(cached) == 2 * len(ocrsynth.VARIANTS)
+    # the second run reads the cache instead of running tesseract again
+    before = {p: p.stat().st_mtime_ns for p in cached}
+    res = CliRunner().invoke(app, ["train-restorer", "--max-pages", "1"])
+    assert res.exit_code == 0
+    assert {p: p.stat().st_mtime_ns for p in cached} == before

@@ -1,0 +1,153 @@
+"""Scoring tables (thang điểm) in the three layouts plans reach us in: rows rebuilt by
+normalize, raw flattened cells between ``|`` lines, and an OCR-interleaved table."""
+
+from extract.scoring import extract_scoring
+from normalize.model import NormalizedDocument, Table
+
+ROWS = """PHỤ LỤC 2
+GIAO CHỈ TIÊU VÀ CÁCH TÍNH ĐIỂM CHO CÁC HUYỆN, THỊ XÃ
+(Kèm theo Kế hoạch số 77/KH-UBND ngày 02/3/2024 của UBND tỉnh)
+TT | Chỉ tiêu, nhiệm vụ | Điểm tối đa | Cách tính điểm | Kết quả
+A | ĐIỂM CƠ BẢN | 200
+I | Công tác chỉ đạo | 30
+1 | Ban hành kế hoạch thực hiện năm 2024 | 4 | Có được 4đ; không có được 0đ | Kết quả
+ |  |  |  | Điểm
+2 | Tỷ lệ hồ sơ trực tuyến đạt trên 65% | 20 | Điểm = Tỷ lệ x điểm tối đa | Kết quả
+3 | Ban hành văn bản tháo gỡ vướng mắc (mỗi văn bản cộng 02 điểm) | 6 | Điểm = số VB x 2 | Kết quả
+II | Tuyên truyền | 20
+1 | Video hướng dẫn dịch vụ công (mỗi video 0,5 điểm) | 8 | Điểm = Số video x 0,5đ | Kết quả
+B | ĐIỂM CỘNG |  |
+1 | Làm sạch dữ liệu ngành khác (4điểm/dữ liệu) | Theo nhiệm vụ phát sinh
+2 | Mô hình được biểu dương (Biểu dương 05 điểm/lần; nhân rộng 10 điểm/lần) | 20
+C | ĐIỂM TRỪ |  |
+1 | Không bảo đảm an toàn dữ liệu (trừ 50 điểm/lần) | Không hạn chế
+"""
+
+
+def ndoc(text, tables=None):
+    return NormalizedDocument(source="t.txt", doc_id="t", text=text, tables=tables or [])
+
+
+def _table(text):
+    start = text.index("TT |")
+    rows = [line.split(" | ") for line in text[start:].rstrip("\n").split("\n")]
+    return Table(start=start, end=len(text), rows=rows)
+
+
+def _check_rows(items):
+    assert [(s.kind, s.max_points, s.method) for s in items] == [
+        ("base", 4, "yes_no"),
+        ("base", 20, "ratio_times_max"),
+        ("base", 6, "per_item"),
+        ("base", 8, "per_item"),
+        ("bonus", None, "per_item"),
+        ("bonus", 20, "other"),  # two rates: no single per-item value
+        ("penalty", None, "per_item"),
+    ]
+    assert [s.per_item_points for s in items] == [None, None, 2, 0.5, 4, None, 50]
+    assert [s.group for s in items[:4]] == ["I. Công tác chỉ đạo"] * 3 + ["II. Tuyên truyền"]
+    assert items[4].group == "B. ĐIỂM CỘNG" and items[6].group == "C. ĐIỂM TRỪ"
+    assert {s.level for s in items} == {"cấp huyện"}
+    assert items[1].formula_text == "Điểm = Tỷ lệ x điểm tối đa"
+    assert items[6].formula_text == "Không hạn chế"
+    assert items[1].criterion == "Tỷ lệ hồ sơ trực tuyến đạt trên 65%"
+
+
+def test_rows_rebuilt_by_normalize_with_tables():
+    _check_rows(extract_scoring(ndoc(ROWS, [_table(ROWS)])))
+
+
+def test_rows_read_from_the_text_when_normalize_found_no_table():
+    _check_rows(extract_scoring(ndoc(ROWS)))
+
+
+def _flatten(text: str) -> str:
+    """The legal-portal layout: one cell per line, cells separated by lines holding '|'."""
+    head, body = text.split("TT |", 1)
+    cells = []
+    for line in ("TT |" + body).strip("\n").split("\n"):
+        cells.extend(c.strip() for c in line.split("|"))
+    return head + "\n|\n".join(cells) + "\n|\n"
+
+
+def test_raw_flattened_cells_give_the_same_rows():
+    _check_rows(extract_scoring(ndoc(_flatten(ROWS))))
+
+
+def test_renumbered_commune_table_gets_its_own_level():
+    text = ROWS.replace("CHO CÁC HUYỆN, THỊ XÃ", "CHO CẤP XÃ").replace("| 20 | Điểm = Tỷ lệ", "| 25 | Điểm = Tỷ lệ")
+    items = extract_scoring(ndoc(text, [_table(text)]))
+    assert {s.level for s in items} == {"cấp xã"}
+    assert items[1].max_points == 25
+
+
+def test_each_row_points_at_its_numbers():
+    doc = ndoc(ROWS, [_table(ROWS)])
+    for s in extract_scoring(doc):
+        a, b = s.evidence.span
+        assert doc.text[a:b] == s.evidence.text
+        if s.max_points is not None:
+            assert f"{s.max_points:g}" in s.evidence.text
+
+
+OCR = """2. Chỉ tiêu cụ thể
+a) Tỷ lệ hồ sơ phát sinh trực tuyến cấp huyện
+ĐIỂM NỘI DUNG | CHUẨN HƯỚNG DẪN CHẤM
+(100 điểm) Tỷ lệ hồ sơ 70 a = Tổng số hồ sơ nộp trực tuyến
+xử lý trực b = Tổng số hồ sơ phát sinh
+tuyến Tỷ lệ = a/b
+Điểm =
++ Tỷ lệ * 70 >= 85%: Điểm tối đa;
++ Tỷ lệ * 70 < 85%: Tỷ lệ * điểm tối đa.
+b) Tỷ lệ hồ sơ phát sinh trực tuyến cấp xã
+Cấp tài 30 a = Tổng số tài khoản định danh được cấp
+khoản b = Tổng số người dân
+Tỷ lệ = a/b
++ Tỷ lệ 100%: Điểm tối đa;
++ Tỷ lệ < 60%: không xét điểm thi đua.
+4. Trên cơ sở kết quả, cộng điểm thi đua cho các huyện, thị xã, thành phố, cụ thể:
+a) Hạng Nhất: 5 điểm.
+b) Hạng Nhì: 3 điểm. c) Hạng Ba: 1 điểm.
+"""
+
+
+def test_ocr_interleaved_table_and_rank_points():
+    items = extract_scoring(ndoc(OCR))
+    base = [s for s in items if s.kind == "base"]
+    assert [(s.max_points, s.method, s.threshold, s.level) for s in base] == [
+        (70, "ratio_times_max", 85, "cấp huyện"),
+        (30, "ratio_times_max", 100, "cấp xã"),
+    ]
+    assert any("60%" in w for w in base[1].warnings)  # the cut-off is kept
+    bonus = [s for s in items if s.kind == "bonus"]
+    assert [(s.criterion, s.max_points, s.level) for s in bonus] == [
+        ("Hạng Nhất", 5, "cấp huyện"), ("Hạng Nhì", 3, "cấp huyện"), ("Hạng Ba", 1, "cấp huyện"),
+    ]
+
+
+def test_a_plan_without_a_scoring_table_has_no_criteria():
+    text = "I. NHIỆM VỤ\n1. Công an tỉnh chủ trì rà soát dữ liệu dân cư, đạt 100% trong năm 2024.\n"
+    assert extract_scoring(ndoc(text)) == []
+
+
+def test_another_layout_roman_bonus_and_penalty_groups_and_other_words():
+    text = (
+        "II. TIÊU CHÍ CHẤM ĐIỂM\n"
+        "Bảng chấm điểm đối với UBND cấp xã như sau:\n"
+        "STT | Nội dung tiêu chí | Thang điểm | Hướng dẫn chấm điểm\n"
+        "I | Thể chế, chỉ đạo | 20 |\n"
+        "1.1 | Ban hành kế hoạch chuyển đổi số năm 2024 | 10 | Có: 10 điểm; không: 0 điểm\n"
+        "1.2 | Tỷ lệ văn bản điện tử có ký số đạt 95% | 10 | Điểm = tỷ lệ × thang điểm\n"
+        "II | Điểm thưởng | 10 |\n"
+        "2.1 | Có sáng kiến được công nhận cấp tỉnh (mỗi sáng kiến 2 điểm) | 10 | Số sáng kiến × 2\n"
+        "III | Điểm trừ | |\n"
+        "3.1 | Để xảy ra mất an toàn thông tin (trừ 20 điểm/vụ) | |\n"
+    )
+    items = extract_scoring(ndoc(text))
+    assert [(s.group, s.kind, s.max_points, s.method, s.per_item_points) for s in items] == [
+        ("I. Thể chế, chỉ đạo", "base", 10, "yes_no", None),
+        ("I. Thể chế, chỉ đạo", "base", 10, "ratio_times_max", None),
+        ("II. Điểm thưởng", "bonus", 10, "per_item", 2),
+        ("III. Điểm trừ", "penalty", None, "per_item", 20),
+    ]
+    assert {s.level for s in items} == {"cấp xã"}

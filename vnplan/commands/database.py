@@ -1,0 +1,145 @@
+"""``vnplan load``, ``vnplan export`` and ``vnplan query``: the tables of docs/database.md.
+
+``load`` puts a ``vnplan run`` output folder into DuckDB (a file path) or PostgreSQL
+(a ``postgresql://`` URL) and can be re-run safely; ``export`` writes the same tables as
+Parquet, CSV or Excel files without a database; ``query`` prints the result of one
+read-only SQL statement as a small table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+FORMATS = ("parquet", "csv", "xlsx")
+
+
+def _fail(msg: str) -> None:
+    typer.echo(f"error: {msg}", err=True)
+    raise typer.Exit(1)
+
+
+def load_cmd(
+    out: Path = typer.Argument(..., help="Output folder of `vnplan run` (<stem>.json files)."),
+    db: str = typer.Option("out/vnplan.duckdb", "--db", help="DuckDB file path, or postgresql://user:pass@host:port/dbname."),
+    force: bool = typer.Option(False, "--force", help="Reload every document of OUT, even unchanged ones or ones older than what is loaded."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Load the valid files and skip invalid ones (default: refuse the load)."),
+) -> None:
+    """Load OUT into a database, in one transaction; re-running it changes nothing.
+
+    A changed document replaces its older rows; unchanged ones are left alone. Exit status 1 on any error (the database is then unchanged).
+    """
+    from vnplan.database import LoadError, load
+
+    try:
+        res = load(out, db, force=force, skip_invalid=skip_invalid)
+    except LoadError as exc:
+        _fail(str(exc))
+    for line in res.invalid + res.skipped_older:
+        typer.echo(f"skipped: {line}", err=True)
+    for line in res.duplicates:
+        typer.echo(f"warning: duplicate document id {line}", err=True)
+    typer.echo(f"loaded {out} into {_safe(db)}: {res.summary()} (run {res.run_id})")
+
+
+def export_cmd(
+    out: Path = typer.Argument(..., help="Output folder of `vnplan run`."),
+    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet | csv | xlsx"),
+    dest: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the files (default: OUT/tables-FORMAT)."),
+) -> None:
+    """Write every table (documents, targets, tasks, …) as one file each: <table>.<format>."""
+    from vnplan.database import LoadError
+    from vnplan.tables import read_tables
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
+    try:
+        frames = read_tables(out)
+    except LoadError as exc:
+        _fail(str(exc))
+    dest = dest or out / f"tables-{fmt}"
+    written = export_frames(frames, dest, fmt)
+    typer.echo(f"wrote {len(written)} files to {dest}: " + ", ".join(f"{p.name} ({n} rows)" for p, n in written))
+
+
+def export_frames(frames, dest: Path, fmt: str) -> list[tuple[Path, int]]:
+    """Write each DataFrame to ``dest/<table>.<fmt>`` atomically; returns (path, rows)."""
+    import os
+    import tempfile
+
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in frames.items():
+        path = dest / f"{name}.{fmt}"
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{fmt}", dir=dest)
+        os.close(fd)
+        try:
+            if fmt == "parquet":
+                df.to_parquet(tmp, index=False, engine="pyarrow")
+            elif fmt == "csv":
+                df.to_csv(tmp, index=False, encoding="utf-8")
+            else:
+                _excel_safe(df).to_excel(tmp, index=False, sheet_name=name[:31], engine="openpyxl")
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        written.append((path, len(df)))
+    return written
+
+
+def _excel_safe(df):
+    """Excel refuses control characters (a stray form feed from a PDF): drop them from text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    df = df.copy()
+    for col in df.columns:
+        if str(df[col].dtype) == "string":
+            df[col] = df[col].str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
+    return df
+
+
+def query_cmd(
+    sql: str = typer.Argument(..., help="One SQL statement (read-only)."),
+    db: str = typer.Option("out/vnplan.duckdb", "--db", help="DuckDB file path or postgresql:// URL."),
+    csv: bool = typer.Option(False, "--csv", help="Print CSV instead of an aligned table."),
+    max_rows: int = typer.Option(50, "--max-rows", help="Rows to print in table mode (0: all)."),
+) -> None:
+    """Run one read-only SQL statement against a loaded database and print the result."""
+    import pandas as pd
+
+    from vnplan.database import LoadError, query
+
+    try:
+        cols, rows = query(db, sql)
+    except LoadError as exc:
+        _fail(str(exc))
+    df = pd.DataFrame(rows, columns=cols, dtype=object)  # keep ints as ints, NULL as None
+    if csv:
+        typer.echo(df.to_csv(index=False), nl=False)
+        return
+    if df.empty:
+        typer.echo(" | ".join(cols) + "\n(0 rows)")
+        return
+    shown = df if max_rows <= 0 else df.head(max_rows)
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200, "display.max_columns", None):
+        typer.echo(shown.to_string(index=False))
+    more = f", first {len(shown)} shown" if len(shown) < len(df) else ""
+    typer.echo(f"({len(df)} rows{more})")
+
+
+def _safe(db: str) -> str:
+    """The database name without a password, for messages."""
+    if "://" in db and "@" in db:
+        scheme, rest = db.split("://", 1)
+        cred, host = rest.rsplit("@", 1)
+        return f"{scheme}://{cred.split(':', 1)[0]}@{host}"
+    return db
+
+
+def register(app: typer.Typer) -> None:
+    app.command("load")(load_cmd)
+    app.command("export")(export_cmd)
+    app.command("query")(query_cmd)

@@ -51,7 +51,7 @@ def test_hậu_giang_restored_text_gives_number_and_an_incomplete_date_with_a_wa
     info = _info_of(normalize_document(ingest_file(ROOT / "gold" / "004_e8cf8ffdb6dfbfb5.restored.txt"), restore=False))
     assert info.number == "165/KH-UBND" and info.doc_type == "Kế hoạch"
     assert info.province == "Hậu Giang" and info.issuer == "UBND tỉnh Hậu Giang"
-    assert info.issued_date is None and info.model_extra["issued_year"] == 2023
+    assert info.issued_date is None and info.issued_year == 2023
     assert any("incomplete" in w and "day" in w for w in info.warnings)
     assert info.title.startswith("Phát động phong trào thi đua “Người dân Hậu Giang")
 
@@ -137,7 +137,7 @@ def test_a_date_garbled_by_restoration_is_read_from_the_text_as_it_was(monkeypat
         "So: 9/KH-UBND Soc Trang, ngay 2/ thang8 nam 2023\nKE HOACH\nThi dua\n\nI. MUC DICH\n1. Noi dung.\n"))])
     info = _info_of(normalize_document(doc))
     assert info.province == "Sóc Trăng" and info.issued_date is None
-    assert info.model_extra["issued_month"] == 8 and info.model_extra["issued_year"] == 2023
+    assert info.issued_month == 8 and info.issued_year == 2023
     assert any("day unreadable" in w and "month 8" in w for w in info.warnings)
 
 

@@ -137,13 +137,14 @@ def ingest(
 def normalize(
     file: Path = typer.Argument(..., help="A plan file."),
     sections: bool = typer.Option(False, "--sections", help="Print the section tree instead of the text."),
+    restore: bool = typer.Option(True, "--restore/--no-restore", help="Restore lost diacritics where detected."),
 ) -> None:
     """Print the normalized text of FILE (the text evidence offsets point into)."""
     from ingest import IngestError, ingest_file
     from normalize import normalize_document
 
     try:
-        ndoc = normalize_document(ingest_file(file))
+        ndoc = normalize_document(ingest_file(file), restore=restore)
     except IngestError as exc:
         _fail(f"{file}: {exc}")
     for w in ndoc.warnings:

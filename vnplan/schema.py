@@ -47,6 +47,8 @@ class Period(_Model):
     start: Optional[str] = None
     end: Optional[str] = None
     text: str = ""
+    phases: list[str] = Field(default_factory=list, description='Stages named in the period ("Giai đoạn 1: …").')
+    evidence: Optional[Evidence] = None
 
     _check_dates = field_validator("start", "end")(classmethod(lambda cls, v: _iso_date(v)))
 
@@ -68,6 +70,7 @@ class Milestone(_Model):
     text: str = ""
     end: Optional[str] = None
     start: Optional[str] = None
+    evidence: Optional[Evidence] = None
 
     _check_dates = field_validator("start", "end")(classmethod(lambda cls, v: _iso_date(v)))
 
@@ -75,6 +78,7 @@ class Milestone(_Model):
 class Campaign(_Model):
     period: Optional[Period] = None
     milestones: list[Milestone] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
 
 
 class IngestInfo(_Model):
@@ -93,6 +97,9 @@ class DocumentInfo(_Model):
     issuer: Optional[str] = None
     province: Optional[str] = None
     issued_date: Optional[str] = None
+    issued_date_text: Optional[str] = Field(None, description="The date line as written (kept when the date is incomplete).")
+    issued_year: Optional[int] = Field(None, description="Year of issue, also when the day is unreadable.")
+    issued_month: Optional[int] = Field(None, ge=1, le=12, description="Month of issue, also when the day is unreadable.")
     title: Optional[str] = None
     signer: Optional[str] = None
     ingest: IngestInfo = Field(default_factory=IngestInfo)
@@ -117,6 +124,8 @@ class Target(_Item):
     applies_to: Optional[str] = None
     adjustments: list[str] = Field(default_factory=list)
     deadline: Optional[Deadline] = None
+    numerator: Optional[float] = Field(None, description='For a ratio target ("11/11"): the count stated.')
+    denominator: Optional[float] = Field(None, description='For a ratio target ("11/11"): out of how many.')
 
 
 class Task(_Item):
@@ -124,6 +133,8 @@ class Task(_Item):
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
     deadline: Optional[Deadline] = None
+    layout: Optional[str] = Field(None, description="Where the task was read: block | assignment | table | …")
+    group: Optional[str] = Field(None, description="The heading of the group of tasks it belongs to.")
 
 
 class ScoringCriterion(_Item):
@@ -136,6 +147,8 @@ class ScoringCriterion(_Item):
     per_item_points: Optional[float] = None
     threshold: Optional[float] = None
     formula_text: Optional[str] = None
+    target_value: Optional[float] = Field(None, description="The ratio (%) that earns full points.")
+    min_ratio: Optional[float] = Field(None, description="Below this ratio (%) the criterion earns nothing.")
 
 
 class Award(_Item):
@@ -146,6 +159,8 @@ class Award(_Item):
     max_count: Optional[int] = None
     rank: Optional[str] = None
     prize_vnd: Optional[int] = None
+    notes: list[str] = Field(default_factory=list, description="Conditions on the quota, e.g. per-district limits.")
+    per_unit_limit: Optional[int] = Field(None, description="At most this many per unit (district, agency).")
 
 
 class Extraction(_Model):

@@ -268,8 +268,28 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# Fields the schema declares beyond the columns of the tables: kept, with undeclared
+# extras, in each row's ``extra`` JSON column so that nothing in an extraction is lost.
+_EXTENSION_FIELDS = {
+    "DocumentInfo": ("issued_date_text", "issued_year", "issued_month"),
+    "Campaign": ("warnings",),
+    "Period": ("phases", "evidence"),
+    "Milestone": ("evidence",),
+    "Target": ("numerator", "denominator"),
+    "Task": ("layout", "group"),
+    "ScoringCriterion": ("target_value", "min_ratio"),
+    "Award": ("notes", "per_unit_limit"),
+}
+
+
 def _extra(model, prefix: str = "") -> dict:
-    return {f"{prefix}{k}": v for k, v in (model.model_extra or {}).items()}
+    out = {}
+    for name in _EXTENSION_FIELDS.get(type(model).__name__, ()):
+        value = getattr(model, name, None)
+        if value not in (None, [], ""):
+            out[f"{prefix}{name}"] = value.model_dump() if hasattr(value, "model_dump") else value
+    out.update({f"{prefix}{k}": v for k, v in (model.model_extra or {}).items()})
+    return out
 
 
 def _extra_json(extra: dict) -> Optional[str]:

@@ -45,6 +45,7 @@ number of the item (Vietnamese forms: ``20.000.000``, ``0,5``, ``01``, ``11/11``
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -95,19 +96,29 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in s if unicodedata.category(c) != "Mn")
 
 
-def _tokens(text: Any) -> list[str]:
-    return re.findall(r"\w+", strip_diacritics(fold(text)))
+def _tokens(text: Any) -> tuple[str, ...]:
+    return _tokens_of("" if text is None else str(text))
 
 
-def _bigram_sim(a: list[str], b: list[str]) -> float:
+@functools.lru_cache(maxsize=65536)
+def _tokens_of(text: str) -> tuple[str, ...]:
+    # cached: matching compares every gold item with every predicted one of its type
+    return tuple(re.findall(r"\w+", strip_diacritics(fold(text))))
+
+
+@functools.lru_cache(maxsize=65536)
+def _bigrams(tokens: tuple[str, ...]) -> frozenset:
+    return frozenset(zip(tokens, tokens[1:])) if len(tokens) > 1 else frozenset(tokens)
+
+
+def _bigram_sim(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Share of the shorter text's word bigrams found in the other, damped by length ratio."""
-    ga = set(zip(a, a[1:])) if len(a) > 1 else set(a)
-    gb = set(zip(b, b[1:])) if len(b) > 1 else set(b)
+    ga, gb = _bigrams(a), _bigrams(b)
     contained = len(ga & gb) / min(len(ga), len(gb))
     return contained * (min(len(a), len(b)) / max(len(a), len(b))) ** 0.2
 
 
-def text_sim(a: Any, b: Any) -> float:
+def text_sim(a: Any, b: Any, char: float | None = None) -> float:
     """Similarity in [0, 1] of two texts, robust to one being a wider cut of the other.
 
     Word-bigram containment (damped when one text is much shorter) carries 3/4: it
@@ -118,7 +129,8 @@ def text_sim(a: Any, b: Any) -> float:
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return 0.0
-    char = fuzz.partial_ratio(" ".join(ta), " ".join(tb)) / 100.0
+    if char is None:
+        char = fuzz.partial_ratio(" ".join(ta), " ".join(tb)) / 100.0
     return 0.75 * _bigram_sim(ta, tb) + 0.25 * char
 
 
@@ -155,11 +167,15 @@ def _numbers_agreement(kind: str, gold: dict, pred: dict) -> float:
     return 0.5 if kind == "tasks" else 0.0  # a wrong deadline is a wrong field, not another task
 
 
-def similarity(kind: str, gold: dict, pred: dict) -> float:
-    """Similarity of one gold and one predicted item of type ``kind`` (see module doc)."""
+def similarity(kind: str, gold: dict, pred: dict, chars: tuple[float, float] | None = None) -> float:
+    """Similarity of one gold and one predicted item of type ``kind`` (see module doc).
+
+    ``chars``: the character-level scores of (main text, evidence), when computed in bulk.
+    """
     main = MAIN_TEXT[kind]
-    t = 0.5 * text_sim(gold.get(main), pred.get(main)) + 0.5 * text_sim(
-        get_field(gold, "evidence.text"), get_field(pred, "evidence.text")
+    c_main, c_ev = chars if chars else (None, None)
+    t = 0.5 * text_sim(gold.get(main), pred.get(main), c_main) + 0.5 * text_sim(
+        get_field(gold, "evidence.text"), get_field(pred, "evidence.text"), c_ev
     )
     ctx = CONTEXT.get(kind)
     same_level = bool(ctx) and get_field(gold, ctx) is not None and _names_eq(get_field(gold, ctx), get_field(pred, ctx))
@@ -170,7 +186,16 @@ def match_items(kind: str, gold: list[dict], pred: list[dict], threshold: float 
     """One-to-one pairs (gold index, pred index, score) with score >= threshold."""
     if not gold or not pred:
         return []
-    scores = [[similarity(kind, g, p) for p in pred] for g in gold]
+    # The character-level part (rapidfuzz partial_ratio, slow on long texts) is computed
+    # only for pairs that could reach the threshold with it; the others score as with 1.0,
+    # which is still below the threshold, so the matching is the same.
+    scores = []
+    for g in gold:
+        row = []
+        for p in pred:
+            s = similarity(kind, g, p, (1.0, 1.0))
+            row.append(similarity(kind, g, p) if s >= threshold else s)
+        scores.append(row)
     try:
         import numpy as np
         from scipy.optimize import linear_sum_assignment

@@ -37,7 +37,7 @@ def _e(x: Any) -> str:
 
 def _bars(metrics: dict[str, dict]) -> str:
     """Inline SVG: one group of P/R/F1 bars per item type."""
-    w, row_h, label_w, bar_w = 560, 54, 130, 380
+    w, row_h, label_w, bar_w = 600, 54, 130, 380
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{row_h * len(metrics) + 10}" role="img">']
     for n, (kind, r) in enumerate(metrics.items()):
         y = n * row_h + 5

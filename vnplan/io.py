@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> None:
@@ -43,3 +43,13 @@ def dumps(obj: Any) -> str:
 
 def write_json(path: Path | str, obj: Any) -> None:
     write_atomic(path, dumps(obj))
+
+
+def map_leaves(value: Any, fn: Callable[[Any], Any]) -> Any:
+    """A copy of a JSON-like value (dicts, lists) with ``fn`` applied to every other value
+    in it; dict keys are left as they are."""
+    if isinstance(value, dict):
+        return {k: map_leaves(v, fn) for k, v in value.items()}
+    if isinstance(value, list):
+        return [map_leaves(v, fn) for v in value]
+    return fn(value)

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from vnplan.io import write_atomic, write_json
+from vnplan.io import map_leaves, write_atomic, write_json
 from vnplan.schema import SCHEMA_VERSION, Extraction
 
 SKIP_NAMES = {"readme.md", "readme.txt", "readme", ".gitkeep", "run-report.json"}
@@ -83,14 +83,8 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _json_safe(obj):
-    if isinstance(obj, str):
-        return _printable(obj)
-    if isinstance(obj, dict):
-        return {k: _json_safe(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_json_safe(v) for v in obj]
-    return obj
+def _printable_leaf(value):
+    return _printable(value) if isinstance(value, str) else value
 
 
 def _output_stem(path: Path, used: set[str]) -> str:
@@ -163,5 +157,5 @@ def run_batch(
         },
         "files": [asdict(r) for r in results],
     }
-    write_json(out_dir / "run-report.json", _json_safe(report))  # odd file names must not lose the report
+    write_json(out_dir / "run-report.json", map_leaves(report, _printable_leaf))  # odd file names must not lose the report
     return report

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vnplan.io import map_leaves
 from vnplan.schema import ITEM_TYPES
 
 _DEADLINE = [
@@ -152,14 +153,8 @@ def apply_form(kind: str, base: dict, form: dict[str, Any]) -> dict:
     return item
 
 
-def _tidy(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dict):
-        return {k: _tidy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_tidy(v) for v in value]
-    return value
+def _whole_as_int(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def validate_item(kind: str, item: dict) -> dict:
@@ -180,7 +175,7 @@ def validate_item(kind: str, item: dict) -> dict:
                 msg = f"{err.get('input')!r} is not a number"
             errors.setdefault(path, msg)
         raise FormError(errors) from None
-    return _tidy(obj.model_dump(mode="json", exclude_unset=True))
+    return map_leaves(obj.model_dump(mode="json", exclude_unset=True), _whole_as_int)
 
 
 def item_label(kind: str, item: dict) -> str:

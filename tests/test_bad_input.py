@@ -125,7 +125,8 @@ def _run(*args):
                           capture_output=True, text=True, timeout=300)
 
 
-def test_run_on_a_folder_mixing_good_and_bad_files(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_run_on_a_folder_mixing_good_and_bad_files(tmp_path, jobs):
     inputs = tmp_path / "inputs"
     reasons = make_bad_files(inputs / "bad")
     shutil.copy(sorted(CORPUS.glob("002_*.txt"))[0], inputs / "ke-hoach-thi-dua.txt")
@@ -138,10 +139,12 @@ def test_run_on_a_folder_mixing_good_and_bad_files(tmp_path):
     before = _fingerprints(inputs)
     out = tmp_path / "out"
 
-    proc = _run(inputs, missing, "-o", out)
+    proc = _run(inputs, missing, "-o", out, "--jobs", jobs)
 
     assert proc.returncode == 1, proc.stderr
     report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
+    sources = [f["source"] for f in report["files"]]
+    assert sources[0] == str(missing) and sources[1:] == sorted(sources[1:])  # input order, whatever the workers did
     by_name = {f["source"].split("/")[-1]: f for f in report["files"]}
     assert report["summary"] == {"files": len(good) + len(reasons) + 1, "ok": len(good), "failed": len(reasons) + 1}
     for name, reason in reasons.items():

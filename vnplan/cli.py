@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -47,6 +48,7 @@ def run(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder for <stem>.json, <stem>.txt and run-report.json."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
     max_text_mb: float = typer.Option(20.0, "--max-text-mb", help="Refuse text files larger than this many MB (a plan is well under 1 MB)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Files processed in parallel (worker processes); 0: one per CPU core."),
 ) -> None:
     """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
 
@@ -81,7 +83,8 @@ def run(
                 bar.console.print(f"[red]FAILED[/red] {res.error}", highlight=False, markup=True)
                 printed.add(res.source)
 
-        report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, ingest={"max_text_mb": max_text_mb})
+        report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
+                           ingest={"max_text_mb": max_text_mb})
     s = report["summary"]
     for f in report["files"]:  # once per failure, missing paths included
         if f["status"] != "ok" and f["source"] not in printed:

@@ -102,16 +102,78 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
+def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResult:
+    """Process one file and write its outputs; every failure becomes a failed result."""
+    from ingest.model import IngestError
+
+    t0 = time.perf_counter()
+    try:
+        if path.resolve() in {(out_dir / f"{stem}{ext}").resolve() for ext in (".txt", ".json")}:
+            raise IngestError("its output would overwrite the input file: choose another output folder")
+        extraction, text, warnings = process(path, **options)
+        write_atomic(out_dir / f"{stem}.txt", text)
+        write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
+        res = FileResult(
+            str(path),
+            "ok",
+            method=extraction.document.ingest.method,
+            output=str(out_dir / f"{stem}.json"),
+            warnings=warnings,
+            counts={k: len(getattr(extraction, k)) for k in ("targets", "tasks", "scoring_criteria", "awards")},
+        )
+    except IngestError as exc:
+        res = FileResult(str(path), "failed", error=f"{path}: {exc}")
+    except Exception as exc:  # isolate the failure, keep the batch going
+        res = FileResult(str(path), "failed", error=f"{path}: {_one_line(exc)}")
+        res.warnings.append(traceback.format_exc(limit=3).strip().splitlines()[-1])
+    res.seconds = round(time.perf_counter() - t0, 3)
+    return res
+
+
+def _warm_up() -> None:
+    """Load the diacritic restorer once per worker process, before its first file."""
+    try:
+        from normalize.diacritics import load_model
+
+        load_model()
+    except Exception:  # the restore stage reports its own failures per file
+        pass
+
+
+def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progress) -> list[FileResult]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    _warm_up()  # build the model once here, so workers only read it from the cache
+    results: dict[int, FileResult] = {}
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up) as pool:
+        futures = {pool.submit(process_one, path, stem, out_dir, options): (i, path) for i, (path, stem) in enumerate(jobs_list)}
+        for fut in as_completed(futures):
+            i, path = futures[fut]
+            try:
+                res = fut.result()
+            except Exception as exc:  # a worker that died (out of memory, killed): the file failed
+                res = FileResult(str(path), "failed", error=f"{path}: worker failed: {_one_line(exc)}")
+            results[i] = res
+            if on_progress:
+                on_progress(path, res)
+    return [results[i] for i in range(len(jobs_list))]
+
+
 def run_batch(
     paths: Iterable[Path | str],
     out_dir: Path | str,
     on_progress: Optional[Callable[[Path, FileResult], None]] = None,
     on_start: Optional[Callable[[int], None]] = None,
+    jobs: int = 1,
     **options,
 ) -> dict:
-    """Process every input file, write outputs and ``run-report.json``; return the report."""
-    from ingest.model import IngestError
+    """Process every input file, write outputs and ``run-report.json``; return the report.
 
+    ``jobs`` > 1 processes files in that many worker processes (OCR'd scans dominate a
+    batch's time, and tesseract runs one page per process); the report keeps input order.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.timezone.utc)
@@ -119,32 +181,15 @@ def run_batch(
     if on_start:
         on_start(len(files))
     used: set[str] = set()
-    for path in files:
-        t0 = time.perf_counter()
-        stem = _output_stem(path, used)
-        try:
-            if path.resolve() in {(out_dir / f"{stem}{ext}").resolve() for ext in (".txt", ".json")}:
-                raise IngestError("its output would overwrite the input file: choose another output folder")
-            extraction, text, warnings = process(path, **options)
-            write_atomic(out_dir / f"{stem}.txt", text)
-            write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
-            res = FileResult(
-                str(path),
-                "ok",
-                method=extraction.document.ingest.method,
-                output=str(out_dir / f"{stem}.json"),
-                warnings=warnings,
-                counts={k: len(getattr(extraction, k)) for k in ("targets", "tasks", "scoring_criteria", "awards")},
-            )
-        except IngestError as exc:
-            res = FileResult(str(path), "failed", error=f"{path}: {exc}")
-        except Exception as exc:  # isolate the failure, keep the batch going
-            res = FileResult(str(path), "failed", error=f"{path}: {_one_line(exc)}")
-            res.warnings.append(traceback.format_exc(limit=3).strip().splitlines()[-1])
-        res.seconds = round(time.perf_counter() - t0, 3)
-        results.append(res)
-        if on_progress:
-            on_progress(path, res)
+    jobs_list = [(path, _output_stem(path, used)) for path in files]
+    if jobs > 1 and len(jobs_list) > 1:
+        results.extend(_run_parallel(jobs_list, out_dir, options, min(jobs, len(jobs_list)), on_progress))
+    else:
+        for path, stem in jobs_list:
+            res = process_one(path, stem, out_dir, options)
+            results.append(res)
+            if on_progress:
+                on_progress(path, res)
     report = {
         "schema_version": SCHEMA_VERSION,
         "started": started.isoformat(timespec="seconds"),

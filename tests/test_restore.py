@@ -151,3 +151,26 @@ def test_abbreviation_defined_in_the_text_gets_its_stroke_back(model):
     assert "(ĐDĐT)" in out and "kích hoạt ĐDĐT" in out
     assert "DVC" in out and "UBND" in out
     assert out.count("\n") == text.count("\n")
+
+
+def test_roman_heading_numerals_misread_by_ocr_are_fixed_by_their_place():
+    from normalize.diacritics.numerals import apply, heading_numerals
+
+    text = ("I. MUC DICH, YEU CAU\n1. Muc dich\n11. NHIEM VU CU THE\n11. Cac so phoi hop\n"
+            "I1l. TO CHUC THUC HIEN\nIV. KINH PHI\n")
+    found = heading_numerals(text)
+    assert found == {0: "I", 2: "II", 4: "III", 5: "IV"}  # "11. Cac so…" is an item, not a heading
+    out, changes = apply(text, found)
+    assert out.splitlines()[2].startswith("II. NHIEM") and out.splitlines()[4].startswith("III. TO")
+    assert out.splitlines()[3] == "11. Cac so phoi hop" and len(changes) == 2
+    # without a heading I. before it, "11." is the number eleven
+    assert heading_numerals("11. NHIEM VU CU THE\n") == {}
+
+
+def test_channel_pairs_a_damaged_token_by_its_place_between_good_ones():
+    from normalize.diacritics.channel import align_tokens
+
+    pairs = align_tokens("Tỷ lệ hồ sơ phát sinh".split(), "Ty 16 hé so phat sinh".split())
+    assert ("lệ", "16") in pairs and ("hồ", "hé") in pairs
+    # with a token lost next to it, nothing anchors the damaged one
+    assert ("lệ", "16") not in align_tokens("Tỷ lệ hồ sơ phát".split(), "Ty 16 so phat".split())

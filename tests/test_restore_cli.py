@@ -106,7 +106,7 @@ def test_train_restorer_renders_and_reads_pages_once(env):
     res = CliRunner().invoke(app, ["train-restorer", "--max-pages", "1", "--jobs", "2"])
     assert res.exit_code == 0, res.output
     assert "a.txt [clean]: 1 page(s)" in res.output and "b.txt [thick]: 1 page(s)" in res.output
-    assert "OCR pages 0" not in res.output
+    assert "OCR pages 0" not in res.output and "OCR channel not trained" not in res.output
     cached = list((env / "cache" / "ocr-pairs").glob("*.json"))
     assert len(cached) == 2 * len(ocrsynth.VARIANTS)
     # the second run reads the cache instead of running tesseract again
@@ -114,3 +114,25 @@ def test_train_restorer_renders_and_reads_pages_once(env):
     res = CliRunner().invoke(app, ["train-restorer", "--max-pages", "1"])
     assert res.exit_code == 0
     assert {p: p.stat().st_mtime_ns for p in cached} == before
+
+
+OCR_DAMAGED = """Nguoi dan tinh ndp dich vu cong truc tuyén, tang ty 1¢ hd so duoc tiép nhan
+va xir ly tryc tuyén trén dia ban tinh; Déc 1ap - Tw do - Hanh phic; K& hoach s6 12
+Céac s&, ban, nganh tinh huéng dan ngudi dan nop hd so truc tuyén trong nam 2024.
+"""
+
+
+def test_ocr_damage_without_a_trained_channel_is_flagged_in_the_document(env):
+    # no OCR page pairs in the (empty) cache: the text is restored as stripped text, and
+    # both `vnplan restore` and the document say why its quality is low
+    from ingest import ingest_file
+    from normalize import normalize_document
+
+    f = env / "scan.txt"
+    f.write_text(OCR_DAMAGED, encoding="utf-8")
+    res = CliRunner().invoke(app, ["restore", str(f)])
+    assert res.exit_code == 0
+    assert "OCR channel not trained" in res.stderr and "vnplan train-restorer" in res.stderr
+    nd = normalize_document(ingest_file(f))
+    assert nd.diacritics_restored
+    assert any("OCR channel not trained" in w for w in nd.warnings)

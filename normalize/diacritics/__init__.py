@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalize.diacritics import acronyms
+from normalize.diacritics import acronyms, numerals
 from normalize.diacritics.decode import TokenChoice, blocks, ocr_candidates, restore_text, strip_candidates
 from normalize.diacritics.detect import block_needs, document_mode, signals
 from normalize.diacritics.model import RestorerModel, load_model
@@ -83,15 +83,17 @@ def restore(text: str, model: RestorerModel | None = None, mode: str | None = No
         return res
     block_mode = doc_mode if doc_mode != "none" else "strip"
     if block_mode == "ocr" and model.channel is None:
-        res.warnings.append("diacritics: English-OCR damage detected but the OCR channel is not trained "
-                            "(run `vnplan train-restorer`); restored as stripped text")
+        res.warnings.append("diacritics: OCR channel not trained: English-OCR damage detected, but no rendered-and-"
+                            "OCR'd page pairs are cached, so the text was restored as if only its marks were "
+                            "missing (expect lower accuracy); run `vnplan train-restorer` once to train it")
         block_mode = "strip"
     fn = ocr_candidates if block_mode == "ocr" else strip_candidates
-    new_text, choices = restore_text(model, text, fn, spans)
+    new_text, choices = restore_text(model, text, fn, _join_broken(text, spans) if block_mode == "ocr" else spans)
     if len(new_text) == len(text):  # offsets still line up: abbreviations defined in the text
         new_text, changes = acronyms.apply(text, new_text, spans)
         choices.extend(TokenChoice(s, e, old, new, 1.0, [new]) for s, e, old, new in changes)
         choices.sort(key=lambda t: t.start)
+    new_text = _heading_numerals(text, new_text, spans, choices)
     res.text, res.tokens, res.mode = new_text, choices, block_mode
     res.blocks_restored = len(spans)
     res.restored = new_text != text
@@ -106,13 +108,52 @@ def restore(text: str, model: RestorerModel | None = None, mode: str | None = No
     return res
 
 
+SENTENCE_END = ".:;!?"
+
+
+def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """English OCR puts blank lines inside sentences (between the lines of a table cell, a
+    wrapped paragraph): adjacent restored blocks are decoded as one where the first does
+    not end a sentence, so that the language model keeps its context across the gap."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and not text[out[-1][1] : s].strip() and text[: out[-1][1]].rstrip()[-1:] not in SENTENCE_END:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _span_lines(text: str, spans) -> set[int]:
+    lines: set[int] = set()
+    for s, e in spans:
+        first = text.count("\n", 0, s)
+        lines.update(range(first, first + text.count("\n", s, e) + 1))
+    return lines
+
+
+def _heading_numerals(old: str, new: str, spans, choices: list[TokenChoice]) -> str:
+    """Roman heading numerals misread by OCR (``11.`` for ``II.``), fixed by position."""
+    if old.count("\n") != new.count("\n"):
+        return new
+    new, changes = numerals.apply(new, numerals.heading_numerals(old), _span_lines(old, spans))
+    if changes:
+        starts = [0]
+        for line in old.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        for n, _was, numeral in changes:
+            m = numerals.FIRST_TOKEN.match(old.split("\n")[n])
+            if m:
+                s = starts[n] + m.start(2)
+                choices.append(TokenChoice(s, s + len(m.group(2)), m.group(2), numeral, 1.0, [numeral]))
+        choices.sort(key=lambda t: t.start)
+    return new
+
+
 def _unknown_words(model, old: str, new: str, spans) -> list[dict]:
     """Words of the restored blocks that the model does not know (not abbreviations)."""
     vocab = model.lm.uni
-    lines = set()
-    for s, e in spans:
-        first = old.count("\n", 0, s)
-        lines.update(range(first, first + old.count("\n", s, e) + 1))
+    lines = _span_lines(old, spans)
     out = []
     for n, line in enumerate(new.split("\n")):
         if n not in lines:

@@ -24,43 +24,10 @@ _VOWEL = re.compile("[aeiouy]")
 JUNK_FOR_MARKED = -5.0  # floor for unseen (marked vowel -> digit/symbol) emissions
 
 
-def _pair_lines(clean: list[str], ocr: list[str]) -> list[tuple[str, str]]:
-    if len(clean) == len(ocr):
-        return list(zip(clean, ocr))
-    a = [strip_marks(x.lower()) for x in clean]
-    b = [x.lower() for x in ocr]
+def _monotone_align(a: list[str], b: list[str], gap: float) -> list[tuple[int, int]]:
+    """(i, j) index pairs of a monotone alignment of ``a`` and ``b`` (substitution cost:
+    normalized edit distance, skipping an item costs ``gap``), in order."""
     n, m = len(a), len(b)
-    gap = 0.8
-    dp = [[0.0] * (m + 1) for _ in range(n + 1)]
-    bt = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        dp[i][0], bt[i][0] = i * gap, 1
-    for j in range(1, m + 1):
-        dp[0][j], bt[0][j] = j * gap, 2
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            sub = dp[i - 1][j - 1] + Levenshtein.normalized_distance(a[i - 1], b[j - 1])
-            up, left = dp[i - 1][j] + gap, dp[i][j - 1] + gap
-            dp[i][j], bt[i][j] = min((sub, 0), (up, 1), (left, 2))
-    pairs, i, j = [], n, m
-    while i > 0 and j > 0:
-        if bt[i][j] == 0:
-            if Levenshtein.normalized_distance(a[i - 1], b[j - 1]) < 0.5:
-                pairs.append((clean[i - 1], ocr[j - 1]))
-            i, j = i - 1, j - 1
-        elif bt[i][j] == 1:
-            i -= 1
-        else:
-            j -= 1
-    return pairs[::-1]
-
-
-def align_tokens(clean: list[str], ocr: list[str]) -> list[tuple[str, str]]:
-    """1-1 token pairs (clean, ocr) from a monotone alignment with similarity costs."""
-    a = [strip_marks(x.lower()) for x in clean]
-    b = [strip_marks(x.lower()) for x in ocr]
-    n, m = len(a), len(b)
-    gap = 0.75
     dp = [[0.0] * (m + 1) for _ in range(n + 1)]
     bt = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
@@ -76,15 +43,45 @@ def align_tokens(clean: list[str], ocr: list[str]) -> list[tuple[str, str]]:
     pairs, i, j = [], n, m
     while i > 0 and j > 0:
         if bt[i][j] == 0:
-            d = Levenshtein.distance(a[i - 1], b[j - 1])
-            if d <= 2 and d <= len(a[i - 1]) - (len(a[i - 1]) > 1):
-                pairs.append((clean[i - 1], ocr[j - 1]))
+            pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
         elif bt[i][j] == 1:
             i -= 1
         else:
             j -= 1
     return pairs[::-1]
+
+
+def _pair_lines(clean: list[str], ocr: list[str]) -> list[tuple[str, str]]:
+    if len(clean) == len(ocr):
+        return list(zip(clean, ocr))
+    a = [strip_marks(x.lower()) for x in clean]
+    b = [x.lower() for x in ocr]
+    return [(clean[i], ocr[j]) for i, j in _monotone_align(a, b, 0.8)
+            if Levenshtein.normalized_distance(a[i], b[j]) < 0.5]
+
+
+def align_tokens(clean: list[str], ocr: list[str]) -> list[tuple[str, str]]:
+    """1-1 token pairs (clean, ocr) from a monotone alignment with similarity costs."""
+    a = [strip_marks(x.lower()) for x in clean]
+    b = [strip_marks(x.lower()) for x in ocr]
+    pairs = _monotone_align(a, b, 0.75)
+    close = [Levenshtein.distance(a[i], b[j]) <= min(2, len(a[i]) - (len(a[i]) > 1)) for i, j in pairs]
+    out = []
+    for k, (i, j) in enumerate(pairs):
+        if close[k] or _anchored(pairs, close, k, len(a), len(b)):
+            out.append((clean[i], ocr[j]))
+    return out
+
+
+def _anchored(pairs, close, k: int, n: int, m: int) -> bool:
+    """A dissimilar pair (``lệ`` read as ``16``) counts when its neighbours on both sides
+    are close pairs (or the line's edges) with no token skipped: the position says what
+    the damaged token was, even where its letters do not."""
+    i, j = pairs[k]
+    left = (i == 0 and j == 0) or (k > 0 and close[k - 1] and pairs[k - 1] == (i - 1, j - 1))
+    right = (i == n - 1 and j == m - 1) or (k + 1 < len(pairs) and close[k + 1] and pairs[k + 1] == (i + 1, j + 1))
+    return left and right
 
 
 def emissions(clean: str, ocr: str) -> list[tuple[str, str]]:

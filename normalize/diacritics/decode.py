@@ -70,6 +70,7 @@ def strip_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
     return out
 
 
+VOWELS_RE = re.compile("[aeiouy]")
 GLUED_DIGITS = re.compile(r"^([^\W\d_]+)(\d+)$")
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"})
 
@@ -110,6 +111,10 @@ def ocr_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
         got = ocr_candidates(model, word) or [(lm_class(word.lower()), word, 0.0)]
         return [(k, f"{o} {num}", lp) for k, o, lp in got]
     case = ocr_case(tok)
+    if case == "upper" and tok.isalpha() and not VOWELS_RE.search(strip_marks(lower)):
+        # capitals without a vowel are an abbreviation (KH, TP, ĐDĐT), never a syllable: keep
+        # the letters, only the stroke of Đ may be given back
+        return strip_candidates(model, tok)
     if case == "title" and lower in ch.false_title:
         case = "lower"
     form = model.forms.get(lower)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from normalize.diacritics.syllables import JUNK, has_marks, strip_marks
-from normalize.diacritics.tokens import line_items
+from normalize.diacritics.tokens import Tally, line_items, share
 
 STRIPPED_DOC = 0.5  # unmarked share above which a document is "stripped"
 STRIPPED_BLOCK = 0.7  # … a block of an otherwise accented document
@@ -20,7 +20,7 @@ MIN_TOKENS = 8
 
 
 @dataclass
-class Signals:
+class Signals(Tally):
     vi_tokens: int = 0
     unmarked: int = 0
     ocr_signs: int = 0
@@ -28,17 +28,11 @@ class Signals:
 
     @property
     def unmarked_ratio(self) -> float:
-        return self.unmarked / self.vi_tokens if self.vi_tokens else 0.0
+        return share(self.unmarked, self.vi_tokens)
 
     @property
     def ocr_ratio(self) -> float:
-        return self.ocr_signs / self.letter_tokens if self.letter_tokens else 0.0
-
-    def add(self, o: "Signals") -> None:
-        self.vi_tokens += o.vi_tokens
-        self.unmarked += o.unmarked
-        self.ocr_signs += o.ocr_signs
-        self.letter_tokens += o.letter_tokens
+        return share(self.ocr_signs, self.letter_tokens)
 
 
 def signals(model, text: str) -> Signals:

@@ -15,26 +15,22 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from normalize.diacritics.syllables import TOKEN_RE, strip_marks
+from normalize.diacritics.tokens import Tally, share
 
 
 @dataclass
-class Score:
+class Score(Tally):
     correct: int = 0
     total: int = 0
     baseline: int = 0
 
-    def add(self, other: "Score") -> None:
-        self.correct += other.correct
-        self.total += other.total
-        self.baseline += other.baseline
-
     @property
     def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+        return share(self.correct, self.total)
 
     @property
     def baseline_accuracy(self) -> float:
-        return self.baseline / self.total if self.total else 0.0
+        return share(self.baseline, self.total)
 
 
 def words(text: str) -> list[str]:
@@ -94,18 +90,21 @@ def ocr_leave_one_out(texts: dict[str, str], lexicon, cdir, build_fn, restore_fn
     from normalize.diacritics import ocrsynth
 
     variants = variants or list(ocrsynth.VARIANTS)
-    pages_of = {}
+    pages_of, train_of = {}, {}
     for name, text in texts.items():
         for v in variants:
-            got = ocrsynth.load_pairs(cdir, text, v)
-            if got is None and ocrsynth.tesseract_available():
+            got = ocrsynth.load_pairs(cdir, text, v) or []
+            if len(got) < len(ocrsynth.page_texts(text, max_pages)) and ocrsynth.tesseract_available():
                 got = ocrsynth.build_pairs(cdir, text, v, max_pages=max_pages)
-            pages_of[(name, v)] = got or []
+            pages_of[(name, v)] = got
+            # the model is trained as `vnplan train-restorer` trains it: on a subset of the pages
+            want = set(ocrsynth.training_indices(len(ocrsynth.page_texts(text)), v))
+            train_of[(name, v)] = [p for p in got if p["index"] in want]
     results = {v: Score() for v in variants}
     for name in sorted(texts):
         t0 = time.time()
         train = {k: t for k, t in texts.items() if k != name}
-        train_pages = [p for (k, v), ps in pages_of.items() if k != name for p in ps]
+        train_pages = [p for (k, v), ps in train_of.items() if k != name for p in ps]
         model = build_fn(train, train_pages)
         parts = []
         for v in variants:

@@ -196,7 +196,8 @@ def _ocr_ready(texts: dict[str, str], cdir: Path) -> list[str]:
     """Keys of the cached OCR page pairs available for these plans."""
     from normalize.diacritics import ocrsynth
 
-    return [ocrsynth.doc_key(text, v) for _n, text in sorted(texts.items()) for v in ocrsynth.VARIANTS
+    return [f"{ocrsynth.doc_key(text, v)}:{len(ocrsynth.training_pairs(cdir, text, v))}"
+            for _n, text in sorted(texts.items()) for v in ocrsynth.VARIANTS
             if ocrsynth.pairs_path(cdir, text, v).exists()]
 
 
@@ -206,7 +207,7 @@ def _ocr_pages_for(texts: dict[str, str], cdir: Path) -> list[dict]:
     pages = []
     for _name, text in sorted(texts.items()):
         for variant in ocrsynth.VARIANTS:
-            pages.extend(ocrsynth.load_pairs(cdir, text, variant) or [])
+            pages.extend(ocrsynth.training_pairs(cdir, text, variant))
     return pages
 
 

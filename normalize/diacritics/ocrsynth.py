@@ -4,7 +4,8 @@ This is how the restorer learns what an English OCR model does to Vietnamese (é
 6 for ố, 1 for l, lost and glued letters) without anyone listing the confusions by
 hand.  Pages are rendered with Pillow in DejaVu fonts, read with pytesseract, and the
 (clean, damaged) page pairs are cached per document (keyed by the document's text and
-the render settings) so that training is reproducible and runs tesseract only once.
+the render settings) so that training is reproducible and runs tesseract only once per
+page; training and evaluation share the cache (training needs a subset of the pages).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ VARIANTS = {
     "bold": {"scale": 0.5, "blur": 0.6, "noise": 0.0, "font": "DejaVuSerif-Bold.ttf"},
     "thick": {"scale": 0.6, "blur": 0.6, "noise": 0.0, "thicken": 3},  # dark photocopy
 }
+# Training reads each page in some of the variants only (see training_indices): tesseract
+# time is what ``vnplan train-restorer`` spends, and the channel needs variety more than
+# the same page five times.  The evaluation reads every page in every variant.
+TRAIN_STRIDE = 2
 
 
 def tesseract_available() -> bool:
@@ -124,43 +129,68 @@ def pairs_path(cache_dir: Path, text: str, variant: str = "clean") -> Path:
     return Path(cache_dir) / "ocr-pairs" / f"{doc_key(text, variant)}.json"
 
 
+def _indexed(pages: list[dict]) -> list[dict]:
+    return [p if "index" in p else {**p, "index": i} for i, p in enumerate(pages)]
+
+
 def load_pairs(cache_dir: Path, text: str, variant: str = "clean") -> list[dict] | None:
+    """Every cached page pair of this document and variant, in page order (or None)."""
     p = pairs_path(cache_dir, text, variant)
     if not p.exists():
         return None
     try:
-        return json.loads(p.read_text(encoding="utf-8"))["pages"]
+        pages = _indexed(json.loads(p.read_text(encoding="utf-8"))["pages"])
     except (OSError, ValueError, KeyError):
         return None
+    return sorted(pages, key=lambda pg: pg["index"])
+
+
+def training_indices(n_pages: int, variant: str) -> list[int]:
+    """The pages of a document that train the channel in ``variant``: every TRAIN_STRIDE-th,
+    offset by the variant, so that each page is read in about len(VARIANTS)/TRAIN_STRIDE
+    renderings and all damage kinds are seen at a fraction of the tesseract time."""
+    stride = max(1, min(TRAIN_STRIDE, n_pages))
+    k = list(VARIANTS).index(variant) % stride
+    return [i for i in range(n_pages) if i % stride == k]
+
+
+def training_pairs(cache_dir: Path, text: str, variant: str, max_pages: int | None = None) -> list[dict]:
+    want = set(training_indices(len(page_texts(text, max_pages)), variant))
+    return [p for p in load_pairs(cache_dir, text, variant) or [] if p["index"] in want]
 
 
 def build_pairs(cache_dir: Path, text: str, variant: str = "clean", max_pages: int | None = None, log=None,
-                jobs: int | None = None) -> list[dict]:
-    """Render and OCR one document (cached); returns [{"clean":…, "ocr":…, "font":…, "variant":…}]."""
+                jobs: int | None = None, indices: list[int] | None = None) -> list[dict]:
+    """Render and OCR pages of one document (cached, added to what is cached); returns
+    [{"clean":…, "ocr":…, "font":…, "variant":…, "index":…}] for ``indices`` (default: all)."""
     texts = page_texts(text, max_pages)
-    cached = load_pairs(cache_dir, text, variant)
-    if cached is not None and len(cached) >= len(texts):
-        return cached[: len(texts)]
+    wanted = list(range(len(texts))) if indices is None else [i for i in indices if i < len(texts)]
+    cached = {p["index"]: p for p in load_pairs(cache_dir, text, variant) or []}
+    missing = [i for i in wanted if i not in cached]
+    if not missing:
+        return [cached[i] for i in wanted]
 
     def one(i: int) -> dict:
         clean = texts[i]
         font = FONTS[i % len(FONTS)] if variant == "clean" else VARIANTS[variant].get("font", "DejaVuSerif.ttf")
-        page = {"clean": clean, "ocr": ocr_page(clean, font, variant, seed=i), "font": font, "variant": variant}
+        page = {"clean": clean, "ocr": ocr_page(clean, font, variant, seed=i), "font": font, "variant": variant,
+                "index": i}
         if log:
             log(f"ocr {variant} page {i + 1}/{len(texts)}")
         return page
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs > 1:
+    if jobs > 1 and len(missing) > 1:
         # tesseract runs as a subprocess: threads are enough, one OpenMP thread each
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         with ThreadPoolExecutor(jobs) as pool:
-            pages = list(pool.map(one, range(len(texts))))
+            done = list(pool.map(one, missing))
     else:
-        pages = [one(i) for i in range(len(texts))]
+        done = [one(i) for i in missing]
+    cached.update((p["index"], p) for p in done)
     p = pairs_path(cache_dir, text, variant)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pages": pages}, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps({"pages": [cached[i] for i in sorted(cached)]}, ensure_ascii=False), encoding="utf-8")
     tmp.replace(p)
-    return pages
+    return [cached[i] for i in wanted]

@@ -8,6 +8,8 @@ written back in place and everything else on the line stays byte for byte.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from normalize.diacritics.syllables import DIGITS_RE, LETTERS_RE, TOKEN_RE
 
 NUM = "<n>"
@@ -42,3 +44,15 @@ def lm_sequence(line: str) -> list[str]:
     for s, e, tok in line_items(line):
         out.append(tok if s == e else lm_class(tok.lower()))
     return out
+
+
+class Tally:
+    """Mixin for a dataclass of counts: ``a.add(b)`` adds ``b`` field by field."""
+
+    def add(self, other) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+def share(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0

@@ -87,7 +87,9 @@ def register(app: typer.Typer) -> None:
                 for name, text in sorted(texts.items()):
                     for variant in ocrsynth.VARIANTS:
                         t0 = time.time()
-                        pages = ocrsynth.build_pairs(cache_dir(), text, variant, max_pages=max_pages, jobs=jobs)
+                        n = len(ocrsynth.page_texts(text, max_pages))
+                        pages = ocrsynth.build_pairs(cache_dir(), text, variant, max_pages=max_pages, jobs=jobs,
+                                                     indices=ocrsynth.training_indices(n, variant))
                         typer.echo(f"  {name} [{variant}]: {len(pages)} page(s) ({time.time() - t0:.1f}s)", err=True)
         t0 = time.time()
         model = load_model(folder, rebuild=True)

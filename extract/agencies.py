@@ -24,16 +24,21 @@ from rapidfuzz import fuzz, process
 GAZETTEER = Path(__file__).with_name("data") / "agencies.tsv"
 FUZZY_MIN = 90
 
-# The 63 provinces and centrally-run cities (generic knowledge), used to make names generic.
-PROVINCES = (
-    "An Giang|Bà Rịa - Vũng Tàu|Bà Rịa-Vũng Tàu|Bạc Liêu|Bắc Giang|Bắc Kạn|Bắc Ninh|Bến Tre|Bình Dương|Bình Định|"
-    "Bình Phước|Bình Thuận|Cà Mau|Cao Bằng|Cần Thơ|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|"
-    "Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|"
-    "Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|"
-    "Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|"
-    "Thành phố Hồ Chí Minh|TP. Hồ Chí Minh|Hồ Chí Minh|Thừa Thiên Huế|Thừa Thiên - Huế|Huế|Tiền Giang|Trà Vinh|"
-    "Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
-).split("|")
+# The provinces and centrally-run cities (extract/data/provinces.txt), used to make names generic.
+PROVINCES_FILE = Path(__file__).with_name("data") / "provinces.txt"
+PROVINCES = [
+    line.split("\t")[0] for line in PROVINCES_FILE.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def _province_pattern(name: str) -> str:
+    """"Bà Rịa - Vũng Tàu" also as "Bà Rịa-Vũng Tàu", "Hồ Chí Minh" also as "Thành phố / TP. Hồ Chí Minh"."""
+    words = [re.escape(w) for w in name.replace("-", " ").split()]
+    return r"(?:(?i:thành phố|tp\.?)\s*)?" + r"[\s\-–]*".join(words)
+
+
+_PROVINCE_PATTERNS = [_province_pattern(p) for p in sorted(PROVINCES, key=len, reverse=True)]
 
 # Words that begin an agency name (used to tell a new agency from a wrapped part of a name).
 HEADS = (
@@ -65,7 +70,8 @@ _VERBS = (
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
 _VERB_START = re.compile(rf"^(?:{_VERBS}|tổ chức)(?![\w])", re.I)  # case-sensitive: verbs are lowercase in prose
 _PAREN = re.compile(r"\([^()]*\)")
-_APPOSITIVE = re.compile(r"\s+[-–]\s+(?:cơ quan|là cơ quan|đơn vị)\b(?:\s+\S+){0,12}$", re.I)
+# "Công an tỉnh - Cơ quan thường trực …", "Sở Thông tin và Truyền thông là cơ quan thường trực …"
+_APPOSITIVE = re.compile(r"\s+(?:[-–]\s+(?:là\s+)?|là\s+)(?:cơ quan|đơn vị)\b(?:\s+\S+){0,12}$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bhoặc\b|\bvới\b)\s*")
 
 
@@ -112,8 +118,7 @@ def load_gazetteer(path: str | None = None) -> tuple[list[Entry], dict[str, Entr
 
 def generic_name(name: str) -> str:
     """Replace a province name by the generic word ("Báo Hà Giang" → "Báo tỉnh")."""
-    for p in sorted(PROVINCES, key=len, reverse=True):
-        pat = re.escape(p).replace(r"\ ", r"\s+")
+    for pat in _PROVINCE_PATTERNS:
         name = re.sub(rf"\btỉnh\s+{pat}\b", "tỉnh", name)
         name = re.sub(rf"^(Tỉnh\s*đoàn|Tỉnh\s*ủy|Tỉnh\s*uỷ)\s+{pat}\b", r"\1", name, flags=re.I)
         name = re.sub(rf"\b(chi nhánh|CN)\s+{pat}\b", r"\1 tỉnh", name)
@@ -206,6 +211,8 @@ def resolve_agency(name: str) -> AgencyMatch:
     written = clean_agency(name)
     generic = generic_name(written)
     key = _key(generic)
+    if key not in index and key.endswith(" tỉnh") and key[: -len(" tỉnh")] in index:
+        key = key[: -len(" tỉnh")]  # "Sở Tư pháp tỉnh Nghệ An" is the Sở Tư pháp
     if key in index:
         e = index[key]
         return AgencyMatch(written, e.canonical, 100.0, e.kind)

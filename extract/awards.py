@@ -54,6 +54,7 @@ _FORM_WORDS = r"(?:b\w?ng khen|giay khen|huan chuong|co thi dua|ky niem chuong)"
 _GRANTOR_AFTER = re.compile(
     rf"\s*(?:cua\s+|\w{{2,3}}\s+(?=chu))?({_GRANTOR_TITLE}\b[^;:()\n]*?)(?=\s+(?:tang|cho|de|ve|doi voi|co thanh tich|dat|do|can cu)\b|\s*,\s*{_GRANTOR_TITLE}\b|\s+(?:va|hoac)\s+{_FORM_WORDS}|\s*[;:(.]|\s*,\s*{_FORM_WORDS}|\s*$)"
 )
+_BODY_AFTER = re.compile(r"\s*cua\s+((?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho|huyen|xa|cap\s+(?:tinh|huyen|xa))\b)")  # "Cờ thi đua của UBND tỉnh"
 _GRANTOR_BEFORE = re.compile(rf"({_GRANTOR_TITLE}\b[^;:()\n]{{0,60}}?)\s+(?:tang|trao|khen thuong)\s*$")
 _PER_UNIT = re.compile(
     r"\bmoi\s+(huyen|xa|tinh|don vi|co quan|thon|quan|phuong)[^;.()]{0,60}?"
@@ -109,7 +110,7 @@ def _grantor(text: str, folded: str, form_start: int, form_end: int, clause_star
     """Who grants the award at [form_start, form_end): "Bằng khen của Chủ tịch UBND tỉnh",
     else the last title before it in the clause ("Chủ tịch UBND tỉnh tặng Bằng khen"),
     skipping titles that belong to another award ("Ngoài Bằng khen của …")."""
-    m = _GRANTOR_AFTER.match(folded, form_end)
+    m = _GRANTOR_AFTER.match(folded, form_end) or _BODY_AFTER.match(folded, form_end)
     if m:
         return _canon_grantor(text[m.start(1): m.end(1)])
     best = None
@@ -230,9 +231,14 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     else:
                         form, grantor, conf = "Khen thưởng", None, 0.6  # the plan names no form
                     rank = _RANK.search(folded[qs: stop][:60])
-                    money = find_money(text[qe: stop])
+                    money = [m for m in find_money(text[qe: stop])
+                             if not _for_others(folded[max(0, qe + m.start - 40): qe + m.start], q.unit)]
                     if not money:  # "…, mỗi tập thể được thưởng 5.000.000 đồng" pays every quota of the clause
-                        money = [m for m in find_money(text[qe: ce]) if re.search(r"\bmoi\b", folded[max(0, qe + m.start - 40): qe + m.start])]
+                        money = [m for m in find_money(text[qe: ce])
+                                 if re.search(r"\bmoi\b", folded[max(0, qe + m.start - 40): qe + m.start])
+                                 and not _for_others(folded[max(0, qe + m.start - 40): qe + m.start], q.unit)]
+                    if not money:  # "01 giải Nhất, 02 giải Nhì …; mỗi giải 5.000.000 đồng": the sentence names the unit
+                        money = _each_unit_prize(text, folded, ce, le, q.unit)
                     # "03 tập thể cấp huyện và 05 tập thể cấp xã": a level named right after the unit
                     lv_m = re.match(r"\s*(?:cap\s+\w+|thuoc\s+(?:cac\s+)?[\w ,]{2,30})", folded[qe: stop])
                     q_level = detect_level(text[qe: qe + lv_m.end()]) if lv_m else None
@@ -259,6 +265,21 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
     for i, a in enumerate(awards, 1):
         a.id = f"a{i}"
     return awards
+
+
+def _for_others(before_money: str, unit: str) -> bool:
+    """"…, mỗi tập thể được thưởng 5.000.000 đồng" names whom it pays: not the quota of cá nhân beside it."""
+    m = re.search(r"\bmoi\s+(.*)$", before_money)
+    named = next((n for n in _RECIPIENT_NOUNS if m and m.group(1).startswith(n + " ")), None)
+    return named is not None and _RECIPIENT_NOUNS[named] != _recipient(unit)
+
+
+def _each_unit_prize(text: str, folded: str, start: int, end: int, unit: str) -> list:
+    """Money stated later in the sentence for each unit of this kind ("…; mỗi giải 5.000.000 đồng")."""
+    stop = re.search(r"\.\s|$", folded[start:end]).start() + start
+    noun = fold(unit.split(",")[0].strip())
+    return [m for m in find_money(text[start:stop])
+            if re.search(rf"\bmoi\s+{re.escape(noun)}\b", folded[max(start, start + m.start - 40): start + m.start])]
 
 
 def _blank_parentheses(s: str) -> str:

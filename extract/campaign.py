@@ -108,7 +108,10 @@ def plan_year(ndoc: NormalizedDocument) -> Optional[int]:
 _PERIOD_LINE = re.compile(
     r"thoi gian\s+(?:to chuc\s+)?(?:phat dong\s+)?(?:phong trao\s+)?(?:thi dua|phat dong)\b"
     r"(?:[^:\n.]{0,40}?:\s*|\s+(?=(?:\w+\s+\w+\s+)?(?:tu|tir|ke tu)\s))"
+    r"|thi dua\s+(?:duoc\s+)?(?:phat dong|trien khai|to chuc|thuc hien)\s+(?=tu\s+(?:ngay|thang)\s)"
 )
+# "II. THỜI GIAN THI ĐUA" as a heading of its own: the period is the sentence below it
+_PERIOD_HEADING = re.compile(r"(?m)thoi gian\s+(?:to chuc\s+)?(?:phat dong\s+)?(?:phong trao\s+)?thi dua[ \t]*$")
 _PHASE = re.compile(r"giai doan\s*(\d+|i{1,3}|iv)\s*[:.)-]?\s*(tu\s+nam\s+(?:19|20)\d\d\s+den\s+nam\s+(?:19|20)\d\d)")
 _MILESTONE_LINE = re.compile(
     r"(?:thoi gian\s+(?:to chuc\s+)?)(so ket|tong ket)[^:\n]{0,40}:\s*"
@@ -139,7 +142,7 @@ def extract_campaign(ndoc: NormalizedDocument) -> Optional[Campaign]:
     period: Optional[Period] = None
     warnings: list[str] = []
 
-    m = _PERIOD_LINE.search(f)
+    m = _PERIOD_LINE.search(f) or _PERIOD_HEADING.search(f)
     if m:
         end = _sentence_end(text, m.end())
         words = text[m.end(): end].strip(" .;")

@@ -55,40 +55,35 @@ class _Hit:
     half: Optional[int] = None
     footnote: bool = False
 
-    def first_day(self) -> Optional[dt.date]:
+    def _months(self) -> tuple[int, int]:
+        """First and last month of the period named."""
+        if self.kind == "month":
+            return self.month, self.month
+        if self.kind == "quarter":
+            return 3 * self.quarter - 2, 3 * self.quarter
+        if self.kind == "half":
+            return (1, 6) if self.half == 1 else (7, 12)
+        return 1, 12
+
+    def _bounds(self) -> tuple[Optional[dt.date], Optional[dt.date]]:
+        """(first day, last day) of the period named; (None, None) without a year or for an impossible date."""
         y = self.year
         if y is None:
-            return None
+            return None, None
         try:
             if self.kind in ("date", "daymonth"):
-                return dt.date(y, self.month, self.day)
-            if self.kind == "month":
-                return dt.date(y, self.month, 1)
-            if self.kind == "quarter":
-                return dt.date(y, 3 * self.quarter - 2, 1)
-            if self.kind == "half":
-                return dt.date(y, 1 if self.half == 1 else 7, 1)
-            return dt.date(y, 1, 1)
+                d = dt.date(y, self.month, self.day)
+                return d, d
+            first, last = self._months()
+            return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
         except ValueError:
-            return None
+            return None, None
+
+    def first_day(self) -> Optional[dt.date]:
+        return self._bounds()[0]
 
     def last_day(self) -> Optional[dt.date]:
-        y = self.year
-        if y is None:
-            return None
-        try:
-            if self.kind in ("date", "daymonth"):
-                return dt.date(y, self.month, self.day)
-            if self.kind == "month":
-                return dt.date(y, self.month, calendar.monthrange(y, self.month)[1])
-            if self.kind == "quarter":
-                m = 3 * self.quarter
-                return dt.date(y, m, calendar.monthrange(y, m)[1])
-            if self.kind == "half":
-                return dt.date(y, 6, 30) if self.half == 1 else dt.date(y, 12, 31)
-            return dt.date(y, 12, 31)
-        except ValueError:
-            return None
+        return self._bounds()[1]
 
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [

@@ -199,3 +199,13 @@ def subject_level(after: str) -> Optional[str]:
     if re.search(r"\b(?:doi ngu|can bo|cong chuc|vien chuc|giao vien|nguoi lao dong|doan vien)\b", f[:60]):
         return CA_NHAN
     return None
+
+
+_NAMED_LEVEL = re.compile(r"\bcap (xa|huyen)\b")
+
+
+def named_level(text: str) -> Optional[str]:
+    """Level a phrase names outright ("tỷ lệ hồ sơ … của cấp xã", "UBND cấp xã ban hành …"),
+    for items whose heading and counted subject name none."""
+    named = {XA if m.group(1) == "xa" else HUYEN for m in _NAMED_LEVEL.finditer(fold(text))}
+    return named.pop() if len(named) == 1 else None  # "UBND cấp huyện, UBND cấp xã" names no single one

@@ -2,16 +2,9 @@
 
 Emulation plans score units against a table: TT | Chỉ tiêu, nhiệm vụ | Điểm tối đa |
 Cách tính điểm, grouped under roman numerals (I. Công tác tham mưu … 30) inside
-sections A. ĐIỂM CƠ BẢN / B. ĐIỂM CỘNG / C. ĐIỂM TRỪ. Tables reach us flattened
-(one cell per line between ``|`` lines), rebuilt by normalize (one row per line,
-cells joined by `` | ``) or interleaved by OCR. Rows are read here as a *stream of
-cells* — a row number, the criterion, then optional max points and method — so
-misaligned rows and empty result columns do not matter.
-
-The OCR-interleaved layout ("NỘI DUNG | CHUẨN HƯỚNG DẪN CHẤM": criterion words,
-max points and "a = …, b = …, Tỷ lệ = a/b, + Tỷ lệ >= 90%: Điểm tối đa" mixed on
-the same lines) is read by anchoring on "<max points> a = …" and the "Tỷ lệ = a/b"
-formula.
+sections A. ĐIỂM CƠ BẢN / B. ĐIỂM CỘNG / C. ĐIỂM TRỪ. Rows are read from
+a stream of cells (``extract.scoring_cells``: tables as flattened, rebuilt or " | "
+rows); tables interleaved by OCR are read by ``extract.scoring_interleaved``.
 
 Fields: kind from the section (A/B/C "ĐIỂM CỘNG", or a roman group "Điểm thưởng" →
 bonus, "Điểm trừ" → penalty) or the words (trừ N điểm); method ratio_times_max
@@ -29,21 +22,15 @@ bonus, "Điểm trừ" → penalty) or the words (trừ N điểm); method ratio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 from extract.evidence import evidence_for
-from extract.levels import detect_level, heading_chain
+from extract.levels import detect_level
 from extract.numbers import clean_value, find_percents, fold, parse_number
+from extract.scoring_cells import Cell, appendix_level, cell_streams, split_appendices, title_level
+from extract.scoring_interleaved import FULL_AT, NONE_BELOW, interleaved_rows
 from normalize.model import NormalizedDocument
 from vnplan.schema import ScoringCriterion
-
-
-@dataclass
-class Cell:
-    text: str
-    start: int
-    end: int
 
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
@@ -57,81 +44,11 @@ _HEADER_WORDS = re.compile(r"diem toi da|cach tinh diem|thang diem|diem chuan|hu
 
 def _is_method(text: str) -> bool:
     """A "how to score" cell: "Điểm = Tỷ lệ x điểm tối đa", "Có được 3đ; không có được 0đ",
-    "Có: 10 điểm; không: 0 điểm", "Số sáng kiến × 2"."""
+    "Có: 10 điểm; không: 0 điểm", "Số sáng kiến × 2", "Mỗi sáng kiến cộng 02 điểm"."""
     f = fold(text)
     return bool(re.search(
         r"diem\s*=|=\s*ty le|\bduoc\s+\d|khong co|[x×*]\s*\d|\d\s*d\b.*khong|diem toi da"
-        r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b", f))
-
-
-# ---------------------------------------------------------------- cell streams
-
-
-def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]:
-    out = []
-    text = ndoc.text
-    for t in ndoc.tables:
-        cells: list[Cell] = []
-        pos = t.start
-        for row in t.rows:
-            for c in row:
-                c = (c or "").strip()
-                if not c:
-                    continue
-                i = text.find(c, pos, t.end + 1)
-                if i < 0:
-                    i = text.find(c.split()[0], pos, t.end + 1) if c.split() else -1
-                    s, e = (i, i + len(c)) if i >= 0 else (pos, pos)
-                else:
-                    s, e = i, i + len(c)
-                pos = max(pos, s)
-                cells.append(Cell(c, s, e))
-        out.append((cells, t.start))
-    return out
-
-
-def _cells_from_text(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]:
-    """Table regions of the text: runs of lines with ``|`` (raw flattened cells or
-    rebuilt rows). A raw region (lines that are only ``|``) splits cells on ``|``;
-    a rebuilt region on ``|`` and line ends."""
-    text = ndoc.text
-    lines = ndoc.lines()
-    regions, cur, gap = [], [], 0
-    for off, line in lines:
-        if "|" in line:
-            cur.append((off, line))
-            gap = 0
-        elif cur:
-            gap += 1
-            if gap > 8:
-                regions.append(cur)
-                cur, gap = [], 0
-            else:
-                cur.append((off, line))
-    if cur:
-        regions.append(cur)
-    out = []
-    for reg in regions:
-        while reg and "|" not in reg[-1][1]:
-            reg.pop()
-        if len(reg) < 3:
-            continue
-        start, end = reg[0][0], reg[-1][0] + len(reg[-1][1])
-        raw = any(l.strip() == "|" for _, l in reg)
-        splitter = re.compile(r"\|" if raw else r"\||\n")
-        cells: list[Cell] = []
-        pos = start
-        for m in list(splitter.finditer(text, start, end)) + [None]:
-            e = m.start() if m else end
-            seg = text[pos:e]
-            stripped = seg.strip()
-            if stripped:
-                s = pos + (len(seg) - len(seg.lstrip()))
-                cells.append(Cell(re.sub(r"\s+", " ", stripped), s, s + len(seg.strip())))
-            if m:
-                pos = m.end()
-        out.append((cells, start))
-    return out
+        r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,40}?\b(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))
 
 
 # ---------------------------------------------------------------- row reading
@@ -184,29 +101,6 @@ def _kind_of(text: str) -> Optional[str]:
     return None
 
 
-def _title_level(ndoc: NormalizedDocument, start: int) -> Optional[str]:
-    """Level named by the table's title ("PHỤ LỤC 3 … CÁCH TÍNH ĐIỂM CHO CẤP XÃ", "… CỦA
-    CÁC SỞ, NGÀNH") in the lines just before it; "(Kèm theo Kế hoạch … của UBND tỉnh)" is
-    not part of the title."""
-    before = re.sub(r"\([^()]*\)", " ", ndoc.text[max(0, start - 400): start])
-    f = fold(before)
-    cut = f.rfind("phu luc")
-    if cut >= 0:
-        before, f = before[cut:], f[cut:]
-    for m in re.finditer(r"\b(?:cho|doi voi|cua)\s+([^\n|]{3,60})", f):
-        lvl = detect_level(before[m.start(1): m.end(1)])
-        if lvl:
-            return lvl
-    if cut >= 0:
-        lvl = detect_level(before)
-        if lvl:
-            return lvl
-    for _, h in heading_chain(ndoc, start):
-        lvl = detect_level(re.sub(r"\([^()]*\)", " ", h))
-        if lvl:
-            return lvl
-    return None
-
 
 def _read_stream(ndoc: NormalizedDocument, cells: list[Cell], level: Optional[str]) -> list[ScoringCriterion]:
     items: list[ScoringCriterion] = []
@@ -227,10 +121,7 @@ def _read_stream(ndoc: NormalizedDocument, cells: list[Cell], level: Optional[st
         f = fold(t)
         if "phu luc" in f:  # a new appendix inside the same region: new level, fresh sections
             flush()
-            lvl = None
-            for m in re.finditer(r"(?:cho|doi voi)\s+(.{3,60})", f):
-                lvl = lvl or detect_level(t[m.start(1):m.end(1)])
-            level = lvl or detect_level(re.split(r"\(", t)[0]) or level
+            level = appendix_level(t, level)
             kind, group = "base", None
             i += 1
             continue
@@ -313,69 +204,17 @@ def _make(ndoc, row: dict, kind: str, group: Optional[str], level: Optional[str]
         per_item_points=clean_value(per_item), formula_text=method_text or row.get("nolimit"),
         evidence=ev, confidence=0.85 if row.get("max") is not None or k != "base" else 0.6, warnings=warnings,
     )
+    full = FULL_AT.search(fold(method_text or ""))
+    if full and method in ("threshold", "ratio_times_max"):  # "Tỷ lệ >= 80%: điểm tối đa"
+        sc.threshold = clean_value(parse_number(full.group(2)))
+    below = NONE_BELOW.search(fold(method_text or ""))
+    if below:  # "dưới 80% không chấm điểm"
+        sc.warnings.append(f"below {below.group(1)}%: no emulation points")
+        sc.min_ratio = clean_value(parse_number(below.group(1)))  # type: ignore[attr-defined]
     pct = find_percents(crit)
     if pct:  # "… đạt trên 70%": the target the criterion scores
         sc.target_value = clean_value(pct[-1].value)  # type: ignore[attr-defined]
     return sc
-
-
-# ---------------------------------------------------------------- OCR-interleaved layout
-
-# "<criterion words> <max points> a = Tổng số …" (the variable may be OCR'd: "ở =", "3 =")
-_A_EQ = re.compile(r"(?m)^(.{0,60}?)\s(\d{1,3})\s+\S{1,2}\s*=\s*t\w{1,4}ng\s+s")
-_RATIO_FORMULA = re.compile(r"t\s*y\s*l\S{0,2}\s*=\s*a\b(?:\s*[/l1]\s*b\b)?")
-_FULL_AT = re.compile(r"(?:([<>≥≤]=?)\s*)?(\d{1,3})\s*%\s*:\s*\S{1,3}i\S{0,2}m\s+t\S{1,3}\s+da")
-_NONE_BELOW = re.compile(r"<\s*(\d{1,3})\s*%\s*:\s*khong\s+xet")
-
-
-def _interleaved(ndoc: NormalizedDocument) -> list[ScoringCriterion]:
-    text = ndoc.text
-    f = fold(text)
-    items: list[ScoringCriterion] = []
-    anchors = list(_A_EQ.finditer(f))
-    for n, m in enumerate(anchors):
-        block_end = anchors[n + 1].start() if n + 1 < len(anchors) else len(text)
-        block_end = min(block_end, m.end() + 1500)
-        fm = _RATIO_FORMULA.search(f, m.end(), block_end)
-        full_any = _FULL_AT.search(f, m.end(), block_end)
-        if not fm and not full_any:
-            continue
-        if not fm:
-            fm = re.compile(r"\n").search(f, m.end(), block_end) or full_any
-        # criterion: the left-column words on the anchor line and the short lines before the formula
-        parts = [text[m.start(1): m.end(1)].strip()]
-        for line in text[m.end(): fm.start()].split("\n"):
-            left = re.split(r"\s[a-z]\s*=|\bb\s*=|\(|\)\s*$", line, maxsplit=1)[0].strip()
-            if left and len(left) <= 30 and not re.search(r"\d{2,}", left):
-                parts.append(left)
-        crit = re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip(" .:")
-        crit = re.sub(r"^\(\s*\d+\s*\S*\s*\)\s*", "", crit)  # "(100 điểm)" belongs to the header
-        max_points = parse_number(m.group(2))
-        tail = f[fm.end(): block_end]
-        full = _FULL_AT.search(tail)
-        below = _NONE_BELOW.search(tail)
-        formula_end = fm.end() + (full.end() if full else 0)
-        formula = re.sub(r"\s+", " ", text[fm.start(): formula_end]).strip()
-        # group and level: the nearest lettered heading "a) … cấp huyện …" before the block
-        before = f[max(0, m.start() - 2500): m.start()]
-        lv, group = None, None
-        for hm in re.finditer(r"(?m)^\s*[a-z]\)\s*(.*\b\w{0,3}p\s+(huyen|xa)\b.*)$", before):
-            off = max(0, m.start() - 2500)
-            group = re.sub(r"\s+", " ", text[off + hm.start(1): off + hm.end(1)]).strip(" .:")
-            lv = "cấp huyện" if hm.group(2) == "huyen" else "cấp xã"
-        warnings = ["read from an OCR-interleaved table"]
-        if below:
-            warnings.append(f"below {below.group(1)}%: no emulation points")
-        sc = ScoringCriterion(
-            id="s0", group=group, level=lv, criterion=crit, kind="base", max_points=clean_value(max_points),
-            method="ratio_times_max", threshold=clean_value(parse_number(full.group(2))) if full else None,
-            formula_text=formula, evidence=evidence_for(ndoc, m.start(2), formula_end, widen=False),
-            confidence=0.6, warnings=warnings,
-        )
-        if below:
-            sc.min_ratio = clean_value(parse_number(below.group(1)))  # type: ignore[attr-defined]
-        items.append(sc)
-    return items
 
 
 # ---------------------------------------------------------------- points per rank
@@ -409,49 +248,16 @@ def _rank_points(ndoc: NormalizedDocument) -> list[ScoringCriterion]:
 
 # ---------------------------------------------------------------- entry point
 
-
-def _split_appendices(cells: list[Cell]) -> list[list[Cell]]:
-    """Cut a cell stream at appendix titles ("PHỤ LỤC 3 …"): each appendix is its own table."""
-    segs: list[list[Cell]] = [[]]
-    for c in cells:
-        if re.search(r"\bphu luc\s+(?:\d|[ivx]+\b)", fold(c.text)) and segs[-1]:
-            segs.append([])
-        segs[-1].append(c)
-    return [s for s in segs if s]
-
-
-def table_cells(ndoc: NormalizedDocument) -> tuple[list[tuple[Cell, Optional[str]]], list[tuple[int, int]]]:
-    """Every cell of every table with the level its appendix title names, and the
-    (start, end) spans of the tables. Targets stated inside tables are read from here."""
-    streams = _cells_from_tables(ndoc) if ndoc.tables else _cells_from_text(ndoc)
-    cells: list[tuple[Cell, Optional[str]]] = []
-    spans = []
-    for stream, start in streams:
-        if not stream:
-            continue
-        spans.append((start, stream[-1].end))
-        level = _title_level(ndoc, start)
-        for seg in _split_appendices(stream):
-            t = seg[0].text
-            if re.search(r"\bphu luc\b", fold(t)):
-                lvl = None
-                for m in re.finditer(r"(?:cho|doi voi)\s+(.{3,60})", fold(t)):
-                    lvl = lvl or detect_level(t[m.start(1):m.end(1)])
-                level = lvl or detect_level(re.split(r"\(", t)[0]) or level
-            cells.extend((c, level) for c in seg)
-    return cells, spans
-
-
 def extract_scoring(ndoc: NormalizedDocument) -> list[ScoringCriterion]:
-    streams = _cells_from_tables(ndoc) if ndoc.tables else _cells_from_text(ndoc)
+    streams = cell_streams(ndoc)
     items: list[ScoringCriterion] = []
     for cells, start in streams:
-        for seg in _split_appendices(cells):
+        for seg in split_appendices(cells):
             head = fold(" ".join(c.text for c in seg[:20]))
             if not _HEADER_WORDS.search(head):
                 continue
-            items.extend(_read_stream(ndoc, seg, _title_level(ndoc, start)))
-    inter = _interleaved(ndoc)
+            items.extend(_read_stream(ndoc, seg, title_level(ndoc, start)))
+    inter = interleaved_rows(ndoc)
     if inter:  # drop table fragments of the same OCR'd table (header rows read as tables)
         lo = min(it.evidence.span[0] for it in inter) - 600
         hi = max(it.evidence.span[1] for it in inter) + 600

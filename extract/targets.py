@@ -40,8 +40,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.campaign import block_deadline, find_deadline_phrase, plan_year, to_deadline
 from extract.evidence import evidence_for
-from extract.levels import TINH, heading_chain, level_at, own_heading_level, subject_level
+from extract.levels import TINH, heading_chain, level_at, named_level, own_heading_level, subject_level
 from extract.numbers import (
     Quantity,
     clean_value,
@@ -52,67 +53,34 @@ from extract.numbers import (
     fold,
     mask_references,
 )
-from extract.campaign import block_deadline, find_deadline_phrase, plan_year, to_deadline
+from extract.scoring_cells import table_cells  # scoring reads the same tables
+from extract.target_adjustments import attach_adjustments, inline_adjustments, is_adjustment, place_adjustments
+from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
 from vnplan.schema import Target
 
 # ---------------------------------------------------------------- vocabulary (folded)
 
-_CMP_BEFORE = [  # (pattern at the end of the text before the number, comparator)
-    (r"(?:khong duoi|khong thap hon|toi thieu(?: la| tu| dat| co)?|it nhat(?: la| tu| dat| co)?)\s*$", ">="),
-    (r"(?:khong qua|khong vuot qua|toi da(?: la)?|khong nhieu hon)\s*$", "<="),
-    (r"(?:tren|hon|vuot|cao hon|lon hon)\s*$", ">"),
-    (r"(?:duoi|thap hon|nho hon|it hon)\s*$", "<"),
-]
-_CMP_AFTER_GE = re.compile(r"^\s*(?:tro len|tro len\b)")
 _TARGET_VERBS = (
     "hoan thanh", "dat", "phan dau", "bao dam", "dam bao", "xay dung", "thanh lap", "trien khai",
-    "thu nhan", "lam sach", "dong bo", "so hoa", "thuc hien",
+    "thu nhan", "lam sach", "dong bo", "so hoa", "thuc hien", "to chuc", "trang bi", "lap dat", "dao tao",
+    "tap huan", "ban hanh", "duy tri", "nang cap", "cung cap", "ho tro", "phat trien",
 )
-# predicate verbs used to share a predicate between coordinated targets
-_PREDICATE = re.compile(
-    r"\s(?:được|đã|phải|sẽ|lắp đặt|thực hiện|sử dụng|đăng ký|tham gia|thành lập|thông báo|kích hoạt|có|"
-    r"hoàn thành|triển khai|kết nối|khai báo|ứng dụng|áp dụng|tiếp nhận|giải quyết|cung cấp|xử lý|hài lòng|"
-    r"tổ chức|bố trí|lưu trữ|cập nhật|nộp|chấp nhận|đạt)\s",
-    re.IGNORECASE,
+# What a heading says about the numbers under it (the innermost heading that names one wins).
+_SECTION_WORDS = (
+    ("target", ("chi tieu", "muc tieu", "tieu chi", "nhiem vu", "noi dung thi dua", "tien do")),
+    ("excluded", ("khen thuong", "noi nhan", "kinh phi", "ho so de nghi", "to chuc thuc hien",
+                  "ket qua (?:dat duoc|thuc hien|trien khai)", "tinh hinh", "thuc trang", "danh gia ket qua", "can cu")),
 )
-_TARGET_SECTION = re.compile(r"chi tieu|muc tieu|tieu chi|nhiem vu|noi dung thi dua|tien do")
-_EXCLUDED_SECTION = re.compile(
-    r"khen thuong|noi nhan|kinh phi|ho so de nghi|to chuc thuc hien|ket qua (?:dat duoc|thuc hien|trien khai)"
-    r"|tinh hinh|thuc trang|danh gia ket qua|can cu"
-)
+_SECTION_KINDS = [(kind, re.compile("|".join(words))) for kind, words in _SECTION_WORDS]
 _PAST = re.compile(r"\b(?:da dat|da co|da hoan thanh|da thuc hien|hien co|hien dat|hien nay|dat duoc trong nam qua)\b[^;]{0,40}$")
 _SCORING_CLAUSE = re.compile(r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d")
-_ADJUST = re.compile(r"(tang them|cong them|giam|giam bot|tang)\s*$")
-_PLACE = re.compile(r"\b(dia ban|thanh pho|thi tran|thi xa|phuong|quan|huyen|xa)\b")
-
-
-def _is_adjustment(text: str, cs: int, q: Quantity) -> bool:
-    """"Địa bàn thành phố tăng thêm 15%" adjusts other targets; "Số hồ sơ trực tuyến
-    tăng 20% so với năm trước" is a target of its own."""
-    if q.unit != "%":
-        return False
-    before = fold(text[cs:q.start])
-    return bool(_ADJUST.search(before[-20:])) and bool(_PLACE.search(before))
 _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|voi|doi voi|cua cac|o|la|va)\s*[\"“”]?\s*$")
 _NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
-
-
-def _comparator(before_folded: str, after_folded: str, q: Quantity) -> str:
-    if q.value_max is not None:
-        return "range"
-    for pat, cmp in _CMP_BEFORE:
-        if re.search(pat, before_folded[-30:]):
-            if cmp == ">" and re.search(r"(?:tu du|tu)\s+\S*\s*$", before_folded[-12:]):
-                continue
-            return cmp
-    if re.search(r"\btu\s*$", before_folded[-8:]) and _CMP_AFTER_GE.match(after_folded):
-        return ">="
-    if _CMP_AFTER_GE.match(after_folded):
-        return ">="
-    if re.search(r"\bdat(?: ty le| muc)?\s*$", before_folded[-20:]) and q.value < 100:
-        return ">="  # "đạt 50%" reads as at least 50%; "đạt 100%" is exactly all
-    return "="
+# "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
+_PLACE_POINT = re.compile(
+    r"^\s+(?!(?:cho|neu|khi|moi|doi voi|tren|theo|trong|va|hoac|toi da|cong|tru|thuong|tro len|duoc|la|thi|/)\b)[a-z]{2,}"
+)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -128,59 +96,13 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_LEAD = re.compile(
-    r"^\s*(?:[-+•*]\s*|\(\d{1,2}\)\s*|\d{1,2}(?:[.,]\d{1,2}){0,3}\s*[.)]\s*|[a-zđ]\)\s*)+", re.IGNORECASE
-)
-
-
-_DEADLINE_IN_METRIC = re.compile(
-    r"\(?\s*,?\s*(?:phấn đấu\s+)?(?:hoàn thành|xong)?\s*(?:trong|trước|đến hết|đến)\s+(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}\d?|quý\s+[IV]+\s*(?:/|năm)\s*\d{4}|năm\s+\d{4})\s*\)?",
-    re.IGNORECASE,
-)
-
-
-# comparator / linking words that stand right before a number; matched on the written
-# words so that "điện tử" is not taken for "từ" (text without diacritics matches its folded form)
-_CMP_WORDS = (
-    "phải đạt", "đạt tỷ lệ", "đạt tỉ lệ", "đạt trên", "đạt tối thiểu", "đạt ít nhất", "đạt mức", "đạt", "trên",
-    "hơn", "tối thiểu là", "tối thiểu từ", "tối thiểu", "ít nhất là", "ít nhất", "không dưới", "không quá",
-    "không vượt quá", "tối đa", "dưới", "từ", "là", "bằng", "chiếm", "mức",
-)
-_CMP_TAIL = re.compile(
-    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(_CMP_WORDS + tuple(fold(w) for w in _CMP_WORDS), key=len, reverse=True)) + r")\s*$",
-    re.IGNORECASE,
-)
-
-
-def _strip_trailing_cmp(s: str) -> str:
-    """Drop the comparator / linking words right before a number ("… đạt trên")."""
-    for _ in range(3):
-        m = _CMP_TAIL.search(s)
-        if not m or m.start() == len(s):
-            break
-        s = s[: m.start()]
-    return s
-
-
-def _clean_metric(s: str) -> str:
-    s = _LEAD.sub("", s)
-    s = re.sub(r"\s+", " ", s).strip(" ,;:.-–")
-    s = re.sub(r"^(?:và|hoặc|với|cho|đối với|phấn đấu)\s+", "", s, flags=re.IGNORECASE)
-    s = _strip_trailing_cmp(s).rstrip(" ,;:")  # left over once the number is removed
-    if len(s) > 220:
-        cut = s.rfind(" ", 0, 220)
-        s = s[: cut if cut > 0 else 220] + " …"
-    return s
-
-
 def _context(ndoc: NormalizedDocument, offset: int) -> Optional[str]:
     """"target" or "excluded" from the innermost heading that says which, else None."""
     for _, head in heading_chain(ndoc, offset):
         f = fold(head)
-        if _TARGET_SECTION.search(f):
-            return "target"
-        if _EXCLUDED_SECTION.search(f):
-            return "excluded"
+        for kind, rx in _SECTION_KINDS:
+            if rx.search(f):
+                return kind
     return None
 
 
@@ -201,7 +123,7 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         q.end += cs
         if any(o.start <= q.start < o.end or q.start <= o.start < q.end for o in found):
             continue
-        if q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED):
+        if q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED) and not _PLACE_POINT.match(fold(masked[q.end:ce])):
             continue
         if re.search(r"^[^.;]{0,40}:", masked[q.end:ce]):
             continue  # "02 dịch vụ công liên thông: Đăng ký khai sinh …" enumerates, it sets no target
@@ -211,7 +133,7 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         opened = masked.rfind("(", cs, q.start)
         if opened >= 0 and masked.find(")", opened, q.start) < 0:
             continue  # a count in parentheses explains, it is not a target
-        cmp_word = any(re.search(p, before[-30:]) for p, _ in _CMP_BEFORE[:2])
+        cmp_word = any(re.search(p, before[-30:]) for p, _ in CMP_BEFORE[:2])
         if not cmp_word:
             if not target_ctx or _NOT_COUNT_BEFORE.search(before[-20:]):
                 continue
@@ -223,91 +145,6 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
     return found
 
 
-def _drop_restatements(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """"11/11 … (100%)": keep the ratio; "14/14 … đạt 50%": keep the percentage."""
-    out: list[Quantity] = []
-    for q in qs:
-        if out and out[-1].unit == "ratio" and q.unit == "%":
-            between = text[out[-1].end:q.start]
-            if not re.search(r";|\s(?:và|,)\s*$", between):
-                out[-1] = q  # "(100%)" restates the ratio, "… đạt 50%" is what the ratio's items reach
-                continue
-        out.append(q)
-    return out
-
-
-def _metrics(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
-    """Metric of each quantity of one clause; coordinated quantities share a predicate."""
-    bounds = []
-    prev_end = cs
-    for i, q in enumerate(qs):
-        if i + 1 < len(qs):
-            nxt = qs[i + 1].start
-            gap = text[q.end:nxt]
-            m = None
-            for m in re.finditer(r"\s+và\s+|,\s+|\s+\+\s+", gap):
-                pass
-            seg_end = q.end + m.start() if m else nxt
-            next_start = q.end + m.end() if m else nxt
-        else:
-            seg_end, next_start = ce, ce
-        bounds.append((prev_end, seg_end))
-        prev_end = next_start
-    metrics = []
-    last_pred = ""
-    lq = qs[-1]
-    after_last = text[lq.end:bounds[-1][1]]
-    pm = _PREDICATE.search(" " + after_last + " ")
-    if pm:
-        last_pred = after_last[max(0, pm.start() - 1):].strip()
-    for (s, e), q in zip(bounds, qs):
-        # a quantity inside parentheses is measured by the words inside them
-        op = text.rfind("(", s, q.start)
-        if op >= 0 and text.find(")", op, q.start) < 0 and len(text[op + 1:q.start].split()) >= 2:
-            s = op + 1
-            close = text.find(")", q.end, e)
-            e = close if close >= 0 else e
-        enum = list(re.finditer(r"\(\d{1,2}\)|\b[a-zđ]\)\s", text[s:q.start]))
-        if enum:  # "…, gồm: (1) Hoàn thành 100% …" → the metric starts at its enumerator
-            s = s + enum[-1].end()
-        colon = text.rfind(":", s, q.start)
-        if colon >= 0 and not text[colon + 1:q.start].strip(" ,(tTừừTrêntrên"):
-            s = colon + 1  # "… trực tuyến: 11/11 Dịch vụ công …" → the metric starts after the colon
-        elif colon >= 0 and own_heading_level(text[s:colon + 1]):
-            s = colon + 1  # "1. Đối với cấp huyện: phấn đấu 100% …" → the heading is not the metric
-        before = _DEADLINE_IN_METRIC.sub("", _strip_trailing_cmp(text[s:q.start]))
-        after = re.sub(r"^\s*trở lên\b", "", _DEADLINE_IN_METRIC.sub("", text[q.end:e]))
-        unit = "" if q.unit in ("%", "ratio") else text[q.end - len(q.unit):q.end]
-        core = before + " " + unit + " " + after
-        if q is not lq and last_pred and not _PREDICATE.search(" " + after + " ") and last_pred not in core:
-            core = core.rstrip() + " " + last_pred
-        metrics.append(_clean_metric(core))
-    return metrics
-
-
-# ---------------------------------------------------------------- adjustments
-
-_ADJ_RE = re.compile(r"([^;:()]*?(?:tăng thêm|giảm|tang them|giam)\s+\d+(?:,\d+)?\s*%)", re.IGNORECASE)
-
-
-def _adjustment_notes(ndoc: NormalizedDocument) -> list[tuple[int, int, str, list[str]]]:
-    """(start, end, subject, [adjustment, …]) for each "(Về chỉ tiêu X: A tăng thêm 10%; …)"."""
-    text = ndoc.text
-    out = []
-    for m in re.finditer(r"\(?\s*(?:Về|Ve|Đối với)\s+(?:các\s+)?chỉ\s+tiêu\s+([^:()]{3,120}):([^()]*?tăng\s+thêm[^()]*)\)?", text, re.IGNORECASE):
-        adjs = [re.sub(r"\s+", " ", a).strip(" ;,.") for a in _ADJ_RE.findall(m.group(2))]
-        if adjs:
-            out.append((m.start(), m.end(), m.group(1).strip(), adjs))
-    return out
-
-
-def _related(subject: str, metric: str) -> bool:
-    a = {w for w in re.findall(r"\w+", fold(subject)) if len(w) > 2}
-    b = {w for w in re.findall(r"\w+", fold(metric)) if len(w) > 2}
-    if not a:
-        return False
-    return len(a & b) / len(a) >= 0.5
-
 
 # ---------------------------------------------------------------- main
 
@@ -316,7 +153,6 @@ def _units(ndoc: NormalizedDocument):
     """(start, end, table_level, in_table) spans to read: the lines outside tables, and
     the cells of tables (criterion / task cells; a cell that is only a number or a
     scoring formula is skipped)."""
-    from extract.scoring import table_cells  # scoring reads the same tables
 
     text = ndoc.text
     cells, spans = table_cells(ndoc)
@@ -334,9 +170,6 @@ def _units(ndoc: NormalizedDocument):
         if any(s <= ls < e for s, e in spans) or line.count("|") >= 2:
             continue
         yield ls, le, None, False
-
-
-_PLACE_PAREN = re.compile(r"^\(\s*(?:thanh pho|thi xa|thi tran|dia ban|rieng|doi voi|quan|huyen)\b")
 
 
 def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
@@ -358,29 +191,20 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
             if _SCORING_CLAUSE.search(clause_f):
                 continue
             qs = _quantities(masked, cs, ce, target_ctx)
-            qs = [q for q in qs if not _is_adjustment(text, cs, q)]
-            qs = _drop_restatements(text, qs)
+            qs = [q for q in qs if not is_adjustment(text, cs, q)]
+            qs = drop_restatements(text, qs)
             # "(Thành phố đạt trên 85%)" after a target adjusts it; it is not a target
-            place_adj: dict[int, str] = {}
-            kept = []
-            for q in qs:
-                op = text.rfind("(", cs, q.start)
-                if kept and op >= 0 and text.find(")", op, q.start) < 0 and _PLACE_PAREN.match(fold(text[op:q.start])):
-                    close = text.find(")", q.end, le)
-                    place_adj[id(kept[-1])] = re.sub(r"\s+", " ", text[op + 1: close if close > 0 else q.end]).strip()
-                    continue
-                kept.append(q)
-            qs = kept
+            qs, place_adj = place_adjustments(text, cs, le, qs)
             if not qs:
                 continue
-            metrics = _metrics(text, cs, ce, qs)
+            metrics = metrics_of(text, cs, ce, qs)
             for q, metric in zip(qs, metrics):
                 if (q.start, q.end) in seen or len(metric) < 4:
                     continue
                 seen.add((q.start, q.end))
                 before_f = fold(text[cs:q.start])
                 after_f = fold(text[q.end:min(ce, q.end + 30)])
-                cmp = _comparator(before_f, after_f, q)
+                cmp = comparator(before_f, after_f, q)
                 value, unit = q.value, q.unit
                 if q.unit == "ratio" and q.denominator:  # "11/11 …" with no percentage: the share it states
                     value, unit = 100.0 * q.value / q.denominator, "%"
@@ -389,7 +213,9 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
                 deadline = _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table)
                 level = table_level if in_table else (own_heading_level(line) or level_at(ndoc, ls))
                 subject = q.unit if q.unit not in ("%", "ratio") else text[q.end:min(ce, q.end + 60)]
-                level = level or subject_level(subject) or TINH
+                each = re.match(r"\W*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]\s*|[a-z]\)\s*)?moi\s+", fold(text[cs:q.start]))  # "Mỗi huyện, thị xã … có ít nhất 02 …"
+                level = level or subject_level(subject) or (subject_level(text[cs + each.end(): q.start]) if each else None) \
+                    or named_level(metric) or TINH
                 t = Target(
                     id=f"t{len(targets) + 1}",
                     metric=metric,
@@ -407,13 +233,13 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
                     t.numerator = clean_value(q.value)  # type: ignore[attr-defined]
                     t.denominator = clean_value(q.denominator)  # type: ignore[attr-defined]
                 # inline adjustment "(địa bàn thị trấn … tăng thêm 10%; …)" in the same clause
-                inline = [re.sub(r"\s+", " ", a).strip(" ;,.(") for a in _ADJ_RE.findall(text[q.end:le])]
+                inline = inline_adjustments(text, q.end, le)
                 if inline and q is qs[-1]:
                     t.adjustments = inline
                 if id(q) in place_adj:
                     t.adjustments.append(place_adj[id(q)])
                 targets.append(t)
-    _attach_adjustments(ndoc, targets)
+    attach_adjustments(ndoc, targets)
     return targets
 
 
@@ -421,9 +247,29 @@ _START_PHRASE = re.compile(r"(?:bat dau\s+)?tu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,
 _YEAR_LEAD = re.compile(r"^\W*nam\s+((?:19|20)\d\d)\s*,")
 
 
+# a table cell that is only a date ("Quý III/2024", "Trước ngày 30/6/2024", "Đến hết năm 2025")
+_DEADLINE_CELL = re.compile(
+    r"^(?:(?:hoan thanh|xong)\s+)?(?:trong|truoc|den het|den|cham nhat|vao)?\s*(?:ngay\s+)?"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quy\s+(?:iv|i{1,3}|[1-4])\b|thang\s+\d|nam\s+\d{4})"
+)
+_ORDINAL_CELL = re.compile(r"^(?:\d{1,2}(?:[.,]\d{1,2}){0,3}\.?|[IVX]{1,5})$")
+
+
+def _row_deadline(text: str, cell_end: int) -> Optional[str]:
+    """The deadline cell of the table row a target cell stands in (the cells after it, up to the next row)."""
+    line_end = text.find("\n", cell_end)
+    for cell in text[cell_end: len(text) if line_end < 0 else line_end].split(" | ")[1:]:
+        cell = cell.strip()
+        if _ORDINAL_CELL.match(cell):
+            break  # the next row, when rows came merged
+        if len(cell) <= 60 and _DEADLINE_CELL.match(fold(cell)):
+            return cell
+    return None
+
+
 def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
-    """The target's own deadline words, else its block's ("Thời gian hoàn thành: …"),
-    else its heading's ("… đến năm 2025"). "từ ngày …" in the sentence sets ``start``."""
+    """The target's own deadline words, else its table row's deadline cell or its block's ("Thời gian
+    hoàn thành: …"), else its heading's ("… đến năm 2025"). "từ ngày …" in the sentence sets ``start``."""
     text = ndoc.text
     phrase = find_deadline_phrase(text[cs:ce]) or find_deadline_phrase(text[ls:le])
     if phrase and year:
@@ -434,6 +280,8 @@ def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
         m = _YEAR_LEAD.match(fold(text[ls:le]))
         if m:
             phrase = text[ls + m.start(): ls + m.end(1)].strip(" -+")
+    if phrase is None and in_table:
+        phrase = _row_deadline(text, le)
     if phrase is None and not in_table:
         phrase = block_deadline(ndoc, le)
     if phrase is None and not in_table:
@@ -454,16 +302,3 @@ def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
     return d
 
 
-def _attach_adjustments(ndoc: NormalizedDocument, targets: list[Target]) -> None:
-    """Attach "(Về chỉ tiêu X: A tăng thêm 10%; B tăng thêm 15%)" to the targets of the
-    same section whose metric shares most words with X."""
-    for start, _end, subject, adjs in _adjustment_notes(ndoc):
-        chain = heading_chain(ndoc, start)
-        sec_start = chain[0][0] if chain else 0
-        for t in targets:
-            s = t.evidence.span[0]
-            full = t.unit == "%" and t.value is not None and t.value >= 100
-            if sec_start <= s < start and not full and _related(subject, t.metric):
-                for a in adjs:
-                    if a not in t.adjustments:
-                        t.adjustments.append(a)

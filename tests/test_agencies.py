@@ -56,6 +56,14 @@ def test_province_names_become_generic():
     assert canonical_agencies("Ngân hàng Nhà nước Việt Nam chi nhánh Nghệ An") == ["Ngân hàng Nhà nước chi nhánh tỉnh"]
     assert canonical_agencies("Tỉnh đoàn Quảng Ninh") == ["Tỉnh đoàn"]
     assert canonical_agencies("Đài Phát thanh và Truyền hình Lào Cai") == ["Đài Phát thanh và Truyền hình tỉnh"]
+    assert canonical_agencies("Công an Thành phố Hồ Chí Minh") == ["Công an tỉnh"]
+    assert canonical_agencies("Báo Bà Rịa-Vũng Tàu, Viettel Cà Mau") == ["Báo tỉnh", "Viettel tỉnh"]
+    assert canonical_agencies("Sở Tư pháp tỉnh Nghệ An") == ["Sở Tư pháp"]
+
+
+def test_an_appositive_role_is_not_part_of_the_name():
+    assert canonical_agencies("Sở Thông tin và Truyền thông là cơ quan thường trực") == ["Sở Thông tin và Truyền thông"]
+    assert canonical_agencies("Công an tỉnh - Cơ quan thường trực Tổ công tác") == ["Công an tỉnh"]
 
 
 def test_unknown_agency_is_kept_as_written_with_a_low_score():

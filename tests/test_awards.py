@@ -1,6 +1,8 @@
 """Award quotas (khen thưởng): forms, grantors, recipients, counts, ranks, prizes and
 per-district limits, on corpus-like passages and reworded variants."""
 
+import pytest
+
 from extract.awards import extract_awards
 from normalize.model import NormalizedDocument
 
@@ -13,19 +15,137 @@ def rows(awards):
     return [(a.form, a.grantor, a.recipient, a.level, a.max_count, a.rank, a.prize_vnd) for a in awards]
 
 
-def test_one_sentence_two_quotas():
-    text = (
-        "IV. HÌNH THỨC, SỐ LƯỢNG KHEN THƯỞNG\n"
-        "2. Số lượng khen thưởng\n"
-        "- Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 18 tập thể, 23 cá nhân;\n"
-        "- Giám đốc Công an tỉnh tặng Giấy khen cho không quá 26 tập thể, 27 cá nhân.\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", None, 18, None, None),
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 23, None, None),
-        ("Giấy khen", "Giám đốc Công an tỉnh", "tập thể", None, 26, None, None),
-        ("Giấy khen", "Giám đốc Công an tỉnh", "cá nhân", None, 27, None, None),
-    ]
+PASSAGES = [  # plan text → (form, grantor, recipient, level, max_count, rank, prize_vnd) per award; the id says what it shows
+    pytest.param(
+        (
+            "IV. HÌNH THỨC, SỐ LƯỢNG KHEN THƯỞNG\n"
+            "2. Số lượng khen thưởng\n"
+            "- Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 18 tập thể, 23 cá nhân;\n"
+            "- Giám đốc Công an tỉnh tặng Giấy khen cho không quá 26 tập thể, 27 cá nhân.\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", None, 18, None, None),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 23, None, None),
+            ("Giấy khen", "Giám đốc Công an tỉnh", "tập thể", None, 26, None, None),
+            ("Giấy khen", "Giám đốc Công an tỉnh", "cá nhân", None, 27, None, None),
+        ],
+        id="one_sentence_two_quotas",
+    ),
+    pytest.param(
+        (
+            "IV. KHEN THƯỞNG\n"
+            "2. Cơ cấu khen thưởng\n"
+            "a) Cấp huyện\n"
+            "Tặng Bằng khen của Chủ tịch UBND tỉnh Bình Phước cho:\n"
+            "- 01 đơn vị hạng Nhất, kèm theo tiền thưởng 30.000.000 đồng.\n"
+            "- 01 đơn vị hạng Nhì, kèm theo tiền thưởng 20 triệu đồng.\n"
+            "- 02 đơn vị giải Khuyến khích, mỗi đơn vị 5.000.000 đồng.\n"
+            "b) Cấp xã: Tặng Giấy khen của Giám đốc Sở Thông tin và Truyền thông cho 07 tập thể tiêu biểu.\n"
+            "c) Xét chọn 16 cá nhân có thành tích xuất sắc (mỗi huyện xét chọn 02 cá nhân).\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 1, "Nhất", 30_000_000),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 1, "Nhì", 20_000_000),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 2, "Khuyến khích", 5_000_000),
+            ("Giấy khen", "Giám đốc Sở Thông tin và Truyền thông", "tập thể", "cấp xã", 7, None, None),
+            ("Khen thưởng", None, "cá nhân", None, 16, None, None),  # the plan states no form
+        ],
+        id="ranked_prizes_listed_under_the_form",
+    ),
+    pytest.param(
+        (
+            "IV. KHEN THUONG\n"
+            "a) Cap huyen\n"
+            "Tang Bang khen cua Chu tich UBND tinh Soc Trang cho:\n"
+            "- 01 don vi hang Nhat, kem theo tien thuong 20.000.000 dong.\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 1, "Nhất", 20_000_000),
+        ],
+        id="ocr_text_without_diacritics",
+    ),
+    pytest.param(
+        (
+            "IV. HÌNH THỨC, ĐỐI TƯỢNG KHEN THƯỞNG\n"
+            "1. Hình thức khen thưởng\n"
+            "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh;\n"
+            "- Giấy khen của Thủ trưởng các cơ quan, đơn vị.\n"
+            "3.1. Đối tượng, tiêu chuẩn\n"
+            "a) Huân chương Lao động hạng Ba; Bằng khen của Bộ trưởng Bộ Công an tặng cho tập thể, cá nhân có thành tích.\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", None, None, None, None, None),
+            ("Giấy khen", "Thủ trưởng các cơ quan, đơn vị", None, None, None, None, None),
+            ("Huân chương Lao động hạng Ba", None, "tập thể", None, None, None, None),
+            ("Huân chương Lao động hạng Ba", None, "cá nhân", None, None, None, None),
+            ("Bằng khen", "Bộ trưởng Bộ Công an", "tập thể", None, None, None, None),
+            ("Bằng khen", "Bộ trưởng Bộ Công an", "cá nhân", None, None, None, None),
+        ],
+        id="forms_listed_without_quotas",
+    ),
+    pytest.param(
+        (
+            "IV. HÌNH THỨC, SỐ LƯỢNG KHEN THƯỞNG\n"
+            "3. Ngoài Bằng khen của Chủ tịch UBND tỉnh và Giấy khen của Giám đốc Công an tỉnh, Chủ tịch UBND cấp huyện "
+            "căn cứ kết quả để tặng Giấy khen cho các tập thể, cá nhân khác.\n"
+            "4. Huyện hoàn thành xuất sắc sẽ được khen thưởng thêm 01 tập thể.\n"
+        ),
+        [
+            ("Giấy khen", "Chủ tịch UBND cấp huyện", "tập thể", None, None, None, None),
+            ("Giấy khen", "Chủ tịch UBND cấp huyện", "cá nhân", None, None, None, None),
+        ],
+        id="awards_already_counted_are_not_repeated_and_bonus_places_are_not_quotas",
+    ),
+    pytest.param(
+        (
+            "III. KHEN THƯỞNG\n"
+            "1. Hình thức: Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Giám đốc Sở Thông tin và Truyền thông.\n"
+            "2. Số lượng\n"
+            "- Giải thưởng: 01 giải Nhất trị giá 30 triệu đồng, 02 giải Nhì mỗi giải 15.000.000 đồng, 03 giải Ba.\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", None, None, None, None, None),
+            ("Giấy khen", "Giám đốc Sở Thông tin và Truyền thông", None, None, None, None, None),
+            ("Khen thưởng", None, None, None, 1, "Nhất", 30_000_000),
+            ("Khen thưởng", None, None, None, 2, "Nhì", 15_000_000),
+            ("Khen thưởng", None, None, None, 3, "Ba", None),
+        ],
+        id="prizes_counted_as_giai_and_forms_on_the_heading_line",
+    ),
+    pytest.param(
+        (
+            "III. KHEN THƯỞNG\n"
+            "Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể cấp huyện và 05 tập thể cấp xã có thành tích xuất sắc, "
+            "mỗi tập thể được thưởng 5.000.000 đồng.\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 3, None, 5_000_000),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp xã", 5, None, 5_000_000),
+        ],
+        id="levels_named_after_the_unit_and_a_prize_for_each",
+    ),
+    pytest.param(
+        (
+            "III. KHEN THƯỞNG\n"
+            "c) Trao giải cho các huyện: 01 giải Nhất, 02 giải Nhì; mỗi giải 5.000.000 đồng.\n"
+            "d) Cờ thi đua của UBND tỉnh tặng cho 02 tập thể dẫn đầu phong trào.\n"
+            "đ) Bằng khen của Chủ tịch UBND tỉnh tặng cho 08 tập thể và 12 cá nhân, mỗi tập thể được thưởng 3.000.000 đồng.\n"
+        ),
+        [
+            ("Khen thưởng", None, None, "cấp huyện", 1, "Nhất", 5_000_000),
+            ("Khen thưởng", None, None, "cấp huyện", 2, "Nhì", 5_000_000),
+            ("Cờ thi đua", "UBND tỉnh", "tập thể", None, 2, None, None),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", None, 8, None, 3_000_000),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 12, None, None),
+        ],
+        id="a_prize_for_each_named_later_in_the_sentence_and_only_for_its_own_recipients",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PASSAGES)
+def test_award_passages(text, expected):
+    assert rows(extract_awards(ndoc(text))) == expected
 
 
 def test_two_grantors_in_one_sentence_and_levels_from_headings():
@@ -47,71 +167,6 @@ def test_two_grantors_in_one_sentence_and_levels_from_headings():
     # the per-district limit is a warning on the block's awards, not an item
     assert all(any("mỗi huyện" in w for w in a.warnings) for a in awards[:2])
     assert not awards[2].warnings
-
-
-def test_ranked_prizes_listed_under_the_form():
-    text = (
-        "IV. KHEN THƯỞNG\n"
-        "2. Cơ cấu khen thưởng\n"
-        "a) Cấp huyện\n"
-        "Tặng Bằng khen của Chủ tịch UBND tỉnh Bình Phước cho:\n"
-        "- 01 đơn vị hạng Nhất, kèm theo tiền thưởng 30.000.000 đồng.\n"
-        "- 01 đơn vị hạng Nhì, kèm theo tiền thưởng 20 triệu đồng.\n"
-        "- 02 đơn vị giải Khuyến khích, mỗi đơn vị 5.000.000 đồng.\n"
-        "b) Cấp xã: Tặng Giấy khen của Giám đốc Sở Thông tin và Truyền thông cho 07 tập thể tiêu biểu.\n"
-        "c) Xét chọn 16 cá nhân có thành tích xuất sắc (mỗi huyện xét chọn 02 cá nhân).\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 1, "Nhất", 30_000_000),
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 1, "Nhì", 20_000_000),
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 2, "Khuyến khích", 5_000_000),
-        ("Giấy khen", "Giám đốc Sở Thông tin và Truyền thông", "tập thể", "cấp xã", 7, None, None),
-        ("Khen thưởng", None, "cá nhân", None, 16, None, None),  # the plan states no form
-    ]
-
-
-def test_ocr_text_without_diacritics():
-    text = (
-        "IV. KHEN THUONG\n"
-        "a) Cap huyen\n"
-        "Tang Bang khen cua Chu tich UBND tinh Soc Trang cho:\n"
-        "- 01 don vi hang Nhat, kem theo tien thuong 20.000.000 dong.\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 1, "Nhất", 20_000_000),
-    ]
-
-
-def test_forms_listed_without_quotas():
-    text = (
-        "IV. HÌNH THỨC, ĐỐI TƯỢNG KHEN THƯỞNG\n"
-        "1. Hình thức khen thưởng\n"
-        "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh;\n"
-        "- Giấy khen của Thủ trưởng các cơ quan, đơn vị.\n"
-        "3.1. Đối tượng, tiêu chuẩn\n"
-        "a) Huân chương Lao động hạng Ba; Bằng khen của Bộ trưởng Bộ Công an tặng cho tập thể, cá nhân có thành tích.\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", None, None, None, None, None),
-        ("Giấy khen", "Thủ trưởng các cơ quan, đơn vị", None, None, None, None, None),
-        ("Huân chương Lao động hạng Ba", None, "tập thể", None, None, None, None),
-        ("Huân chương Lao động hạng Ba", None, "cá nhân", None, None, None, None),
-        ("Bằng khen", "Bộ trưởng Bộ Công an", "tập thể", None, None, None, None),
-        ("Bằng khen", "Bộ trưởng Bộ Công an", "cá nhân", None, None, None, None),
-    ]
-
-
-def test_awards_already_counted_are_not_repeated_and_bonus_places_are_not_quotas():
-    text = (
-        "IV. HÌNH THỨC, SỐ LƯỢNG KHEN THƯỞNG\n"
-        "3. Ngoài Bằng khen của Chủ tịch UBND tỉnh và Giấy khen của Giám đốc Công an tỉnh, Chủ tịch UBND cấp huyện "
-        "căn cứ kết quả để tặng Giấy khen cho các tập thể, cá nhân khác.\n"
-        "4. Huyện hoàn thành xuất sắc sẽ được khen thưởng thêm 01 tập thể.\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Giấy khen", "Chủ tịch UBND cấp huyện", "tập thể", None, None, None, None),
-        ("Giấy khen", "Chủ tịch UBND cấp huyện", "cá nhân", None, None, None, None),
-    ]
 
 
 def test_a_district_limit_before_the_award_section_goes_to_the_level_it_counts():
@@ -138,31 +193,3 @@ def test_evidence_holds_count_and_prize():
 
 def test_no_awards_in_a_plan_without_them():
     assert extract_awards(ndoc("I. NHIỆM VỤ\n1. Công an tỉnh chủ trì, phối hợp 5 huyện thực hiện.\n")) == []
-
-
-def test_prizes_counted_as_giai_and_forms_on_the_heading_line():
-    text = (
-        "III. KHEN THƯỞNG\n"
-        "1. Hình thức: Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Giám đốc Sở Thông tin và Truyền thông.\n"
-        "2. Số lượng\n"
-        "- Giải thưởng: 01 giải Nhất trị giá 30 triệu đồng, 02 giải Nhì mỗi giải 15.000.000 đồng, 03 giải Ba.\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", None, None, None, None, None),
-        ("Giấy khen", "Giám đốc Sở Thông tin và Truyền thông", None, None, None, None, None),
-        ("Khen thưởng", None, None, None, 1, "Nhất", 30_000_000),
-        ("Khen thưởng", None, None, None, 2, "Nhì", 15_000_000),
-        ("Khen thưởng", None, None, None, 3, "Ba", None),
-    ]
-
-
-def test_levels_named_after_the_unit_and_a_prize_for_each():
-    text = (
-        "III. KHEN THƯỞNG\n"
-        "Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể cấp huyện và 05 tập thể cấp xã có thành tích xuất sắc, "
-        "mỗi tập thể được thưởng 5.000.000 đồng.\n"
-    )
-    assert rows(extract_awards(ndoc(text))) == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp huyện", 3, None, 5_000_000),
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp xã", 5, None, 5_000_000),
-    ]

@@ -1,5 +1,7 @@
 """Campaign period and milestones of emulation plans; None for plans without a campaign."""
 
+import pytest
+
 from extract.campaign import extract_campaign, find_deadline_phrase
 from normalize.model import NormalizedDocument
 
@@ -11,27 +13,32 @@ def ndoc(text):
 HEAD = "KẾ HOẠCH\nPhát động phong trào thi đua thực hiện Đề án 06 năm {y}\n"
 
 
-def test_period_and_milestones_listed_under_the_time_heading():
-    text = HEAD.format(y=2023) + (
-        "2. Thời gian phát động phong trào thi đua: Từ nay đến hết ngày 30/11/2023.\n"
-        "- Thời gian tổ chức sơ kết: Dự kiến tháng 8/2023.\n"
-        "- Thời gian tổng kết: Dự kiến tháng 12/2023.\n"
-    )
-    c = extract_campaign(ndoc(text))
-    assert (c.period.start, c.period.end) == (None, "2023-11-30")
+@pytest.mark.parametrize("year, body, period, milestones", [
+    (2023,  # the corpus wording: labelled lines under the time heading
+     "2. Thời gian phát động phong trào thi đua: Từ nay đến hết ngày 30/11/2023.\n"
+     "- Thời gian tổ chức sơ kết: Dự kiến tháng 8/2023.\n"
+     "- Thời gian tổng kết: Dự kiến tháng 12/2023.\n",
+     (None, "2023-11-30"), [("sơ kết", "2023-08-31"), ("tổng kết", "2023-12-31")]),
+    (2024,  # reworded, another year, a start date, reviews named inside a sentence
+     "2. Thời gian thi đua\n"
+     "Thời gian thi đua bắt đầu từ ngày 01/3/2024 đến hết ngày 31 tháng 10 năm 2024.\n"
+     "Sơ kết vào tháng 6/2024; tổ chức tổng kết trong tháng 11/2024.\n",
+     ("2024-03-01", "2024-10-31"), [("sơ kết", "2024-06-30"), ("tổng kết", "2024-11-30")]),
+    (2024,  # the time heading alone on its line, the period in the sentence below
+     "II. THỜI GIAN THI ĐUA\n"
+     "Phong trào thi đua được phát động từ ngày 01/9/2024 đến ngày 30/9/2025; sơ kết vào tháng 01/2025, "
+     "tổng kết trong quý IV/2025.\n",
+     ("2024-09-01", "2025-09-30"), [("sơ kết", "2025-01-31"), ("tổng kết", "2025-12-31")]),
+])
+def test_period_and_milestones(year, body, period, milestones):
+    c = extract_campaign(ndoc(HEAD.format(y=year) + body))
+    assert (c.period.start, c.period.end) == period
+    assert [(m.name, m.end) for m in c.milestones] == milestones
+
+
+def test_the_period_keeps_its_words():
+    c = extract_campaign(ndoc(HEAD.format(y=2023) + "Thời gian phát động phong trào thi đua: Từ nay đến hết ngày 30/11/2023.\n"))
     assert c.period.text == "Từ nay đến hết ngày 30/11/2023"
-    assert [(m.name, m.end) for m in c.milestones] == [("sơ kết", "2023-08-31"), ("tổng kết", "2023-12-31")]
-
-
-def test_reworded_period_with_start_and_end_another_year():
-    text = HEAD.format(y=2024) + (
-        "2. Thời gian thi đua\n"
-        "Thời gian thi đua bắt đầu từ ngày 01/3/2024 đến hết ngày 31 tháng 10 năm 2024.\n"
-        "Sơ kết vào tháng 6/2024; tổ chức tổng kết trong tháng 11/2024.\n"
-    )
-    c = extract_campaign(ndoc(text))
-    assert (c.period.start, c.period.end) == ("2024-03-01", "2024-10-31")
-    assert [(m.name, m.end) for m in c.milestones] == [("sơ kết", "2024-06-30"), ("tổng kết", "2024-11-30")]
 
 
 def test_phases_the_first_is_the_period_and_each_review_is_a_milestone():

@@ -151,3 +151,18 @@ def test_another_layout_roman_bonus_and_penalty_groups_and_other_words():
         ("III. Điểm trừ", "penalty", None, "per_item", 20),
     ]
     assert {s.level for s in items} == {"cấp xã"}
+
+
+def test_a_per_item_rule_after_the_points_and_the_rate_for_full_points():
+    text = (
+        "PHỤ LỤC\nBẢNG CHẤM ĐIỂM ĐỐI VỚI UBND CẤP XÃ\n"
+        "TT | Nội dung chấm điểm | Điểm chuẩn | Hướng dẫn chấm\n"
+        "I | Kết quả | 30 |\n"
+        "1 | Tỷ lệ tài khoản định danh mức 2 đạt trên 80% | 20 | Tỷ lệ >= 80%: điểm tối đa; dưới 80% không chấm điểm\n"
+        "II | Điểm thưởng | 10 |\n"
+        "2 | Có sáng kiến được cấp huyện công nhận | 10 | Mỗi sáng kiến cộng 02 điểm\n"
+    )
+    a, b = extract_scoring(ndoc(text))
+    assert (a.max_points, a.method, a.threshold, a.min_ratio) == (20, "threshold", 80, 80)
+    assert (b.kind, b.max_points, b.method, b.per_item_points) == ("bonus", 10, "per_item", 2)
+

@@ -3,6 +3,8 @@ adjustments and deadlines — on corpus-like passages and on reworded variants."
 
 import re
 
+import pytest
+
 from extract.targets import extract_targets
 from normalize.model import NormalizedDocument, Table
 
@@ -128,20 +130,65 @@ def test_a_place_in_parentheses_adjusts_the_target_before_it():
     assert [(t.value, t.adjustments) for t in ts] == [(70, ["Thành phố đạt trên 85%"])]
 
 
-def test_no_false_targets_from_references_dates_purposes_and_scopes():
-    text = (
-        "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ;\n"
-        "I. MỤC ĐÍCH, YÊU CẦU\n"
-        "1. Phục vụ 05 nhóm tiện ích của Đề án 06 trong năm 2023.\n"
-        "II. CHỈ TIÊU\n"
-        "1. Nâng tỷ lệ hồ sơ trực tuyến đạt trên 60%, nhất là 25 dịch vụ công thiết yếu và 28 dịch vụ công "
-        "theo Quyết định 422/QĐ-TTg.\n"
-        "2. Tập trung triển khai 02 dịch vụ công liên thông: khai sinh, khai tử.\n"
-        "IV. KHEN THƯỞNG\n"
-        "- Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 18 tập thể, 23 cá nhân.\n"
-    )
+# Passages where only some numbers are targets: the targets read, on the fields the passage is about.
+PASSAGES = [
+    pytest.param(
+        (
+            "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ;\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n"
+            "1. Phục vụ 05 nhóm tiện ích của Đề án 06 trong năm 2023.\n"
+            "II. CHỈ TIÊU\n"
+            "1. Nâng tỷ lệ hồ sơ trực tuyến đạt trên 60%, nhất là 25 dịch vụ công thiết yếu và 28 dịch vụ công "
+            "theo Quyết định 422/QĐ-TTg.\n"
+            "2. Tập trung triển khai 02 dịch vụ công liên thông: khai sinh, khai tử.\n"
+            "IV. KHEN THƯỞNG\n"
+            "- Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 18 tập thể, 23 cá nhân.\n"
+        ),
+        "value comparator",
+        [(60, ">")],
+        id="no_false_targets_from_references_dates_purposes_and_scopes",
+    ),
+    pytest.param(
+        (
+            "2. Chỉ tiêu thi đua\n"
+            "2.3. Đối với UBND cấp xã: 90% hộ kinh doanh thanh toán không dùng tiền mặt.\n"
+            "2.4. Đối với các sở, ban, ngành: tối thiểu 85% hồ sơ được tiếp nhận trực tuyến.\n"
+        ),
+        "value comparator applies_to",
+        [(90, "=", "cấp xã"), (85, ">=", "sở ngành")],
+        id="a_heading_line_that_carries_its_target",
+    ),
+    pytest.param(
+        (
+            "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n"
+            "1. Tỷ lệ hồ sơ trực tuyến đạt 45%; 100% xã có điểm hỗ trợ dịch vụ công.\n"
+            "II. MỤC TIÊU NĂM 2024\n"
+            "1. Toàn tỉnh đã đạt 60% hồ sơ trực tuyến; phấn đấu năm 2024 đạt trên 80%.\n"
+        ),
+        "comparator value",
+        [(">", 80)],
+        id="results_already_achieved_are_not_targets",
+    ),
+    pytest.param(
+        (
+            "I. MỤC TIÊU\n"
+            "1. Tổ chức 05 lớp tập huấn kỹ năng số cho người dân.\n"
+            "2. Mỗi huyện, thị xã, thành phố có ít nhất 02 điểm hỗ trợ người dân; cộng 02 điểm cho mỗi sáng kiến.\n"
+            "3. 100% trường trung học phổ thông thu học phí không dùng tiền mặt, chậm nhất ngày 30/9/2024.\n"
+        ),
+        "value unit comparator applies_to metric",
+        [(5, "lớp", "=", "tỉnh", "Tổ chức lớp tập huấn kỹ năng số cho người dân"),
+         (2, "điểm", ">=", "cấp huyện", "Mỗi huyện, thị xã, thành phố có điểm hỗ trợ người dân"),
+         (100, "%", "=", "tỉnh", "trường trung học phổ thông thu học phí không dùng tiền mặt")],
+        id="other_verbs_places_called_diem_and_deadline_words_out_of_the_metric",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, fields, expected", PASSAGES)
+def test_target_passages(text, fields, expected):
     ts = extract_targets(ndoc(text))
-    assert [(t.value, t.comparator) for t in ts] == [(60, ">")]
+    assert [tuple(getattr(t, f) for f in fields.split()) for t in ts] == expected
 
 
 def test_block_deadline_and_start_from_the_sentence():
@@ -223,27 +270,6 @@ def test_more_wordings_spelled_counts_year_deadlines_and_decreases():
     ]
     assert ts[0].metric == "tỷ lệ hồ sơ trực tuyến" and ts[0].deadline.end == "2024-12-31"
     assert ts[3].adjustments == ["riêng địa bàn thành phố tăng thêm 10%"]
-
-
-def test_a_heading_line_that_carries_its_target():
-    text = (
-        "2. Chỉ tiêu thi đua\n"
-        "2.3. Đối với UBND cấp xã: 90% hộ kinh doanh thanh toán không dùng tiền mặt.\n"
-        "2.4. Đối với các sở, ban, ngành: tối thiểu 85% hồ sơ được tiếp nhận trực tuyến.\n"
-    )
-    ts = extract_targets(ndoc(text))
-    assert [(t.value, t.comparator, t.applies_to) for t in ts] == [(90, "=", "cấp xã"), (85, ">=", "sở ngành")]
-
-
-def test_results_already_achieved_are_not_targets():
-    text = (
-        "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n"
-        "1. Tỷ lệ hồ sơ trực tuyến đạt 45%; 100% xã có điểm hỗ trợ dịch vụ công.\n"
-        "II. MỤC TIÊU NĂM 2024\n"
-        "1. Toàn tỉnh đã đạt 60% hồ sơ trực tuyến; phấn đấu năm 2024 đạt trên 80%.\n"
-    )
-    ts = extract_targets(ndoc(text))
-    assert [(t.comparator, t.value) for t in ts] == [(">", 80)]
 
 
 def test_heading_words_before_a_colon_are_not_the_metric():

@@ -259,3 +259,33 @@ b) Bảo hiểm xã hội tỉnh: phối hợp với Sở Y tế đối soát d�
     assert a.lead == ["Sở Y tế"] and a.deadline.end == "2024-12-31"
     assert b.lead == ["Sở Tài chính"] and b.text == "Bố trí kinh phí thực hiện Kế hoạch."
     assert c.lead == ["Bảo hiểm xã hội tỉnh"] and c.support == ["Sở Y tế"]
+
+
+def test_items_under_a_heading_for_everyone_keep_their_own_agency_and_the_signature_ends_the_body():
+    text = HEAD + """III. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của các cơ quan, đơn vị
+1.1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tổng hợp kết quả, trình khen thưởng trước ngày 15/12/2024.
+1.2. Công an tỉnh hướng dẫn người dân kích hoạt tài khoản; định kỳ hằng tháng báo cáo UBND tỉnh.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+"""
+    a, b = extract_tasks(doc(text))
+    assert (a.lead, a.support, a.deadline.end) == (["Sở Nội vụ"], ["Sở Tư pháp"], "2024-12-15")
+    assert (b.lead, b.deadline.recurring) == (["Công an tỉnh"], True)
+
+
+def test_a_group_row_merged_with_the_rows_numbered_on_after_it():
+    rows = [["STT", "Nội dung công việc", "Thời gian hoàn thành", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["I", "Hoàn thiện thể chế"],
+            ["1", "Ban hành quy chế vận hành", "Quý III/2024", "Sở Nội vụ", "Sở Tư pháp"],
+            ["II", "Hạ tầng số", "2", "Phủ sóng 4G đến các thôn", "Năm 2025", "Viettel Lào Cai", "VNPT Lào Cai",
+             "3", "Bệnh án điện tử", "Trong quý IV năm 2024", "Sở Y tế", "BHXH tỉnh"]]
+    text = HEAD + "\n".join(" | ".join(r) for r in rows) + "\n"
+    start = text.index("STT")
+    tasks = extract_tasks(doc(text, tables=[Table(start=start, end=len(text) - 1, rows=rows)]))
+    assert [(t.lead, t.support, t.deadline.end, t.group) for t in tasks] == [
+        (["Sở Nội vụ"], ["Sở Tư pháp"], "2024-09-30", "Hoàn thiện thể chế"),
+        (["Viettel tỉnh"], ["Viễn thông tỉnh"], "2025-12-31", "Hạ tầng số"),
+        (["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "2024-12-31", "Hạ tầng số"),
+    ]

@@ -1,0 +1,38 @@
+"""RawTask: a task as the readers find it, before names and dates are resolved.
+
+Every task reader (blocks, per-agency sections, task tables, duty sentences) returns
+RawTasks: the task words, the owner and deadline phrases as written, and where each came
+from; ``extract.tasks`` turns them into schema Tasks. The "phối hợp (với) …" reading of a
+task sentence is here too, because every reader that takes its lead from a heading or a
+sentence reads the support from the task words the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+ELLIPSIS = re.compile(r"\.{2,}|…")
+_PHOI_HOP = re.compile(r"phối hợp(?:\s+(?:với|cùng))?\s+(?P<who>[^.]+)", re.I)
+
+
+@dataclass
+class RawTask:
+    text: str
+    start: int
+    end: int
+    lead: str = ""
+    support: str = ""
+    deadline: str = ""
+    lead_from: str = ""  # label | heading | table | text
+    support_from: str = ""
+    layout: str = "block"
+    group: Optional[str] = None
+
+    def support_from_words(self, words: str) -> "RawTask":
+        """Take the support from "… phối hợp với X …" in the task words, if they say so."""
+        m = _PHOI_HOP.search(ELLIPSIS.sub(" ", words))
+        if m:
+            self.support, self.support_from = m.group("who"), "text"
+        return self

@@ -1,0 +1,349 @@
+"""Task blocks and per-agency sections: the line parser of the task readers.
+
+1. Blocks: a numbered task followed by owner/deadline lines ("- Cơ quan chủ trì: …",
+   "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: …", also "Đơn vị chủ trì", "Chủ trì:",
+   "Phối hợp:", "Thời hạn:", "Tiến độ:"), or with them inline in parentheses.
+2. Per-agency sections: a heading that names an agency ("1. Công an tỉnh") and, under
+   it, numbered or dashed tasks each with its deadline line; the heading is the lead,
+   agencies after "phối hợp với" in the task sentence are the support.
+3. Items without owner lines: under an agency heading they are that agency's duties;
+   elsewhere their sentences are read as duty sentences (``extract.task_sentences``).
+
+The text is parsed into a tree of numbered nodes (I., 1., 1.1., a), dashes, labels). It
+reads the cleaned text and degrades to raw text: hard-wrapped lines are re-joined here,
+and a number wrapped onto its own line is not taken for a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.agencies import _VERB_START, looks_like_agency
+from extract.numbers import fold
+from extract.raw_task import RawTask
+from extract.task_sentences import SENTENCE, assignment, deadline_in
+from normalize.model import NormalizedDocument
+from normalize.patterns import SIGN_PREFIX
+from normalize.text import is_upper_line
+
+_MARK = re.compile(r"[*_]+")
+_KEYS = (
+    r"(?:cơ quan|đơn vị)[^:;()]{0,20}?(?:chủ trì|phối hợp|thực hiện)[^:;()]{0,30}|chủ trì(?:\s+thực hiện)?|"
+    r"phối hợp(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?|sản phẩm(?:\s+đầu ra)?|kết quả(?:\s+đầu ra)?|"
+    r"(?:nguồn\s+)?kinh phí|hình thức|ghi chú|"
+    r"thời gian\s+(?:thực\s+)?(?:hiện|hoàn thành|hoàn thiện|triển khai|thực hiện)|thời hạn(?:\s+hoàn thành|\s+thực hiện)?|"
+    r"tiến độ(?:\s+thực hiện|\s+hoàn thành)?|thời gian"
+)
+_LABEL = re.compile(rf"^[-+•–*\s]*(?P<key>{_KEYS})\s*[*_]*\s*:\s*(?P<val>.*)$", re.I)
+# owner/deadline words inside a line: "… (Chủ trì: Sở Y tế; phối hợp: Sở Tài chính; thời gian: Quý I/2024)"
+_INLINE = re.compile(rf"(?:(?<=[(;.])|(?<=[(;.]\s))\s*[-+]?\s*(?P<key>{_KEYS})\s*[*_]*\s*:", re.I)
+_NUM = re.compile(r"^\s*[*_]*\s*(?P<num>\d{1,2}(?:[.,]\d{1,2}){1,4}\.?|\d{1,2}[.)])(?:\s+|$)(?P<rest>.*)$")
+_ROMAN = re.compile(r"^\s*[*_]*\s*(?P<num>[IVX]{1,5})\.\s+(?P<rest>.*)$")
+_LETTER = re.compile(r"^\s*[*_]*\s*(?P<num>[a-zđ])\)\s+(?P<rest>.*)$")
+_DASH = re.compile(r"^\s*[-–•+]\s+\S")
+_ENDS = (".", ";", ":", "!", "?")
+_END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
+_GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
+_APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
+_DUTY = re.compile(
+    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+sau)?)?\s*$", re.I
+)
+# Where plans assign duties in prose ("IV. TỔ CHỨC THỰC HIỆN", "Trách nhiệm của các cơ quan").
+_DUTY_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công", re.I)
+
+
+def _key_of(label: str) -> str:
+    k = label.lower()
+    if "chủ trì" in k:
+        return "lead"
+    if "phối hợp" in k:
+        return "support"
+    if k.strip() == "thời gian":
+        return "when"  # a bare "Thời gian:" is a deadline only next to owner lines
+    if k.startswith(("thời", "tiến độ")):
+        return "deadline"
+    if k.startswith(("cơ quan", "đơn vị", "trách nhiệm")):
+        return "lead"  # "Đơn vị thực hiện:", "Trách nhiệm:"
+    return "other"  # "Sản phẩm:", "Kinh phí:" … belong to the task, not to its owners
+
+
+@dataclass
+class Piece:
+    kind: str  # title | body | dash | label
+    start: int
+    end: int
+    text: str
+    key: str = ""  # lead | support | deadline for labels
+    blank_before: bool = False
+
+
+@dataclass
+class Node:
+    number: str
+    depth: int
+    start: int
+    pieces: list[Piece] = field(default_factory=list)
+    parent: Optional["Node"] = None
+    heading_agencies: Optional[str] = None  # the agency phrase when this node's title names an agency
+
+    def title(self) -> Optional[Piece]:
+        return self.pieces[0] if self.pieces and self.pieces[0].kind == "title" else None
+
+
+
+
+def _plausible(number: str, stack: list[Node]) -> bool:
+    """Does "2.3" follow the open headings (next sibling of one of them, or first child)?"""
+    try:
+        parts = [int(x) for x in re.split(r"[.,]", number)]
+    except ValueError:
+        return True
+    for node in reversed(stack):
+        try:
+            prev = [int(x) for x in re.split(r"[.,]", node.number)] if node.number and node.depth in range(1, 6) else None
+        except ValueError:
+            prev = None
+        if prev is None:
+            if parts[-1] == 1 or len(parts) == 1 and node.depth <= 0:
+                return parts[-1] == 1 or node.depth < 0
+            continue
+        if len(prev) == len(parts) and prev[:-1] == parts[:-1] and parts[-1] == prev[-1] + 1:
+            return True
+        if len(prev) == len(parts) - 1 and prev == parts[:-1] and parts[-1] == 1:
+            return True
+    return False
+
+
+def _wrap_width(text: str) -> float:
+    """Length from which an unterminated line counts as hard-wrapped (infinite for paragraph-per-line text)."""
+    lengths = sorted(len(l.strip()) for l in text.split("\n") if l.strip())
+    if not lengths or sum(n > 110 for n in lengths) > 0.05 * len(lengths):
+        return float("inf")
+    return 0.6 * lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[Node]:
+    root = Node("", -1, 0)
+    nodes: list[Node] = [root]
+    stack = [root]
+    blank = False
+    last_text = ""  # the previous non-blank line: a long unterminated one was hard-wrapped
+    wrap_at = _wrap_width(ndoc.text)
+    pending: list[Piece] = []
+    for off, line in ndoc.lines():
+        if pending:
+            stack[-1].pieces += pending
+            pending = []
+        if any(a <= off < b for a, b in skip) or " | " in line or line.strip() == "|":
+            blank = True
+            continue
+        plain = _MARK.sub("", line).strip()
+        if not plain:
+            blank = True
+            continue
+        lstart = off + (len(line) - len(line.lstrip()))
+        lend = off + len(line.rstrip())
+        cur = stack[-1]
+        prev_text, last_text = last_text, plain
+        last = cur.pieces[-1] if cur.pieces else None
+        inline = [m for m in _INLINE.finditer(plain) if m.start("key") > 0]
+        m = _LABEL.match(line)
+        if m:
+            cur.pieces += _labels(plain, [_LABEL.match(plain)] + inline, lstart, lend, blank)
+            blank = False
+            continue
+        if inline:  # the task sentence carries its owners: keep the sentence, then the labels
+            head = plain[: inline[0].start()].rstrip(" (;,.-")
+            labels = _labels(plain, inline, lstart, lend, blank)
+            line = line[: len(line) - len(line.lstrip())] + head
+            plain = head
+            lend = lstart + len(head)
+            pending = labels
+        if _END_OF_BODY.match(plain) or _is_signature(plain) or _APPENDIX.match(plain):
+            while len(stack) > 1:
+                stack.pop()
+            node = Node("PL" if _APPENDIX.match(plain) else "NN", 0, lstart, parent=root)
+            node.pieces.append(Piece("title", lstart, lend, plain))
+            stack.append(node)
+            nodes.append(node)
+            blank = False
+            continue
+        num = _NUM.match(line) or _ROMAN.match(line) or _LETTER.match(line)
+        if num and _NUM.match(line) and not _plausible(num.group("num").rstrip(".)"), stack):
+            rest = num.group("rest").strip()
+            if not rest or rest[:1].islower() or (last is not None and not last.text.endswith(_ENDS)):
+                num = None  # "06." wrapped onto its own line is not a heading
+        if num:
+            n = num.group("num").rstrip(".)")
+            depth = 0 if _ROMAN.match(line) else 6 if _LETTER.match(line) else len(re.split(r"[.,]", n))
+            while len(stack) > 1 and stack[-1].depth >= depth:
+                stack.pop()
+            node = Node(n, depth, lstart, parent=stack[-1])
+            rest = num.group("rest")
+            node.pieces.append(Piece("title", lend - len(rest.rstrip()) if rest.strip() else lend, lend, rest.strip()))
+            stack.append(node)
+            nodes.append(node)
+            blank = False
+            continue
+        if _DASH.match(line):
+            cur.pieces.append(Piece("dash", lstart, lend, plain, blank_before=blank))
+            blank = False
+            continue
+        # a continuation line or a new paragraph
+        lower_start = plain[:1].islower()
+        wrapped = not blank and not prev_text.rstrip("*").endswith(_ENDS) and (
+            len(prev_text) >= wrap_at or not plain[:1].isupper())
+        if last is not None and (lower_start or wrapped or (last.kind == "label" and not last.text.strip())):
+            joined = f"{last.text} {plain}".strip()
+            if last.kind == "title" and not lower_start and looks_like_agency(last.text) and (
+                    _VERB_START.match(plain) or not looks_like_agency(joined)):
+                cur.pieces.append(Piece("body", lstart, lend, plain, blank_before=blank))
+            else:
+                last.text, last.end = joined, lend
+        else:
+            cur.pieces.append(Piece("body", lstart, lend, plain, blank_before=blank))
+        blank = False
+    if pending:
+        stack[-1].pieces += pending
+    return nodes
+
+
+def _is_signature(line: str) -> bool:
+    """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the signature block ends the body as "Nơi nhận" does."""
+    return bool(SIGN_PREFIX.match(fold(line))) and is_upper_line(line)
+
+
+def _labels(plain: str, matches: list, lstart: int, lend: int, blank: bool) -> list[Piece]:
+    """Label pieces for the key matches of one line (each value runs to the next key)."""
+    out = []
+    for i, m in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(plain)
+        val = plain[m.start("val") if "val" in m.re.groupindex else m.end(): stop].strip(" ;,")
+        if val.endswith(")") and val.count(")") > val.count("("):
+            val = val[:-1].rstrip(" ;,")
+        out.append(Piece("label", lstart, lend, val.strip("*_ "), _key_of(m.group("key")), blank))
+    return out
+
+
+def _agency_heading(node: Node) -> Optional[str]:
+    """The agency phrase a node's title names ("Công an tỉnh - Cơ quan thường trực…", "Tòa án …: task")."""
+    t = node.title()
+    if t is None or not t.text:
+        return None
+    head = t.text.split(":", 1)[0] if ":" in t.text else t.text
+    head = _MARK.sub("", head).strip()
+    head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao)\s+", "", head, flags=re.I)
+    if ":" in t.text:
+        head = _DUTY.sub("", head).strip()
+    return head if looks_like_agency(head) else None
+
+
+def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
+    out: list[RawTask] = []
+    for node in _parse_nodes(ndoc, skip):
+        if _under(node, "NN"):
+            continue
+        heading = _agency_heading(node)
+        node.heading_agencies = heading
+        pieces = list(node.pieces)
+        if heading and pieces and pieces[0].kind == "title":
+            t = pieces[0]
+            inline = t.text.split(":", 1)[1].strip() if ":" in t.text else ""
+            pieces[0] = Piece("body", t.end - len(inline), t.end, inline) if inline else None
+            pieces = [p for p in pieces if p is not None]
+        units: list[tuple[list[Piece], list[Piece]]] = []
+        for p in pieces:
+            if p.kind == "label":
+                if not units:
+                    units.append(([], []))
+                units[-1][1].append(p)
+            elif not units or units[-1][1]:
+                units.append(([p], []))
+            else:
+                units[-1][0].append(p)
+        owner = heading
+        anc = node.parent
+        while owner is None and anc is not None:
+            owner, anc = anc.heading_agencies, anc.parent
+        in_duty = _in_duty_section(node)
+        for content, labels in units:
+            if labels and all(p.key == "other" for p in labels):
+                labels = []
+            if not labels:
+                out += _unlabelled_tasks(node, content, owner, heading, in_duty)
+                continue
+            if len(content) > 1 and content[0].kind == "title" and len(content[0].text.split()) <= 15 \
+                    and not content[0].text.endswith(_ENDS):
+                content = content[1:]  # "2.1. Về pháp lý" is a heading, the paragraphs below are the task
+            text = " ".join(p.text for p in content).strip()
+            start = content[0].start if content else labels[0].start
+            got = {k: " ".join(p.text for p in labels if p.key == k).strip() for k in ("lead", "support", "deadline", "when")}
+            got["deadline"] = got["deadline"] or got["when"]
+            if not (got["lead"] or got["support"] or owner or any(p.key == "deadline" for p in labels)):
+                continue  # a bare "Thời gian:" line alone is a schedule, not a task
+            rt = RawTask(text, min(start, labels[0].start), labels[-1].end, got["lead"], got["support"], got["deadline"],
+                         "label" if got["lead"] else "", "label" if got["support"] else "")
+            if not rt.lead and owner:
+                rt.lead, rt.lead_from, rt.layout = owner, "heading", "agency-section"
+            if not rt.support and rt.lead_from == "heading":
+                rt.support_from_words(text)
+            out.append(rt)
+    return out
+
+
+def _under(node: Node, number: str) -> bool:
+    n: Optional[Node] = node
+    while n is not None:
+        if n.number == number and n.depth == 0:
+            return True
+        n = n.parent
+    return False
+
+
+def _in_duty_section(node: Node) -> bool:
+    n: Optional[Node] = node
+    while n is not None:
+        t = n.title()
+        if t is not None and n.depth in (0, 1) and _DUTY_SECTION.search(t.text) and len(t.text.split()) <= 12:
+            return True
+        n = n.parent
+    return False
+
+
+def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], heading: Optional[str],
+                      in_duty: bool) -> list[RawTask]:
+    """Tasks without owner/deadline lines: items under an agency heading, and duty sentences."""
+    out: list[RawTask] = []
+    if not content:
+        return out
+    if heading and (in_duty or node.depth == 6) and content and content[0].kind == "body":
+        # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
+        text = " ".join(p.text for p in content)
+        return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
+                        layout="agency-section").support_from_words(text)]
+    if owner and not heading and (node.depth == 6 or in_duty):
+        for p in content:  # "1. Sở X chịu trách nhiệm: a) … b) …": each item is a task of the heading agency
+            if p.kind == "title" and len(content) > 1 and not p.text.endswith(_ENDS):
+                continue
+            own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) else None
+            if own is not None and own.lead:  # under "các cơ quan, đơn vị", an item naming its agency is that agency's
+                out.append(own)
+                continue
+            out.append(RawTask(p.text, p.start, p.end, owner, "", deadline_in(p.text), lead_from="heading",
+                               layout="agency-section").support_from_words(p.text))
+        return out
+    for p in content:
+        if p.kind == "title" and heading:
+            continue
+        pos = 0
+        for sent in SENTENCE.split(p.text):
+            start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
+            pos = max(pos, start - p.start + len(sent))
+            rt = assignment(sent, start, in_duty)
+            if rt:
+                out.append(rt)
+    return out
+
+

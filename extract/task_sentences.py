@@ -1,0 +1,64 @@
+"""Duty sentences: "Giao Sở Nội vụ chủ trì, phối hợp với Công an tỉnh theo dõi …".
+
+Plans assign many tasks in prose, mostly under "Tổ chức thực hiện": an agency (after
+"Giao", "Đề nghị", or at the start of the sentence) followed by what it is to do, the
+agencies it works with ("phối hợp với …") and, sometimes, a deadline in the same words
+("trước ngày 15/12", "định kỳ hằng tháng"). A statement addressed to everyone ("Các sở,
+ngành …") without a deadline is a directive, not a task; a dated reporting duty without
+a named actor is a task with no lead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.agencies import cut_purpose, looks_like_agency
+from extract.raw_task import RawTask
+
+_ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:[-+•]\s*)?(?:[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình)[^,]{0,160},\s*)?"
+    r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|Yêu cầu|Ủy quyền)\s+)?"
+)
+_GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
+_DL_IN = re.compile(
+    r"(?:định kỳ\s+(?:ngày\s+\d{1,2}\s+)?|ngày\s+\d{1,2}\s+)(?:hàng|hằng)\s+(?:tháng|quý|năm|tuần)"
+    r"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết)\s+(?:ngày\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{4})?"
+    r"|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?"
+    r"|năm\s+\d{4})",
+    re.I,
+)
+_REPORTING = re.compile(r"\b(?:báo cáo|gửi|nộp)\b", re.I)
+SENTENCE = re.compile(r"(?<=[.;])\s+(?=giao\s)|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def deadline_in(sentence: str) -> str:
+    m = _DL_IN.search(sentence)
+    return m.group(0) if m else ""
+
+
+def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
+    """ "Giao Sở X chủ trì, phối hợp với Y làm Z" → lead X, support Y, task "Z" (None if not a duty sentence)."""
+    m = _LEAD_IN.match(sentence)
+    rest = sentence[m.end():] if m else sentence
+    actor = cut_purpose(rest)
+    if actor == rest or not actor or not looks_like_agency(actor):
+        dl = _DL_IN.search(sentence)
+        if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I):
+            # a dated reporting duty without a named actor ("Định kỳ hằng tháng … báo cáo kết quả về …")
+            return RawTask(sentence.strip(), start, start + len(sentence.rstrip()), deadline=dl.group(0), layout="assignment")
+        return None
+    after = rest[len(actor):].strip(" ,")
+    if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after)):
+        return None
+    if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
+        return None  # the issuer asking everyone: a general directive
+    deadline = deadline_in(sentence)
+    if _GENERAL_ACTOR.match(actor) and not deadline:
+        return None  # a general directive to everyone, not a task
+    text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\s+", "", after, flags=re.I)
+    rt = RawTask(text[:1].upper() + text[1:], start, start + len(sentence.rstrip()), actor, "", deadline,
+                 lead_from="text", layout="assignment")
+    return rt.support_from_words(after)
+

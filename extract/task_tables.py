@@ -1,0 +1,202 @@
+"""Task tables: TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành.
+
+Columns are found by their header words, whatever their order ("Nội dung công việc",
+"Đơn vị chủ trì", "Thời hạn" …), and a second header row that splits "Cơ quan thực hiện"
+into "Chủ trì | Phối hợp" is read too. Rows come from ``ndoc.tables`` when normalize
+rebuilt them, else from " | " rows of the text, else from cells flattened one per line
+between "|" lines (raw portal copies). A row with a task but no owner, deadline or
+ordinal of its own is a group heading ("I | Hoàn thiện thể chế"), kept as ``group``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from extract.raw_task import RawTask
+from normalize.model import NormalizedDocument
+
+_TT = re.compile(r"^(?:\d{1,2}(?:[.,]\d{1,2}){0,3}\.?|[IVX]{1,5}|[A-Z]|[a-zđ])$")
+
+
+def _cell_spans(text: str, cells: list[str], lo: int, hi: int) -> tuple[list[tuple[int, int] | None], int]:
+    """Locate each non-empty cell of a row in text[lo:hi] in order (whitespace-insensitive)."""
+    spans: list[tuple[int, int] | None] = []
+    pos = lo
+    for c in cells:
+        words = c.split()
+        if not words:
+            spans.append(None)
+            continue
+        pat = r"\s*".join(re.escape(w) for w in words[:12])
+        m = re.compile(pat).search(text, pos, hi)
+        if not m:
+            spans.append(None)
+            continue
+        e = m.end()
+        if len(words) > 12:
+            tail = re.compile(r"\s*".join(re.escape(w) for w in words[-6:])).search(text, e, hi)
+            e = tail.end() if tail else e
+        spans.append((m.start(), e))
+        pos = e
+    return spans, pos
+
+
+def _raw_flat_tables(text: str) -> Iterator[list[list[tuple[str, int, int]]]]:
+    """Tables flattened one cell per line between '|' lines (portal copies) → rows of (cell, start, end)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    pipes = [i for i, (_, l) in enumerate(lines) if l.strip() == "|"]
+    regions: list[list[int]] = []
+    for i in pipes:
+        gap = lines[regions[-1][-1] + 1: i] if regions else []
+        if regions and len(gap) <= 40 and not any(re.match(r"\s*PH[ỤU]\s*L[ỤU]C", l, re.I) for _, l in gap):
+            regions[-1].append(i)
+        else:
+            regions.append([i])
+    for reg in regions:
+        if len(reg) < 6:
+            continue
+        cells: list[tuple[str, int, int]] = []
+        first = reg[0] - 1
+        bounds = [first - 1] + reg
+        for a, b in zip(bounds, bounds[1:]):
+            chunk = lines[a + 1: b]
+            body = " ".join(l.strip() for _, l in chunk if l.strip())
+            s = chunk[0][0] if chunk else lines[b][0]
+            e = chunk[-1][0] + len(chunk[-1][1]) if chunk else s
+            cells.append((body, s, e))
+        header: list[tuple[str, int, int]] = []
+        rows: list[list[tuple[str, int, int]]] = []
+        for c in cells:
+            if not rows and not (header and _TT.match(c[0])):
+                header.append(c)
+                continue
+            ncols = max(len(header), 2)
+            if not rows or len(rows[-1]) >= ncols or (_TT.match(c[0]) and len(rows[-1]) >= 2):
+                rows.append([c])
+            else:
+                rows[-1].append(c)
+        yield [header] + rows
+
+
+def _sources(ndoc: NormalizedDocument) -> Iterator[tuple[list[list[str]], list[tuple[int, int] | None], str | None]]:
+    """Every table as (rows of cells, span of each row, section), from the best source available."""
+    text = ndoc.text
+    if ndoc.tables:
+        for t in ndoc.tables:
+            pos, spans = t.start, []
+            line_spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: t.end]) if m.start() >= t.start]
+            if len(line_spans) == len(t.rows):  # one row per line, as normalize writes them
+                yield t.rows, line_spans, t.section
+                continue
+            for row in t.rows:
+                cs, pos2 = _cell_spans(text, row, pos, t.end)
+                found = [s for s in cs if s]
+                spans.append((found[0][0], found[-1][1]) if found else None)
+                pos = pos2 if found else pos
+            yield t.rows, spans, t.section
+        return
+    piped = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"^[^\n]*\S[ \t]\|[ \t]\S[^\n]*$", text, re.M)]
+    if piped:
+        block: list[tuple[int, int, str]] = []
+        for item in piped + [(-1, -1, "")]:
+            if block and (item[0] < 0 or text[block[-1][1]:item[0]].count("\n") > 2):
+                yield [[c.strip() for c in l.split("|")] for _, _, l in block], [(a, b) for a, b, _ in block], None
+                block = []
+            if item[0] >= 0:
+                block.append(item)
+        return
+    for rows in _raw_flat_tables(text):
+        yield [[c for c, _, _ in r] for r in rows], [(r[0][1], r[-1][2]) for r in rows], None
+
+
+def tables(ndoc: NormalizedDocument) -> Iterator[tuple[list[list[str]], list[tuple[int, int] | None], str | None]]:
+    """Every table as (rows of cells, span of each row, section), rows that came merged split apart."""
+    for rows, spans, section in _sources(ndoc):
+        yield _unmerge(ndoc.text, rows, spans) + (section,)
+
+
+def _unmerge(text: str, rows: list[list[str]], spans: list) -> tuple[list[list[str]], list]:
+    """Split rows that hold several table rows ("II | Hạ tầng số | 3 | … | 4 | …", when a group row and the
+    rows numbered on after it came as one): a row longer than the header is cut before each ordinal that
+    continues the table's numbering."""
+    width = len(rows[0]) if rows else 0
+    out_rows: list[list[str]] = []
+    out_spans: list = []
+    last = 0  # the last row number seen
+    for row, span in zip(rows, spans):
+        pieces: list[list[str]] = [[]]
+        for cell in row:
+            c = " ".join(cell.split())
+            num = int(c.rstrip(".")) if re.fullmatch(r"\d{1,3}\.?", c) else None
+            if num is not None and len(row) > width and len(pieces[-1]) >= 2 and num == last + 1:
+                pieces.append([])
+            if num is not None and not pieces[-1]:
+                last = num
+            pieces[-1].append(cell)
+        if len(pieces) == 1 or span is None:
+            out_rows.append(row)
+            out_spans.append(span)
+            continue
+        pos = span[0]
+        for piece in pieces:
+            cs, pos2 = _cell_spans(text, piece, pos, span[1])
+            found = [x for x in cs if x]
+            out_rows.append(piece)
+            out_spans.append((found[0][0], found[-1][1]) if found else None)
+            pos = pos2 if found else pos
+    return out_rows, out_spans
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, h in enumerate(header):
+        k = " ".join(h.lower().split())
+        if "chủ trì" in k and "lead" not in cols:
+            cols["lead"] = i
+        elif "phối hợp" in k and "support" not in cols:
+            cols["support"] = i
+        elif re.search(r"thời gian|thời hạn|tiến độ", k) and "deadline" not in cols:
+            cols["deadline"] = i
+        elif re.search(r"nhiệm vụ|nội dung|công việc|giải pháp", k) and "task" not in cols:
+            cols["task"] = i
+        elif re.search(r"(?:cơ quan|đơn vị) (?:thực hiện|chịu trách nhiệm)|trách nhiệm", k) and "lead" not in cols:
+            cols["lead"] = i
+        elif re.fullmatch(r"s?tt|số tt|số thứ tự", k) and "tt" not in cols:
+            cols["tt"] = i
+    return cols
+
+
+def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
+    out: list[RawTask] = []
+    for rows, spans, _section in tables(ndoc):
+        hdr = next((i for i, r in enumerate(rows[:3]) if {"task", "lead"} <= set(_columns(r))
+                    or {"task", "deadline"} <= set(_columns(r)) and "support" in _columns(r)), None)
+        if hdr is None:
+            continue
+        cols = _columns(rows[hdr])
+        first = hdr + 1
+        if first < len(rows):  # "Cơ quan thực hiện" split into "Chủ trì | Phối hợp" on a second header row
+            sub = {k: v for k, v in _columns(rows[first]).items() if k in ("lead", "support")}
+            if sub and not any(_TT.match(" ".join(c.split())) for c in rows[first][:1]):
+                cols.update(sub)
+                first += 1
+        group = None
+        for row, span in zip(rows[first:], spans[first:]):
+            cell = lambda k: " ".join(row[cols[k]].split()) if k in cols and cols[k] < len(row) else ""  # noqa: E731
+            tt, task = cell("tt"), cell("task")
+            if not cell("tt") and "tt" not in cols and row:
+                tt = " ".join(row[0].split()) if _TT.match(" ".join(row[0].split())) else ""
+            owners = cell("lead") or cell("support") or cell("deadline")
+            if not task or span is None:
+                continue
+            if not owners and (re.fullmatch(r"\d{1,2}\.?|[IVX]{1,5}|[A-Z]", tt) or not tt):
+                group = task
+                continue
+            out.append(RawTask(task, span[0], span[1], cell("lead"), cell("support"), cell("deadline"),
+                               "table" if cell("lead") else "", "table" if cell("support") else "", "table", group))
+    return out
+

@@ -65,13 +65,21 @@ _VERBS = (
     "tăng cường|tiến hành|thường xuyên|giám sát|tái cấu trúc|trên cơ sở|trong việc|đánh giá|đối chiếu|hỗ trợ|"
     "thu thập|thống kê|khai thác|chia sẻ|hoàn thiện|nâng cao|đẩy mạnh|thúc đẩy|vận hành|tích hợp|sử dụng|áp dụng|"
     "điều tra|khảo sát|thẩm định|hợp nhất|chuẩn bị|thành lập|kiện toàn|phổ biến|quán triệt|trao đổi|xử lý|huy động|"
-    "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất"
+    "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất|"
+    r"(?<!trật )tự(?= \w)"  # "Các sở, ban, ngành tự đánh giá …"
 )
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
 _VERB_START = re.compile(rf"^(?:{_VERBS}|tổ chức)(?![\w])", re.I)  # case-sensitive: verbs are lowercase in prose
 _PAREN = re.compile(r"\([^()]*\)")
 # "Công an tỉnh - Cơ quan thường trực …", "Sở Thông tin và Truyền thông là cơ quan thường trực …"
 _APPOSITIVE = re.compile(r"\s+(?:[-–]\s+(?:là\s+)?|là\s+)(?:cơ quan|đơn vị)\b(?:\s+\S+){0,12}$", re.I)
+# The head of an agency stands for it as an owner ("Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các
+# huyện, thị xã, thành phố", "Giám đốc Sở Y tế" → the agencies themselves).
+_TITLE = re.compile(
+    r"(?:(?<=^)|(?<=[,;]\s)|(?<=\bvà\s))(?:thủ trưởng|người đứng đầu|chủ tịch|giám đốc)\s+"
+    r"(?=(?:các|cơ quan|sở|ubnd|ủy ban|uỷ ban|đơn vị)\b)",
+    re.I,
+)
 _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bhoặc\b|\bvới\b)\s*")
 
 
@@ -170,6 +178,7 @@ def split_agencies(text: str) -> list[str]:
     _, index = load_gazetteer()
     s = cut_purpose(clean_agency(text))
     s = re.sub(r"^(?:là|do|gồm|giao)\s+", "", s, flags=re.I)
+    s = _TITLE.sub("", s)
     protected = sorted(_protect(s, index))
     # split on separators that are not inside a protected name
     pieces: list[tuple[str, str]] = []  # (separator before, piece)

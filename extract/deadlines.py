@@ -87,6 +87,8 @@ class _Hit:
 
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "tháng 10 - 11/2024": a span of months, not the date 10/11/2024 (the year comes from the later month)
+    ("month", re.compile(r"tháng\s*(?P<m>\d{1,2})(?=\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d)", re.I)),
     ("date", re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})\s*[/.\-]\s*(?P<m>\d{{1,2}})\s*[/.\-]\s*{_YEAR}")),
     ("date", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:năm|/)\s*{_YEAR}", re.I)),
     ("half", re.compile(rf"(?:6|06|sáu)\s*tháng\s*(?P<h>đầu|cuối)\s*năm(?:\s*{_YEAR})?", re.I)),

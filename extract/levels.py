@@ -189,16 +189,39 @@ _SUBJECTS = [
 ]
 
 
+_PEOPLE_OF_LEVEL = re.compile(
+    r"^\W*(?:cac\s+)?(?:(?:can bo|cong chuc|vien chuc|nguoi lao dong)(?:\s*,\s*|\s+va\s+|\s+))+cap (xa|huyen)\b"
+)
+
+
 def subject_level(after: str) -> Optional[str]:
     """Level named by the counted subject right after a number ("100% các xã, phường …",
-    "100% chữ ký số cho đội ngũ giáo viên" → cá nhân)."""
+    "100% chữ ký số cho đội ngũ giáo viên" → cá nhân; "100% cán bộ, công chức cấp xã" → cấp xã:
+    the people of a level are counted for that level)."""
     f = fold(after)
+    m = _PEOPLE_OF_LEVEL.match(f)
+    if m:
+        return XA if m.group(1) == "xa" else HUYEN
     for pat, lvl in _SUBJECTS:
         if re.search(pat, f):
             return lvl
     if re.search(r"\b(?:doi ngu|can bo|cong chuc|vien chuc|giao vien|nguoi lao dong|doan vien)\b", f[:60]):
         return CA_NHAN
     return None
+
+
+_LEADING = re.compile(
+    r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-z])\s*[.)]\s*|\(\d{1,2}\)\s*)?"
+    r"(?:moi\s+|(?=cac\s)|(?:ubnd|uy ban nhan dan)\s+(?=(?:cac\s+)?(?:huyen|xa|thi xa|quan|phuong)\b))"
+)
+
+
+def leading_level(before: str) -> Optional[str]:
+    """Level of the subject a clause opens with, before its number: "Mỗi huyện, thị xã … có ít nhất 02 …",
+    "Các sở, ban, ngành thi đua bảo đảm 100% …", "UBND các huyện … phấn đấu 80% …"."""
+    f = fold(before)
+    m = _LEADING.match(f)
+    return subject_level(f[m.end():]) if m else None
 
 
 _NAMED_LEVEL = re.compile(r"\bcap (xa|huyen)\b")

@@ -302,7 +302,7 @@ def find_counts(text: str) -> list[Quantity]:
             continue
         before = lower[max(0, m.start() - 12): m.start()]
         if re.search(r"\b(so|ngay|thang|nam|quy|muc|khoan|dieu|phu luc|tiet|muc|giai doan|de an|ke hoach|quyet dinh|"
-                     r"chi thi|nghi quyet|nghi dinh|cong van|thong bao|kh|qd|nq|da)\s*$", before):
+                     r"chi thi|nghi quyet|nghi dinh|cong van|thong bao|kh|qd|nq|(?<!toi )da)\s*$", before):  # "đã 5 …", not "tối đa 5 …"
             continue
         v = parse_number(m.group(1))
         out.append(Quantity(m.start(), span[1], v, text[span[0]:span[1]], text=text[m.start():span[1]]))

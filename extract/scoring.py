@@ -44,11 +44,13 @@ _HEADER_WORDS = re.compile(r"diem toi da|cach tinh diem|thang diem|diem chuan|hu
 
 def _is_method(text: str) -> bool:
     """A "how to score" cell: "Điểm = Tỷ lệ x điểm tối đa", "Có được 3đ; không có được 0đ",
-    "Có: 10 điểm; không: 0 điểm", "Số sáng kiến × 2", "Mỗi sáng kiến cộng 02 điểm"."""
+    "Có: 10 điểm; không: 0 điểm", "Số sáng kiến × 2", "Mỗi sáng kiến cộng 02 điểm",
+    "Đạt từ 95% trở lên: 50 điểm; dưới 95%: 0 điểm"."""
     f = fold(text)
     return bool(re.search(
         r"diem\s*=|=\s*ty le|\bduoc\s+\d|khong co|[x×*]\s*\d|\d\s*d\b.*khong|diem toi da"
-        r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,40}?\b(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))
+        r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,40}?\b(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b"
+        r"|:\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))  # a scale: "Ban hành đúng hạn: 5 điểm; chậm: 2 điểm"
 
 
 # ---------------------------------------------------------------- row reading
@@ -76,12 +78,27 @@ def _per_item_points(criterion: str, method: str) -> Optional[float]:
     return None
 
 
-def _method(criterion: str, method: str) -> str:
+# "Điểm = (Số văn bản được ký số / Tổng số văn bản đi) x 35": a share times the maximum
+_RATIO_TIMES = re.compile(r"diem\s*=\s*\([^()]*/[^()]*\)\s*[x×*]\s*(?:\d|diem toi da)")
+# "Đạt từ 95% trở lên: 50 điểm": the rate that earns the row's maximum
+_RATE_POINTS = re.compile(r"(?:dat\s+)?(?:tu\s+)?(\d{1,3}(?:,\d+)?)\s*%\s*tro len\s*:?\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
+
+
+def _full_at(f: str, max_points: float) -> Optional[float]:
+    """The rate stated to earn ``max_points`` ("từ 95% trở lên: 50 điểm" with a maximum of 50 → 95)."""
+    for m in _RATE_POINTS.finditer(f):
+        if parse_number(m.group(2)) == max_points:
+            return parse_number(m.group(1))
+    return None
+
+
+def _method(criterion: str, method: str, max_points: Optional[float] = None) -> str:
     f = fold(method)
     fc = fold(criterion)
-    if re.search(r"[>≥]=?\s*\d+\s*%\s*:\s*diem toi da", f):
+    if re.search(r"[>≥]=?\s*\d+\s*%\s*:\s*diem toi da", f) or (max_points is not None and _full_at(f, max_points)):
         return "threshold"
-    if re.search(r"ty\s*le\s*[x*×]\s*(?:diem|thang diem|so diem)", f) or re.search(r"diem\s*=\s*ty le", f):
+    if re.search(r"ty\s*le\s*[x*×]\s*(?:diem|thang diem|so diem)", f) or re.search(r"diem\s*=\s*ty le", f) \
+            or _RATIO_TIMES.search(f):
         return "ratio_times_max"
     if re.search(r"\bco\b.*duoc\s*\d+.*khong", f) or re.search(r"co\s*:\s*\d+.*khong\s*:\s*0", f):
         return "yes_no"
@@ -100,6 +117,19 @@ def _kind_of(text: str) -> Optional[str]:
             return v
     return None
 
+
+
+def _group_points(text: str, cells: list[Cell], i: int) -> bool:
+    """Is cells[i] the points of the group row just read ("II | Kết quả | 60"), not the number of
+    the next row ("IV | Điểm trừ" then "6 | Chậm gửi báo cáo")? On the group's own line it is;
+    on a later line it is not when a criterion follows it."""
+    if not _POINTS_CELL.match(cells[i].text):
+        return False
+    if "\n" not in text[cells[i - 1].end: cells[i].start]:
+        return True
+    nxt = cells[i + 1].text if i + 1 < len(cells) else ""
+    return not (len(nxt) > 3 and not _TT.match(nxt) and not _POINTS_CELL.match(nxt) and not _FILLER.match(nxt)
+                and not _ROMAN.match(nxt) and not _is_method(nxt))
 
 
 def _read_stream(ndoc: NormalizedDocument, cells: list[Cell], level: Optional[str]) -> list[ScoringCriterion]:
@@ -140,12 +170,13 @@ def _read_stream(ndoc: NormalizedDocument, cells: list[Cell], level: Optional[st
             group = f"{t}. {nxt}"
             kind = _kind_of(nxt) or "base"  # "II | Điểm thưởng" opens bonus rows
             i += 2
-            if i < len(cells) and _POINTS_CELL.match(cells[i].text):
+            if i < len(cells) and _group_points(ndoc.text, cells, i):
                 i += 1
             continue
         if row and row.get("criterion") and row.get("max") is None and not row.get("nolimit") and not row.get("method") \
                 and _POINTS_CELL.match(t) and (not nxt or _is_method(nxt) or _FILLER.match(nxt) or _NO_LIMIT.search(nxt)
-                                               or _TT.match(nxt) or _ROMAN.match(nxt) or _LETTER.match(nxt)):
+                                               or _TT.match(nxt) or _ROMAN.match(nxt) or _LETTER.match(nxt)
+                                               or c.first is False):  # mid-row: the points column, not a row number
             row["max"] = _points(t)
             row["end"] = c.end
             i += 1
@@ -189,7 +220,7 @@ def _make(ndoc, row: dict, kind: str, group: Optional[str], level: Optional[str]
     fc = fold(crit)
     if k == "base" and re.search(r"\btru\s+\d", fc):
         k = "penalty"
-    method = _method(crit, method_text or "")
+    method = _method(crit, method_text or "", row.get("max"))
     warnings: list[str] = []
     if row.get("nolimit"):
         warnings.append(f"no maximum: {row['nolimit']}")
@@ -207,6 +238,8 @@ def _make(ndoc, row: dict, kind: str, group: Optional[str], level: Optional[str]
     full = FULL_AT.search(fold(method_text or ""))
     if full and method in ("threshold", "ratio_times_max"):  # "Tỷ lệ >= 80%: điểm tối đa"
         sc.threshold = clean_value(parse_number(full.group(2)))
+    elif method == "threshold" and row.get("max") is not None:  # "Đạt từ 95% trở lên: 50 điểm"
+        sc.threshold = clean_value(_full_at(fold(method_text or ""), row["max"]))
     below = NONE_BELOW.search(fold(method_text or ""))
     if below:  # "dưới 80% không chấm điểm"
         sc.warnings.append(f"below {below.group(1)}%: no emulation points")

@@ -25,6 +25,7 @@ class Cell:
     text: str
     start: int
     end: int
+    first: Optional[bool] = None  # the first filled cell of its row, where rows are known
 
 
 def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]:
@@ -34,6 +35,7 @@ def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]
         cells: list[Cell] = []
         pos = t.start
         for row in t.rows:
+            first = True
             for c in row:
                 c = (c or "").strip()
                 if not c:
@@ -45,7 +47,8 @@ def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]
                 else:
                     s, e = i, i + len(c)
                 pos = max(pos, s)
-                cells.append(Cell(c, s, e))
+                cells.append(Cell(c, s, e, first))
+                first = False
         out.append((cells, t.start))
     return out
 

@@ -24,11 +24,13 @@ Rules (documented here because the evaluator and reviewers rely on them):
   numbers, enumerators "(1)", award quotas and points are never targets.
 - targets stated in table cells (task tables, the criterion column of scoring tables)
   are targets too, with the level of the table's title; the thresholds of scoring
-  formulas ("Tỷ lệ >= 90%: điểm tối đa") are not. "tăng thêm N%" and "(Thành phố đạt
+  formulas ("Tỷ lệ >= 90%: điểm tối đa", "Đạt từ 95% trở lên: 50 điểm") are not. "tăng thêm N%" and "(Thành phố đạt
   trên 85%)" adjust the targets they refer to; they are not targets.
 - applies_to: the level named by the nearest heading that addresses a group
   ("Đối với cấp xã"), else by the counted subject ("100% các xã …" → cấp xã, "100% cán
   bộ, công chức …" → cá nhân), else "tỉnh" (the plan's own province).
+  A clause that opens with its subject names the level before the counted subject does
+  ("Các sở, ban, ngành thi đua bảo đảm 100% …" → sở ngành, "Mỗi huyện … có ít nhất 02 …").
 - deadline: the sentence's own words ("hoàn thành trong tháng 6/2023", a leading
   "Năm 2022,"), else the block's "Thời gian hoàn thành: …", else the heading's ("… đến
   năm 2025"); a year before the plan's year is history, not a deadline; "từ ngày …"
@@ -42,7 +44,7 @@ from typing import Optional
 
 from extract.campaign import block_deadline, find_deadline_phrase, plan_year, to_deadline
 from extract.evidence import evidence_for
-from extract.levels import TINH, heading_chain, level_at, named_level, own_heading_level, subject_level
+from extract.levels import TINH, heading_chain, leading_level, level_at, named_level, own_heading_level, subject_level
 from extract.numbers import (
     Quantity,
     clean_value,
@@ -74,7 +76,10 @@ _SECTION_WORDS = (
 )
 _SECTION_KINDS = [(kind, re.compile("|".join(words))) for kind, words in _SECTION_WORDS]
 _PAST = re.compile(r"\b(?:da dat|da co|da hoan thanh|da thuc hien|hien co|hien dat|hien nay|dat duoc trong nam qua)\b[^;]{0,40}$")
-_SCORING_CLAUSE = re.compile(r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d")
+_SCORING_CLAUSE = re.compile(
+    r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d"
+    r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
+)
 _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|voi|doi voi|cua cac|o|la|va)\s*[\"“”]?\s*$")
 _NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
 # "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
@@ -213,9 +218,8 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
                 deadline = _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table)
                 level = table_level if in_table else (own_heading_level(line) or level_at(ndoc, ls))
                 subject = q.unit if q.unit not in ("%", "ratio") else text[q.end:min(ce, q.end + 60)]
-                each = re.match(r"\W*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]\s*|[a-z]\)\s*)?moi\s+", fold(text[cs:q.start]))  # "Mỗi huyện, thị xã … có ít nhất 02 …"
-                level = level or subject_level(subject) or (subject_level(text[cs + each.end(): q.start]) if each else None) \
-                    or named_level(metric) or TINH
+                # the clause's own subject ("Các sở, ban, ngành thi đua bảo đảm 100% …", "Mỗi huyện … có ít nhất 02 …")
+                level = level or leading_level(text[cs:q.start]) or subject_level(subject) or named_level(metric) or TINH
                 t = Target(
                     id=f"t{len(targets) + 1}",
                     metric=metric,

@@ -114,41 +114,9 @@ def _sources(ndoc: NormalizedDocument) -> Iterator[tuple[list[list[str]], list[t
 
 
 def tables(ndoc: NormalizedDocument) -> Iterator[tuple[list[list[str]], list[tuple[int, int] | None], str | None]]:
-    """Every table as (rows of cells, span of each row, section), rows that came merged split apart."""
-    for rows, spans, section in _sources(ndoc):
-        yield _unmerge(ndoc.text, rows, spans) + (section,)
-
-
-def _unmerge(text: str, rows: list[list[str]], spans: list) -> tuple[list[list[str]], list]:
-    """Split rows that hold several table rows ("II | Hạ tầng số | 3 | … | 4 | …", when a group row and the
-    rows numbered on after it came as one): a row longer than the header is cut before each ordinal that
-    continues the table's numbering."""
-    width = len(rows[0]) if rows else 0
-    out_rows: list[list[str]] = []
-    out_spans: list = []
-    last = 0  # the last row number seen
-    for row, span in zip(rows, spans):
-        pieces: list[list[str]] = [[]]
-        for cell in row:
-            c = " ".join(cell.split())
-            num = int(c.rstrip(".")) if re.fullmatch(r"\d{1,3}\.?", c) else None
-            if num is not None and len(row) > width and len(pieces[-1]) >= 2 and num == last + 1:
-                pieces.append([])
-            if num is not None and not pieces[-1]:
-                last = num
-            pieces[-1].append(cell)
-        if len(pieces) == 1 or span is None:
-            out_rows.append(row)
-            out_spans.append(span)
-            continue
-        pos = span[0]
-        for piece in pieces:
-            cs, pos2 = _cell_spans(text, piece, pos, span[1])
-            found = [x for x in cs if x]
-            out_rows.append(piece)
-            out_spans.append((found[0][0], found[-1][1]) if found else None)
-            pos = pos2 if found else pos
-    return out_rows, out_spans
+    """Every table as (rows of cells, span of each row, section). Rows that a portal merged
+    ("II | Hạ tầng số | 3 | …") are split apart upstream, by ``normalize.tables.split_rows``."""
+    yield from _sources(ndoc)
 
 
 def _columns(header: list[str]) -> dict[str, int]:

@@ -9,6 +9,10 @@ row already has as many cells as the header, or the label is a child of the curr
 row's label (a group row such as "1 | Công tác tham mưu" followed by "1.1 | …").
 Each table is stored as rows of cells in ``draft.tables`` and rendered as one line per
 row with cells separated by " | ", so line-based extractors see rows.
+
+Markdown pipe tables ("| TT | Nội dung | … |" rows under a "|---|---|" rule, as
+converters and editors write them) are brought to the same " | " rows: the outer
+pipes go, the rule line goes, empty cells stay in place.
 """
 
 from __future__ import annotations
@@ -77,6 +81,17 @@ def is_child(lab: str, parent: str | None) -> bool:
     return False
 
 
+def _resumes(lab: str, cur_lab: str | None, seen: list[str], nxt: str) -> bool:
+    """Does ``lab`` resume the item numbering after a merged group row ("II | Hạ tầng số" then
+    "3 | Phủ sóng 4G …" when rows 1, 2 came under "I")? Its predecessor was seen, the current
+    row is a group of another kind of label, and text (not a points figure) follows it."""
+    if cur_lab is None or _kind(lab) != "num" or _kind(cur_lab) == "num" or "." in lab or int(lab) < 2:
+        return False
+    if not (str(int(lab) - 1) in seen or f"{int(lab) - 1:02d}" in seen):
+        return False
+    return len(nxt) >= 3 and not is_ordinal(nxt) and bool(re.search(r"[^\W\d_]{2}", nxt))
+
+
 def split_rows(cells: list[str]) -> list[list[str]]:
     """Group a flat cell stream into rows (the header row first when there is one)."""
     if not cells:
@@ -88,11 +103,13 @@ def split_rows(cells: list[str]) -> list[list[str]]:
     width = k
     seen: list[str] = []
     current: list[str] = []
-    for cell in cells[k:]:
+    body = cells[k:]
+    for i, cell in enumerate(body):
         lab = norm_label(cell) if is_ordinal(cell) else None
         if current and lab is not None and len(current) >= 2 and follows(lab, seen):
             cur_lab = norm_label(current[0]) if is_ordinal(current[0]) else None
-            if (width and len(current) >= width) or is_child(lab, cur_lab):
+            nxt = body[i + 1] if i + 1 < len(body) else ""
+            if (width and len(current) >= width) or is_child(lab, cur_lab) or _resumes(lab, cur_lab, seen, nxt):
                 rows.append(current)
                 current = [cell]
                 seen.append(lab)
@@ -158,17 +175,45 @@ def _row_runs(lines: list[Line]) -> None:
             i += 1
 
 
+_MD_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def markdown_rows(lines: list[Line]) -> list[Line]:
+    """The lines with markdown pipe-table rows rewritten as " | " rows and their rule lines dropped."""
+    out = []
+    for ln in lines:
+        if ln.kind == "text" and "|" in ln.text and _MD_RULE.match(ln.text):
+            continue
+        m = _MD_ROW.match(ln.text) if ln.kind == "text" else None
+        if m:
+            ln.text = " | ".join(" ".join(c.split()) for c in m.group(1).split("|")).rstrip(" |")
+        out.append(ln)
+    return out
+
+
+_CELL_SEP = re.compile(r"\s*(?<!\S)\|(?!\S)\s*")
+
+
+def row_cells(text: str) -> list[str]:
+    """Cells of a " | " row; an empty cell ("a | | b") and a closing pipe ("15 |") are read as empty cells."""
+    return [c.strip() for c in _CELL_SEP.split(text.strip())]
+
+
 def mark_row_tables(draft: Draft) -> None:
     runs = list(_row_runs(draft.lines))
     for a, b in runs:
         idx = len(draft.tables)
-        draft.tables.append([[c.strip() for c in ln.text.split(" | ")] for ln in draft.lines[a:b]])
-        for ln in draft.lines[a:b]:
+        rows = [row_cells(ln.text) for ln in draft.lines[a:b]]
+        draft.tables.append(rows)
+        for ln, row in zip(draft.lines[a:b], rows):
             ln.kind, ln.table = "table", idx
+            ln.text = render_row(row)
 
 
 @stage("tables")
 def tables(draft: Draft) -> None:
+    draft.lines = markdown_rows(draft.lines)
     mark_row_tables(draft)
     lines = draft.lines
     regions = find_regions(lines)

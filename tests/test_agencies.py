@@ -103,3 +103,15 @@ def test_build_gazetteer_writes_the_curated_list(tmp_path):
 def test_build_gazetteer_refuses_a_missing_corpus(tmp_path, capsys):
     assert build_gazetteer.main([str(tmp_path / "nope"), "-o", str(tmp_path / "x.tsv")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_the_head_of_an_agency_stands_for_the_agency_as_owner():
+    assert canonical_agencies("Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố") == [
+        "Các sở, ban, ngành tỉnh", "UBND cấp huyện"]
+    assert canonical_agencies("Giám đốc Sở Y tế và Người đứng đầu các cơ quan, đơn vị") == [
+        "Sở Y tế", "Các cơ quan, đơn vị"]
+
+
+def test_a_reflexive_verb_ends_the_owner_phrase():
+    # "tự đánh giá" is what they do, "tự" is not part of their name
+    assert canonical_agencies("Các sở, ban, ngành tự đánh giá, chấm điểm") == ["Các sở, ban, ngành"]

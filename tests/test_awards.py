@@ -193,3 +193,19 @@ def test_evidence_holds_count_and_prize():
 
 def test_no_awards_in_a_plan_without_them():
     assert extract_awards(ndoc("I. NHIỆM VỤ\n1. Công an tỉnh chủ trì, phối hợp 5 huyện thực hiện.\n")) == []
+
+
+def test_quotas_of_several_grantors_with_toi_da_and_a_minister():
+    text = (
+        "IV. HÌNH THỨC, SỐ LƯỢNG KHEN THƯỞNG\n"
+        "1. Cờ thi đua của Ủy ban nhân dân tỉnh: tặng cho 03 tập thể dẫn đầu phong trào thi đua.\n"
+        "2. Bằng khen của Bộ trưởng Bộ Y tế: đề nghị tặng cho 02 tập thể và 04 cá nhân.\n"
+        "3. Giấy khen của Giám đốc Sở Tư pháp: tối đa 06 tập thể, 09 cá nhân.\n"
+    )
+    assert [(a.form, a.grantor, a.recipient, a.max_count) for a in extract_awards(ndoc(text))] == [
+        ("Cờ thi đua", "UBND tỉnh", "tập thể", 3),
+        ("Bằng khen", "Bộ trưởng Bộ Y tế", "tập thể", 2),
+        ("Bằng khen", "Bộ trưởng Bộ Y tế", "cá nhân", 4),
+        ("Giấy khen", "Giám đốc Sở Tư pháp", "tập thể", 6),
+        ("Giấy khen", "Giám đốc Sở Tư pháp", "cá nhân", 9),
+    ]

@@ -132,3 +132,16 @@ def test_empty_text_is_no_deadline():
 def test_words_without_any_date_are_flagged():
     d, warnings = parse_deadline("Sớm nhất có thể")
     assert d.kind == "other" and d.end is None and warnings
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("tháng 10 - 11/2024", "2024-10-01", "2024-11-30"),  # a span of months, not the date 10/11/2024
+        ("Thời gian thực hiện: tháng 3 – 4/2025", "2025-03-01", "2025-04-30"),
+        ("10-11-2024", None, "2024-11-10"),  # a date written with dashes stays a date
+    ],
+)
+def test_a_span_of_months_is_not_read_as_a_day_and_month(text, start, end):
+    d, _ = parse_deadline(text, 2024)
+    assert (d.start, d.end) == (start, end)

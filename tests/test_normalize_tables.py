@@ -99,3 +99,51 @@ def test_rows_written_with_separators_by_pdf_or_word_ingest_are_tables_and_heade
                          "Độc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND", "Nam Định, ngày 3 tháng 5 năm 2024"]
     assert len(nd.tables) == 1 and nd.tables[0].rows[2] == ["2", "Số hóa", "100%"]
     assert "1 | Hồ sơ trực tuyến | 80%" in lines and "II. TỔ CHỨC" in lines
+
+
+def test_numbering_resumed_after_a_merged_group_row_starts_a_new_row():
+    # rows 1, 2 under group I; group II is a merged row of two cells, and its items go on at 3, 4
+    rows = [
+        ["STT", "Nội dung công việc", "Thời gian hoàn thành", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+        ["I", "Hoàn thiện thể chế"],
+        ["1", "Ban hành quy chế vận hành", "Quý III/2024", "Sở Nội vụ", "Sở Tư pháp"],
+        ["2", "Rà soát dữ liệu hộ tịch", "Trước ngày 30/6/2024", "Sở Tư pháp", "UBND cấp huyện"],
+        ["II", "Phát triển hạ tầng số"],
+        ["3", "Phủ sóng di động 4G", "Năm 2025", "Viettel tỉnh", "VNPT tỉnh"],
+        ["4", "Triển khai bệnh án điện tử", "Quý IV/2024", "Sở Y tế", "Bảo hiểm xã hội tỉnh"],
+    ]
+    assert split_rows([c for r in rows for c in r]) == rows
+
+
+def test_a_points_figure_in_a_short_group_row_stays_in_that_row():
+    # "II | Kết quả | 3" after item 2: the 3 is the group's points, the next cell is not text
+    rows = [
+        ["TT", "Tiêu chí", "Điểm"],
+        ["I", "Chỉ đạo", "2"],
+        ["1", "Ban hành kế hoạch", "1"],
+        ["2", "Kiểm tra", "1"],
+        ["II", "Kết quả", "3"],
+        ["3", "Tỷ lệ hồ sơ trực tuyến", "3"],
+    ]
+    assert split_rows([c for r in rows for c in r]) == rows
+
+
+def test_markdown_pipe_tables_become_rows_without_their_rule_line():
+    text = (
+        "KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ\n"
+        "| TT | Nội dung | Thời gian | Đơn vị thực hiện | Đơn vị phối hợp |\n"
+        "|----|:---------|-----------|------------------|-----------------|\n"
+        "| I | Thể chế | | | |\n"
+        "| 1 | Rà soát quy định | Quý II/2024 | Sở Tư pháp | |\n"
+        "| 2 | Làm sạch dữ liệu | Hằng quý | Công an tỉnh | UBND cấp xã |\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n"
+    )
+    nd = _norm(text)
+    assert len(nd.tables) == 1
+    assert nd.tables[0].rows == [
+        ["TT", "Nội dung", "Thời gian", "Đơn vị thực hiện", "Đơn vị phối hợp"],
+        ["I", "Thể chế"],
+        ["1", "Rà soát quy định", "Quý II/2024", "Sở Tư pháp"],
+        ["2", "Làm sạch dữ liệu", "Hằng quý", "Công an tỉnh", "UBND cấp xã"],
+    ]
+    assert "---" not in nd.text and "\n| " not in nd.text

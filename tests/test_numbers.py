@@ -102,6 +102,12 @@ def test_counts_keep_their_noun_as_unit():
     assert got == [(5, "huyện, thành phố"), (1, "mô hình"), (2, "xã, phường, thị trấn"), (2, "tập thể")]
 
 
+def test_a_count_after_toi_da_is_a_count_but_not_after_da():
+    # "tối đa" (at most) and "đã" (already) fold to the same letters
+    got = [(q.value, q.unit) for q in find_counts("tối đa 06 tập thể, 09 cá nhân; đã 05 tập thể được khen")]
+    assert got == [(6, "tập thể"), (9, "cá nhân")]
+
+
 def test_counts_skip_references_and_look_alike_words():
     text = "Đề án 06 tỉnh; Kế hoạch số 69 năm 2023; thực hiện 07 phương thức sử dụng; mục 2 cá nhân"
     assert find_counts(text) == []

@@ -166,3 +166,41 @@ def test_a_per_item_rule_after_the_points_and_the_rate_for_full_points():
     assert (a.max_points, a.method, a.threshold, a.min_ratio) == (20, "threshold", 80, 80)
     assert (b.kind, b.max_points, b.method, b.per_item_points) == ("bonus", 10, "per_item", 2)
 
+
+
+SCALES = """PHỤ LỤC
+BỘ TIÊU CHÍ ĐÁNH GIÁ CỦA CÁC SỞ, BAN, NGÀNH
+STT | Tiêu chí đánh giá | Điểm chuẩn | Phương pháp chấm điểm
+A | ĐIỂM CHUẨN | 100
+I | Chỉ đạo, điều hành | 15
+1 | Ban hành kế hoạch năm | 5 | Ban hành trước ngày 31/3: 5 điểm; ban hành sau ngày 31/3: 2 điểm; không ban hành: 0 điểm
+2 | Tỷ lệ văn bản đi được ký số | 35 | Điểm = (Số văn bản được ký số / Tổng số văn bản đi) x 35
+3 | Tỷ lệ hồ sơ giải quyết đúng hạn | 50 | Đạt từ 95% trở lên: 50 điểm; dưới 95%: 0 điểm
+C | ĐIỂM TRỪ
+4 | Để xảy ra sự cố mất an toàn thông tin |  | Mỗi sự cố trừ 03 điểm
+"""
+
+
+def test_points_scales_ratio_formulas_and_rates_that_earn_the_maximum():
+    # a points cell in the middle of a row is the points column even when a scale (not a formula) follows it
+    items = extract_scoring(ndoc(SCALES, [_rows_table(SCALES)]))
+    assert [(s.criterion, s.kind, s.max_points, s.method, s.threshold, s.per_item_points) for s in items] == [
+        ("Ban hành kế hoạch năm", "base", 5, "other", None, None),
+        ("Tỷ lệ văn bản đi được ký số", "base", 35, "ratio_times_max", None, None),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn", "base", 50, "threshold", 95, None),
+        ("Để xảy ra sự cố mất an toàn thông tin", "penalty", None, "per_item", None, 3),
+    ]
+    assert {s.level for s in items} == {"sở ngành"}
+
+
+def _rows_table(text):
+    start = text.index("STT |")
+    rows = [[c.strip() for c in line.split(" | ")] for line in text[start:].rstrip("\n").split("\n")]
+    return Table(start=start, end=len(text), rows=rows)
+
+
+def test_a_group_row_without_points_does_not_swallow_the_next_row_number():
+    text = SCALES.replace("C | ĐIỂM TRỪ\n", "II | Điểm trừ\n")
+    items = extract_scoring(ndoc(text, [_rows_table(text)]))
+    assert (items[-1].criterion, items[-1].group, items[-1].kind) == (
+        "Để xảy ra sự cố mất an toàn thông tin", "II. Điểm trừ", "penalty")

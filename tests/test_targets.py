@@ -284,3 +284,34 @@ def test_heading_words_before_a_colon_are_not_the_metric():
     ]
     assert [t.applies_to for t in ts] == ["cấp huyện", "cấp huyện"]
     assert ts[1].deadline.end == "2024-11-30"
+
+
+def test_a_clause_that_opens_with_its_subject_names_the_level():
+    text = (
+        "II. NỘI DUNG THI ĐUA\n"
+        "1. Các sở, ban, ngành tỉnh thi đua bảo đảm 100% hồ sơ công việc được xử lý trên môi trường mạng.\n"
+        "2. UBND các huyện, thị xã, thành phố phấn đấu 80% hộ gia đình có người sử dụng ứng dụng VNeID.\n"
+        "3. Mỗi xã, phường, thị trấn có ít nhất 02 Tổ công nghệ số cộng đồng.\n"
+        "4. Phấn đấu 90% người dân hài lòng.\n"
+    )
+    assert [(t.value, t.applies_to) for t in extract_targets(ndoc(text))] == [
+        (100, "sở ngành"), (80, "cấp huyện"), (2, "cấp xã"), (90, "tỉnh")]  # no subject: the whole province
+
+
+def test_officials_of_a_level_are_counted_for_that_level():
+    text = ("2. Chỉ tiêu cụ thể\n(3) 100% cán bộ, công chức cấp xã được bồi dưỡng kỹ năng số.\n"
+            "(4) 100% cán bộ, công chức được cấp chữ ký số.\n")
+    assert [t.applies_to for t in extract_targets(ndoc(text))] == ["cấp xã", "cá nhân"]
+
+
+def test_a_points_scale_in_a_scoring_cell_is_not_a_target():
+    text = (
+        "PHỤ LỤC\nTIÊU CHÍ CHẤM ĐIỂM\n"
+        "STT | Tiêu chí | Điểm chuẩn | Phương pháp chấm\n"
+        "1 | Tỷ lệ hồ sơ giải quyết đúng hạn | 50 | Đạt từ 95% trở lên: 50 điểm; dưới 95%: 0 điểm\n"
+        "2 | Tỷ lệ văn bản ký số đạt trên 80% | 30 | Tỷ lệ x điểm tối đa\n"
+    )
+    start = text.index("STT")
+    rows = [line.split(" | ") for line in text[start:].rstrip("\n").split("\n")]
+    ts = extract_targets(ndoc(text, [Table(start=start, end=len(text) - 1, rows=rows)]))
+    assert [(t.value, t.comparator) for t in ts] == [(80, ">")]

@@ -275,17 +275,42 @@ Nguyễn Văn An
     assert (b.lead, b.deadline.recurring) == (["Công an tỉnh"], True)
 
 
-def test_a_group_row_merged_with_the_rows_numbered_on_after_it():
+def _normalized(text):
+    from ingest.model import IngestedDocument, Page
+    from normalize import normalize_document
+
+    return normalize_document(IngestedDocument(source="t.txt", sha256="0" * 64, method="text", pages=[Page(1, text)]),
+                              restore=False)
+
+
+def test_a_portal_table_whose_numbering_runs_on_across_merged_group_rows():
+    # flattened one cell per line between "|" lines; the group rows II, III hold two cells only
     rows = [["STT", "Nội dung công việc", "Thời gian hoàn thành", "Đơn vị chủ trì", "Đơn vị phối hợp"],
             ["I", "Hoàn thiện thể chế"],
             ["1", "Ban hành quy chế vận hành", "Quý III/2024", "Sở Nội vụ", "Sở Tư pháp"],
-            ["II", "Hạ tầng số", "2", "Phủ sóng 4G đến các thôn", "Năm 2025", "Viettel Lào Cai", "VNPT Lào Cai",
-             "3", "Bệnh án điện tử", "Trong quý IV năm 2024", "Sở Y tế", "BHXH tỉnh"]]
-    text = HEAD + "\n".join(" | ".join(r) for r in rows) + "\n"
-    start = text.index("STT")
-    tasks = extract_tasks(doc(text, tables=[Table(start=start, end=len(text) - 1, rows=rows)]))
+            ["II", "Hạ tầng số"],
+            ["2", "Phủ sóng 4G đến các thôn", "Năm 2025", "Viettel Lào Cai", "VNPT Lào Cai"],
+            ["3", "Bệnh án điện tử", "Trong quý IV năm 2024", "Sở Y tế", "BHXH tỉnh"]]
+    text = HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + "".join(f"{c}\n|\n" for r in rows for c in r)
+    tasks = extract_tasks(_normalized(text))
     assert [(t.lead, t.support, t.deadline.end, t.group) for t in tasks] == [
         (["Sở Nội vụ"], ["Sở Tư pháp"], "2024-09-30", "Hoàn thiện thể chế"),
         (["Viettel tỉnh"], ["Viễn thông tỉnh"], "2025-12-31", "Hạ tầng số"),
         (["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "2024-12-31", "Hạ tầng số"),
+    ]
+
+
+def test_a_markdown_task_table_with_time_before_owners():
+    text = HEAD + (
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "| TT | Nội dung | Thời gian | Đơn vị thực hiện | Đơn vị phối hợp |\n"
+        "|----|----------|-----------|------------------|-----------------|\n"
+        "| I | Dữ liệu | | | |\n"
+        "| 1 | Làm sạch dữ liệu dân cư | Hằng quý | Công an tỉnh | UBND các xã, phường, thị trấn |\n"
+        "| 2 | Số hóa hồ sơ bệnh án | Giai đoạn 2024 - 2026 | Sở Y tế | |\n"
+    )
+    tasks = extract_tasks(_normalized(text))
+    assert [(t.text, t.lead, t.support, t.deadline.end, t.deadline.recurring) for t in tasks] == [
+        ("Làm sạch dữ liệu dân cư", ["Công an tỉnh"], ["UBND cấp xã"], None, True),
+        ("Số hóa hồ sơ bệnh án", ["Sở Y tế"], [], "2026-12-31", False),
     ]

@@ -214,3 +214,14 @@ def test_file_name_that_is_not_utf8_does_not_break_the_report(tmp_path):
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
     assert report["summary"] == {"files": 2, "ok": 1, "failed": 1}
     assert any(f["source"].endswith("k\ufffd-hoach.txt") and f["status"] == "ok" for f in report["files"])
+
+
+def test_text_that_is_no_plan_is_processed_with_a_warning_saying_so(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ghi-chu.txt").write_text("Danh sách đi chợ: rau, cá, gạo.\n", encoding="utf-8")
+
+    proc = _run(tmp_path / "in", "-o", tmp_path / "out")
+
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads((tmp_path / "out" / "ghi-chu.json").read_text(encoding="utf-8"))["document"]
+    assert any("nothing recognised as a plan" in w for w in doc["warnings"])

@@ -75,6 +75,11 @@ def process(path: Path, **options) -> tuple[Extraction, str, list[str]]:
     ndoc = normalize_document(ingested, **options.get("normalize", {}))
     extraction = extract_document(ndoc, **options.get("extract", {}))
     warnings = list(dict.fromkeys(ingested.warnings + ndoc.warnings + extraction.document.warnings))
+    d = extraction.document
+    if not (d.number or d.doc_type or any(getattr(extraction, k) for k in ("targets", "tasks", "scoring_criteria", "awards"))):
+        note = "nothing recognised as a plan: no document number, no document type, no items"
+        d.warnings.append(note)
+        warnings.append(note)
     return extraction, ndoc.text, warnings
 
 

@@ -174,3 +174,21 @@ def test_channel_pairs_a_damaged_token_by_its_place_between_good_ones():
     assert ("lệ", "16") in pairs and ("hồ", "hé") in pairs
     # with a token lost next to it, nothing anchors the damaged one
     assert ("lệ", "16") not in align_tokens("Tỷ lệ hồ sơ phát".split(), "Ty 16 so phat".split())
+
+
+
+def test_province_name_is_preferred_between_capitals(model, tmp_path_factory):
+    """Between two capitalized tokens the decoder prefers a province or district name
+    from the installed place list (any province: none of these is in corpus/)."""
+    import dataclasses
+
+    from normalize.diacritics.model import place_pairs
+
+    places = place_pairs(lexmod.load_lexicon(tmp_path_factory.mktemp("cache")).get("underthesea-places", []))
+    assert ("hậu", "giang") in places and ("thanh", "hóa") in places
+    assert not any(a in ("tỉnh", "xã", "phường", "huyện") for a, _b in places)  # prefixes removed
+    text = "nguoi dan Tien Giang va Kien Giang"
+    assert restore(text, model, mode="strip").text == "người dân Tiền Giang và Kiên Giang"
+    without = restore(text, dataclasses.replace(model, places=frozenset()), mode="strip").text
+    assert without != "người dân Tiền Giang và Kiên Giang"
+    assert restore("tien giang", model, mode="strip").text != "tiền giang"  # lower case: no bonus

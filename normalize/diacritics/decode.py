@@ -26,6 +26,7 @@ KEEP_MARKED_BONUS = 3.0  # log-odds that a marked, valid syllable is already rig
 DIGIT_WORD_PENALTY = -2.0  # a digit token read as a word pays this on top of the channel
 IDENTITY_LOGP = -2.0  # an unknown OCR token left as it is (codes, names, abbreviations)
 NUM_KEY = "<n>"
+PLACE_BONUS = 3.0  # log-bonus for a place-name syllable pair between two capitalized tokens
 
 
 @dataclass
@@ -153,14 +154,24 @@ def make_scorer(lm):
     return score
 
 
-def viterbi(score, columns: list[list[tuple[str, str, float]]]) -> list[int]:
-    """Best candidate index per column under the trigram model (beam-pruned Viterbi)."""
+def viterbi(score, columns: list[list[tuple[str, str, float]]], pairs=None, bonus_at=()) -> list[int]:
+    """Best candidate index per column under the trigram model (beam-pruned Viterbi).
+
+    At the columns in ``bonus_at`` a (previous, current) key pair found in ``pairs`` earns
+    PLACE_BONUS (place names between capitalized tokens)."""
     states = {(BOS, BOS): (0.0, None, -1)}
     history = []
     beam = BEAM
-    for col in columns:
+    for i, col in enumerate(columns):
         new: dict = {}
-        if len(col) == 1:
+        if i in bonus_at:
+            for (u, v), (sc, _bp, _ci) in states.items():
+                for ci, (w, _out, cl) in enumerate(col):
+                    s = sc + score(u, v, w) + cl + (PLACE_BONUS if (v, w) in pairs else 0.0)
+                    old = new.get((v, w))
+                    if old is None or s > old[0]:
+                        new[(v, w)] = (s, (u, v), ci)
+        elif len(col) == 1:
             w, _out, cl = col[0]
             for (u, v), (sc, _bp, _ci) in states.items():
                 s = sc + score(u, v, w) + cl
@@ -174,6 +185,7 @@ def viterbi(score, columns: list[list[tuple[str, str, float]]]) -> list[int]:
                     old = new.get((v, w))
                     if old is None or s > old[0]:
                         new[(v, w)] = (s, (u, v), ci)
+        if len(col) > 1:
             if len(new) > 1:
                 floor = max(v[0] for v in new.values()) - PRUNE
                 new = {k: v for k, v in new.items() if v[0] >= floor}
@@ -242,7 +254,12 @@ def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> D
             ambiguous.append(idx)
     if not ambiguous:
         return None
-    return Decoded(text, offset, items, columns, viterbi(score, columns), ambiguous)
+    places = getattr(model, "places", None)
+    bonus_at = set()
+    if places:
+        caps = [e > s and tok[:1].isupper() for s, e, tok in items]
+        bonus_at = {i for i in range(1, len(items)) if caps[i] and caps[i - 1] and len(columns[i]) + len(columns[i - 1]) > 2}
+    return Decoded(text, offset, items, columns, viterbi(score, columns, places, bonus_at), ambiguous)
 
 
 def render(d: Decoded, score) -> tuple[str, list[TokenChoice]]:

@@ -25,6 +25,9 @@ from normalize.diacritics.tokens import line_items, lm_class, lm_sequence
 LEX_WEIGHTS = {"underthesea": 0.05, "hunspell": 0.05, "tesseract-vie": 0.05, "underthesea-places": 0.01}  # per syllable
 TEXT_WEIGHT = 1.0  # per token of the installed running text (general prose)
 PAIR_WEIGHT = 0.1  # per within-word syllable pair of a lexicon word
+# provinces, cities and districts; ward and commune names (thousands, many of them common
+# phrases such as "Tân Thành") would also fire on capitalized organization names
+ADMIN_PREFIXES = ("thành phố", "thị xã", "tỉnh", "huyện", "quận")
 BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 CONT = 0.0  # share of the Kneser-Ney continuation probability in the back-off distribution
 MIN_MARKED_RATIO = 0.45  # a document below this share of marked syllables is "stripped"
@@ -37,6 +40,7 @@ class RestorerModel:
     syllables: frozenset[str]
     channel: object | None = None  # normalize.diacritics.channel.OcrChannel
     forms: dict[str, str] = field(default_factory=dict)  # "vneid" -> "VNeID" (mixed-case names)
+    places: frozenset = frozenset()  # adjacent syllable pairs of place names: ("hậu", "giang")
     meta: dict = field(default_factory=dict)
 
 
@@ -179,7 +183,22 @@ def build_model(texts: dict[str, str], lexicon: dict[str, list[list[str]]], ocr_
         channel = OcrChannel.train(ocr_pages, cands)
     lm.finish(cont=cont)
     return RestorerModel(lm=lm, cands=cands, syllables=syllables, channel=channel, forms=forms,
+                         places=place_pairs(lexicon.get("underthesea-places", ()), cget),
                          meta={"documents": sorted(texts), "lexicon": sorted(lexicon), "ocr_pages": len(ocr_pages or [])})
+
+
+def place_pairs(names, cget=lambda x, y: x) -> frozenset:
+    """Adjacent syllable pairs of the province and district names (prefix removed): the
+    decoder prefers them between two capitalized tokens (Hiu Giang -> Hậu Giang)."""
+    out = set()
+    for sylls in names:
+        text = " ".join(sylls)
+        pre = next((p for p in ADMIN_PREFIXES if text.startswith(p + " ")), None)
+        if pre is None:
+            continue
+        sylls = [cget(x, x) for x in text[len(pre) + 1 :].split()]
+        out.update(zip(sylls, sylls[1:]))
+    return frozenset(out)
 
 
 def _mixed_case_forms(texts: dict[str, str]) -> dict[str, str]:

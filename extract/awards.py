@@ -27,7 +27,8 @@ import re
 from typing import Optional
 
 from extract.evidence import evidence_for
-from extract.levels import addressed_level, detect_level, heading_chain, heading_depth, level_at, own_heading_level
+from extract.levels import (addressed_level, detect_level, heading_chain, heading_depth, leading_level, level_at,
+                            own_heading_level)
 from extract.numbers import find_counts, find_money, fold, mask_references
 from normalize.model import NormalizedDocument
 from vnplan.schema import Award
@@ -61,7 +62,8 @@ _PER_UNIT = re.compile(
     r"(?:khong qua|lua chon|xet chon|chon|duoc|de nghi)\s+(\d{1,3})"
 )
 _RECIPIENT_NOUNS = {"giai": None, "tap the": "tập thể", "don vi": "tập thể", "co quan": "tập thể", "ca nhan": "cá nhân",
-                    "doanh nghiep": "tập thể", "xa": "tập thể", "huyen": "tập thể", "thon": "tập thể", "ho": "tập thể"}
+                    "doanh nghiep": "tập thể", "xa": "tập thể", "huyen": "tập thể", "thon": "tập thể", "ho": "tập thể",
+                    "cong chuc": "cá nhân", "vien chuc": "cá nhân", "can bo": "cá nhân", "nguoi": "cá nhân"}
 
 
 def _recipient(unit: str) -> Optional[str]:
@@ -242,6 +244,9 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     # "03 tập thể cấp huyện và 05 tập thể cấp xã": a level named right after the unit
                     lv_m = re.match(r"\s*(?:cap\s+\w+|thuoc\s+(?:cac\s+)?[\w ,]{2,30})", folded[qe: stop])
                     q_level = detect_level(text[qe: qe + lv_m.end()]) if lv_m else None
+                    if q_level is None and level is None:  # "UBND xã xếp loại Tốt được … tặng Bằng khen (…)"
+                        sent = text[ls: qs]
+                        q_level = leading_level(sent[max(sent.rfind(". "), sent.rfind("; ")) + 1:].strip())
                     awards.append(Award(
                         id="a0", form=form, grantor=grantor, recipient=_recipient(q.unit), level=q_level or level,
                         max_count=int(q.value), rank=_rank(rank.group(1)) if rank else None,
@@ -282,12 +287,19 @@ def _each_unit_prize(text: str, folded: str, start: int, end: int, unit: str) ->
             if re.search(rf"\bmoi\s+{re.escape(noun)}\b", folded[max(start, start + m.start - 40): start + m.start])]
 
 
+_QUOTA_AHEAD = re.compile(r"\(\s*(?:khong qua|toi da|so luong\s*:?)\s*\d")
+
+
 def _blank_parentheses(s: str) -> str:
-    out, depth = [], 0
-    for ch in s:
+    """Blank what parentheses hold, except a quota stated as a limit: "tặng Bằng khen (không
+    quá 03 tập thể)" gives the count of the award it follows."""
+    out, depth, keep = [], 0, False
+    f = fold(s)
+    for i, ch in enumerate(s):
         if ch == "(":
             depth += 1
-        out.append(" " if depth and ch not in ";" else ch)
+            keep = depth == 1 and bool(_QUOTA_AHEAD.match(f, i))
+        out.append(" " if depth and not keep and ch not in ";" else ch)
         if ch == ")" and depth:
             depth -= 1
     return "".join(out)

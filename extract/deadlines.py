@@ -144,6 +144,16 @@ def _day_before(d: Optional[dt.date]) -> Optional[dt.date]:
     return d - dt.timedelta(days=1) if d else None
 
 
+def _last_of_list(hits: list[_Hit], s: str) -> Optional[_Hit]:
+    """The last of a list of periods of one kind ("Quý II và Quý IV năm 2025", "tháng 6 và
+    tháng 12"): work due at each of them is done by the last one."""
+    if len(hits) < 2 or len({h.kind for h in hits}) > 1:
+        return None
+    if all(re.fullmatch(r"\s*(?:,|;|và|hoặc)\s*", s[a.end:b.start]) for a, b in zip(hits, hits[1:])):
+        return hits[-1]
+    return None
+
+
 def parse_deadline(text: str, default_year: int | None = None) -> tuple[Deadline | None, list[str]]:
     """Parse deadline words into a Deadline (or None for empty text) and warnings.
 
@@ -194,7 +204,7 @@ def parse_deadline(text: str, default_year: int | None = None) -> tuple[Deadline
             if to_hit:
                 end = to_hit.last_day()
         else:
-            h = to_hit or hits[0]
+            h = to_hit or _last_of_list(hits, masked) or hits[0]
             kind = {"daymonth": "date", "half": "other"}.get(h.kind, h.kind)
             if to_hit and to_hit is not hits[0] and hits[0].start < to_hit.start:
                 start, kind = hits[0].first_day(), "range"  # "2022 - 2025", "tháng 3 đến tháng 6"
@@ -202,7 +212,7 @@ def parse_deadline(text: str, default_year: int | None = None) -> tuple[Deadline
                 end = _day_before(h.first_day())  # "trước tháng 3/2023": before March begins
             else:
                 end = h.last_day()
-            if kind != "range" and len({x.last_day() for x in hits if x.year}) > 1:
+            if kind != "range" and h is not hits[-1] and len({x.last_day() for x in hits if x.year}) > 1:
                 warnings.append(f"several dates in {words!r}; the first one is taken")
         if end is None and start is None and not any("impossible" in w or "no year" in w for w in warnings):
             warnings.append(f"could not read a date in {words!r}")

@@ -224,6 +224,21 @@ def leading_level(before: str) -> Optional[str]:
     return subject_level(f[m.end():]) if m else None
 
 
+_PLACE = re.compile(r"\b(?:tai|o|cua|thuoc)\s+(?=(?:cac\s+|moi\s+)?(?:so|xa|phuong|huyen|quan|thi xa|thon|to dan pho|ap|ubnd)\b)")
+
+
+def place_level(subject: str) -> Optional[str]:
+    """Level of the place the counted subject belongs to, before its verb: "90% hồ sơ công việc
+    tại các sở, ban, ngành được xử lý …" → sở ngành, "hồ sơ của các xã …" → cấp xã."""
+    f = fold(subject)
+    f = re.split(r"\b(?:duoc|dat|co|phai|se)\b", f, maxsplit=1)[0]
+    m = _PLACE.search(f)
+    if not m:
+        return None
+    lvl = subject_level(f[m.end():])
+    return lvl if lvl in (SO_NGANH, HUYEN, XA, THON) else None
+
+
 _NAMED_LEVEL = re.compile(r"\bcap (xa|huyen)\b")
 
 

@@ -48,7 +48,7 @@ def _is_method(text: str) -> bool:
     "Đạt từ 95% trở lên: 50 điểm; dưới 95%: 0 điểm"."""
     f = fold(text)
     return bool(re.search(
-        r"diem\s*=|=\s*ty le|\bduoc\s+\d|khong co|[x×*]\s*\d|\d\s*d\b.*khong|diem toi da"
+        r"diem\s*=|=\s*ty le|\bduoc\s+\d|khong co\s*:|khong co\b[^;]{0,15}?\d+\s*(?:diem|d)\b|[x×*]\s*\d|\d\s*d\b.*khong|diem toi da"
         r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,40}?\b(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b"
         r"|:\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))  # a scale: "Ban hành đúng hạn: 5 điểm; chậm: 2 điểm"
 
@@ -92,6 +92,16 @@ def _full_at(f: str, max_points: float) -> Optional[float]:
     return None
 
 
+_OUTCOME = re.compile(r"(?:^|[;.]\s*)([^:;.]{3,60}?)\s*:\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
+
+
+def _two_outcomes(f: str) -> bool:
+    """A scale of exactly two outcomes, one worth nothing, with no rate in it: "Ban hành đúng
+    hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm" is a yes/no criterion."""
+    pairs = _OUTCOME.findall(f)
+    return "%" not in f and len(pairs) == 2 and sorted(parse_number(p[1]) == 0 for p in pairs) == [False, True]
+
+
 def _method(criterion: str, method: str, max_points: Optional[float] = None) -> str:
     f = fold(method)
     fc = fold(criterion)
@@ -100,7 +110,8 @@ def _method(criterion: str, method: str, max_points: Optional[float] = None) -> 
     if re.search(r"ty\s*le\s*[x*×]\s*(?:diem|thang diem|so diem)", f) or re.search(r"diem\s*=\s*ty le", f) \
             or _RATIO_TIMES.search(f):
         return "ratio_times_max"
-    if re.search(r"\bco\b.*duoc\s*\d+.*khong", f) or re.search(r"co\s*:\s*\d+.*khong\s*:\s*0", f):
+    if re.search(r"\bco\b.*duoc\s*\d+.*khong", f) or re.search(r"co\s*:\s*\d+.*khong\s*:\s*0", f) \
+            or _two_outcomes(f):
         return "yes_no"
     if _per_item_points(criterion, method) is not None or re.search(r"[x×*]\s*\d", f) or re.search(r"\bmoi\b", fc):
         return "per_item"
@@ -123,7 +134,7 @@ def _group_points(text: str, cells: list[Cell], i: int) -> bool:
     """Is cells[i] the points of the group row just read ("II | Kết quả | 60"), not the number of
     the next row ("IV | Điểm trừ" then "6 | Chậm gửi báo cáo")? On the group's own line it is;
     on a later line it is not when a criterion follows it."""
-    if not _POINTS_CELL.match(cells[i].text):
+    if not _POINTS_CELL.match(cells[i].text) or cells[i].first:  # the first cell of a row is its number
         return False
     if "\n" not in text[cells[i - 1].end: cells[i].start]:
         return True

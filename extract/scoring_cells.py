@@ -46,7 +46,7 @@ def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]
                     s, e = (i, i + len(c)) if i >= 0 else (pos, pos)
                 else:
                     s, e = i, i + len(c)
-                pos = max(pos, s)
+                pos = max(pos, e)  # past this cell: a row number "1" is not found inside "15"
                 cells.append(Cell(c, s, e, first))
                 first = False
         out.append((cells, t.start))

@@ -44,7 +44,8 @@ from typing import Optional
 
 from extract.campaign import block_deadline, find_deadline_phrase, plan_year, to_deadline
 from extract.evidence import evidence_for
-from extract.levels import TINH, heading_chain, leading_level, level_at, named_level, own_heading_level, subject_level
+from extract.levels import (TINH, heading_chain, leading_level, level_at, named_level, own_heading_level, place_level,
+                            subject_level)
 from extract.numbers import (
     Quantity,
     clean_value,
@@ -219,7 +220,8 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
                 level = table_level if in_table else (own_heading_level(line) or level_at(ndoc, ls))
                 subject = q.unit if q.unit not in ("%", "ratio") else text[q.end:min(ce, q.end + 60)]
                 # the clause's own subject ("Các sở, ban, ngành thi đua bảo đảm 100% …", "Mỗi huyện … có ít nhất 02 …")
-                level = level or leading_level(text[cs:q.start]) or subject_level(subject) or named_level(metric) or TINH
+                level = (level or leading_level(text[cs:q.start]) or subject_level(subject) or place_level(subject)
+                         or named_level(metric) or TINH)
                 t = Target(
                     id=f"t{len(targets) + 1}",
                     metric=metric,

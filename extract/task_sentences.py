@@ -22,11 +22,16 @@ _LEAD_IN = re.compile(
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|Yêu cầu|Ủy quyền)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
+_PERIOD = (
+    r"(?:ngày\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
+    r"|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
+)
+# "trước ngày 15/12", "vào tháng 6 và tháng 12 hằng năm", "định kỳ 6 tháng", "định kỳ hằng quý"
 _DL_IN = re.compile(
     r"(?:định kỳ\s+(?:ngày\s+\d{1,2}\s+)?|ngày\s+\d{1,2}\s+)(?:hàng|hằng)\s+(?:tháng|quý|năm|tuần)"
-    r"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết)\s+(?:ngày\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{4})?"
-    r"|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?"
-    r"|năm\s+\d{4})",
+    r"|định kỳ\s+(?:\d{1,2}|sáu|ba)\s+tháng(?:\s+(?:một\s+)?lần)?"
+    rf"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết|vào)\s+{_PERIOD}"
+    rf"(?:\s*(?:,|và|hoặc)\s+{_PERIOD})*(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?",
     re.I,
 )
 _REPORTING = re.compile(r"\b(?:báo cáo|gửi|nộp)\b", re.I)

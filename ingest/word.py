@@ -2,7 +2,8 @@
 
 Plans circulate as Word files. Each table row becomes one line of cells separated
 by `` | `` (merged cells counted once), placed where the table stands in the body,
-and the rows are also kept as cells on the page. A .docx has no fixed pages, so the
+and the rows are also kept as cells on the page; small layout tables (the header and
+signature blocks) are read cell by cell instead. A .docx has no fixed pages, so the
 document is one page of ``has_pages=False``.
 """
 
@@ -31,6 +32,30 @@ def _table_rows(table) -> list[list[str]]:
     return rows
 
 
+def _layout_lines(table) -> list[str] | None:
+    """Lines of a layout table, or None for a data table.
+
+    The header of a plan (issuing body | motto, number | place and date) and its signature
+    block (Nơi nhận | TM. ỦY BAN NHÂN DÂN …) are laid out as small borderless tables of at
+    most two columns whose cells hold several lines. Joined into one row they would run
+    the number into the issuing body; read cell by cell, line by line, they come out as a
+    printed page reads.
+    """
+    rows = table.rows
+    if len(rows) > 3 or any(len({id(c._tc) for c in r.cells}) > 2 for r in rows):
+        return None
+    cells = []
+    for r in rows:
+        seen = set()
+        for c in r.cells:
+            if id(c._tc) not in seen:
+                seen.add(id(c._tc))
+                cells.append(c)
+    if not any(len([ln for ln in c.text.splitlines() if ln.strip()]) > 1 for c in cells):
+        return None
+    return [ln.strip() for c in cells for ln in c.text.splitlines() if ln.strip()]
+
+
 def read_docx(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str]]:
     """Return ([one page], "docx", warnings)."""
     import docx
@@ -45,6 +70,10 @@ def read_docx(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[st
     tables: list[list[list[str]]] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
+            layout = _layout_lines(block)
+            if layout is not None:
+                lines.extend(layout)
+                continue
             rows = _table_rows(block)
             if rows:
                 tables.append(rows)

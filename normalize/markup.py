@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, stage
+from normalize.tables import tab_rows
 from normalize.text import nfc
 
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -25,7 +26,10 @@ _HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 @stage("clean")
 def clean(draft: Draft) -> None:
-    """NFC, one kind of space, no invisible or control characters, no trailing blanks."""
+    """NFC, one kind of space, no invisible or control characters, no trailing blanks.
+
+    Tab-separated table rows are turned into " | " rows first (tabs become spaces here)."""
+    tab_rows(draft.lines)
     for ln in draft.lines:
         t = nfc(ln.text.replace("\r", ""))
         t = _INVISIBLE.sub("", t)

@@ -175,6 +175,33 @@ def _row_runs(lines: list[Line]) -> None:
             i += 1
 
 
+def tab_rows(lines: list[Line]) -> None:
+    """Rows of a table pasted from a word processor ("1<TAB>Tiêu chí<TAB>10") become " | " rows.
+
+    Copying a Word or spreadsheet table as plain text separates cells by tabs; the
+    cleaning that follows would turn them into spaces and run the row into prose. A run
+    of two or more consecutive lines, each with at least two cells between tabs, is a
+    table (an empty cell, two tabs in a row, stays in place); a lone tabbed line is not.
+    """
+    def cells(ln: Line) -> list[str] | None:
+        t = ln.text.strip(" \t\r\u00a0")
+        if ln.kind != "text" or "\t" not in t:
+            return None
+        parts = [" ".join(c.split()) for c in re.split(r"\t", t)]
+        return parts if sum(1 for c in parts if c) >= 2 else None
+
+    rows = [cells(ln) for ln in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and rows[j] is not None:
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                lines[k].text = " | ".join(rows[k])
+        i = max(j, i + 1)
+
+
 _MD_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 

@@ -209,3 +209,15 @@ def test_quotas_of_several_grantors_with_toi_da_and_a_minister():
         ("Giấy khen", "Giám đốc Sở Tư pháp", "tập thể", 6),
         ("Giấy khen", "Giám đốc Sở Tư pháp", "cá nhân", 9),
     ]
+
+
+def test_a_quota_in_parentheses_civil_servants_and_the_level_of_the_sentence_subject():
+    text = (
+        "III. KHEN THƯỞNG\n"
+        "UBND xã xếp loại Tốt được đề nghị Chủ tịch UBND tỉnh tặng Bằng khen (không quá 03 tập thể). "
+        "Giấy khen của Giám đốc Sở Nội vụ cho 05 công chức cấp xã có thành tích xuất sắc.\n"
+    )
+    assert rows(extract_awards(ndoc(text))) == [
+        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp xã", 3, None, None),
+        ("Giấy khen", "Giám đốc Sở Nội vụ", "cá nhân", "cấp xã", 5, None, None),
+    ]

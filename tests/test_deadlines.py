@@ -145,3 +145,15 @@ def test_words_without_any_date_are_flagged():
 def test_a_span_of_months_is_not_read_as_a_day_and_month(text, start, end):
     d, _ = parse_deadline(text, 2024)
     assert (d.start, d.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, end, recurring", [
+    ("Quý II và Quý IV năm 2025", "2025-12-31", False),
+    ("Tháng 6 và tháng 12 năm 2025", "2025-12-31", False),
+    ("vào tháng 6 và tháng 12 hằng năm", "2025-12-31", True),  # the plan's year completes it
+    ("Trước ngày 15/12 hằng năm", "2025-12-15", True),
+])
+def test_a_list_of_periods_ends_with_the_last_one(text, end, recurring):
+    d, warnings = parse_deadline(text, 2025)
+    assert (d.end, d.recurring) == (end, recurring)
+    assert warnings == []

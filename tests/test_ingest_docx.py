@@ -61,3 +61,17 @@ def test_old_binary_word_doc_is_refused_with_advice(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(IngestError, match="save it as .docx or PDF"):
         ingest_file(path)
+
+
+def test_header_and_signature_layout_tables_are_read_cell_by_cell(tmp_path):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 10 tháng 01 năm 2025"
+    d.add_paragraph("KẾ HOẠCH")
+    d.save(tmp_path / "kh.docx")
+    doc = ingest_file(tmp_path / "kh.docx")
+    assert doc.text.splitlines()[:4] == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 15/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert doc.pages[0].tables == []  # layout, not data

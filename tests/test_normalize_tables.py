@@ -147,3 +147,19 @@ def test_markdown_pipe_tables_become_rows_without_their_rule_line():
         ["2", "Làm sạch dữ liệu", "Hằng quý", "Công an tỉnh", "UBND cấp xã"],
     ]
     assert "---" not in nd.text and "\n| " not in nd.text
+
+
+def test_a_table_pasted_with_tabs_becomes_rows_and_a_lone_tabbed_line_does_not():
+    text = (
+        "II. THANG ĐIỂM\n"
+        "STT\tTiêu chí\tĐiểm tối đa\tCách chấm\n"
+        "1\tBan hành kế hoạch\t5\tCó: 5 điểm; không: 0 điểm\n"
+        "2\tĐể xảy ra hồ sơ trễ hạn\t\tTrừ 1 điểm/hồ sơ\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Ghi chú:\tđiểm làm tròn đến 0,5.\n"
+    )
+    nd = _norm(text)
+    assert nd.tables[0].rows == [["STT", "Tiêu chí", "Điểm tối đa", "Cách chấm"],
+                                 ["1", "Ban hành kế hoạch", "5", "Có: 5 điểm; không: 0 điểm"],
+                                 ["2", "Để xảy ra hồ sơ trễ hạn", "", "Trừ 1 điểm/hồ sơ"]]
+    assert "Ghi chú: điểm làm tròn đến 0,5." in nd.text.split("\n")

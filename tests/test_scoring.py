@@ -204,3 +204,19 @@ def test_a_group_row_without_points_does_not_swallow_the_next_row_number():
     items = extract_scoring(ndoc(text, [_rows_table(text)]))
     assert (items[-1].criterion, items[-1].group, items[-1].kind) == (
         "Để xảy ra sự cố mất an toàn thông tin", "II. Điểm trừ", "penalty")
+
+
+def test_two_outcome_scale_is_yes_no_and_a_criterion_saying_khong_co_is_not_a_method():
+    # a Word table pasted as text: rows of " | " cells, the penalty group row has no points column
+    text = (
+        "BẢNG TIÊU CHÍ CHẤM ĐIỂM CẤP XÃ\n"
+        "STT | Tiêu chí | Điểm tối đa | Phương pháp chấm điểm\n"
+        "I | CHỈ ĐẠO, ĐIỀU HÀNH | 15\n"
+        "1 | Ban hành kế hoạch năm đúng thời hạn | 5 | Ban hành đúng hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm\n"
+        "II | ĐIỂM TRỪ\n"
+        "2 | Để xảy ra hồ sơ trễ hạn mà không có văn bản xin lỗi |  | Trừ 1 điểm/hồ sơ\n"
+    )
+    a, b = extract_scoring(ndoc(text, [_rows_table(text)]))
+    assert (a.criterion, a.max_points, a.method) == ("Ban hành kế hoạch năm đúng thời hạn", 5, "yes_no")
+    assert (b.group, b.kind, b.method, b.per_item_points) == ("II. ĐIỂM TRỪ", "penalty", "per_item", 1)
+    assert a.evidence.text.startswith("1 | Ban hành")  # the row number "1" is not the "1" of "15" above

@@ -315,3 +315,16 @@ def test_a_points_scale_in_a_scoring_cell_is_not_a_target():
     rows = [line.split(" | ") for line in text[start:].rstrip("\n").split("\n")]
     ts = extract_targets(ndoc(text, [Table(start=start, end=len(text) - 1, rows=rows)]))
     assert [(t.value, t.comparator) for t in ts] == [(80, ">")]
+
+
+def test_the_place_a_counted_subject_belongs_to_names_the_level():
+    text = (
+        "2. Chỉ tiêu cụ thể\n"
+        "a) Phấn đấu đến hết năm 2025, 90% hồ sơ công việc tại các sở, ban, ngành được xử lý trên môi trường mạng.\n"
+        "b) Tỷ lệ người dân có chữ ký số không dưới 80%.\n"
+        "c) Doanh thu thương mại điện tử tăng ít nhất 10% so với năm 2024.\n"
+    )
+    ts = extract_targets(ndoc(text))
+    assert [(t.value, t.comparator) for t in ts] == [(90, "="), (80, ">="), (10, ">=")]
+    assert (ts[0].applies_to, ts[2].applies_to) == ("sở ngành", "tỉnh")
+    assert ts[0].deadline.end == "2025-12-31" and "đến hết" not in ts[0].metric

@@ -314,3 +314,16 @@ def test_a_markdown_task_table_with_time_before_owners():
         ("Làm sạch dữ liệu dân cư", ["Công an tỉnh"], ["UBND cấp xã"], None, True),
         ("Số hóa hồ sơ bệnh án", ["Sở Y tế"], [], "2026-12-31", False),
     ]
+
+
+def test_recurring_and_listed_deadlines_inside_duty_sentences():
+    text = HEAD + (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tổng hợp hồ sơ khen thưởng trước ngày 15/12 hằng năm.\n"
+        "2. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố báo cáo kết quả vào tháng 6 và tháng 12 hằng năm.\n"
+        "3. Giao Sở Tài chính chủ trì công khai tình hình thực hiện dự toán ngân sách định kỳ 6 tháng.\n"
+    )
+    a, b, c = extract_tasks(doc(text))
+    assert (a.lead, a.support, a.deadline.end, a.deadline.recurring) == (["Sở Nội vụ"], ["Sở Tư pháp"], "2024-12-15", True)
+    assert (b.lead, b.deadline.end, b.deadline.recurring) == (["Các sở, ban, ngành", "UBND cấp huyện"], "2024-12-31", True)
+    assert (c.lead, c.deadline.end, c.deadline.recurring) == (["Sở Tài chính"], None, True)

@@ -14,6 +14,10 @@ Rules:
   ``max_count`` null, one per recipient named ("tặng cho tập thể, cá nhân" → two);
   awards named only as exceptions ("Ngoài Bằng khen của …") are not repeated.
 - a quota whose sentence names no form gets form "Khen thưởng" and no grantor.
+- danh hiệu are forms too (Chiến sĩ thi đua cơ sở, Tập thể lao động xuất sắc …); a
+  quota stated as a share ("không quá 10% tổng số …") is no count: ``max_count`` null,
+  the share kept in ``notes``. A rank may precede its count ("Giải Nhất: 01 giải"), and
+  a lead-in before a colon names the level competing ("… cấp xã: Giải Nhất: …").
 - per-district limits ("mỗi huyện … không quá 02 …") are not items; they become
   ``warnings`` (also ``notes`` and ``per_unit_limit``) on the awards of the same block,
   or of the level they count (xã, phường, thị trấn → cấp xã) when the block has none;
@@ -42,7 +46,12 @@ _FORMS = [
     (r"b\w?ng khen", "Bằng khen"),
     (r"giay khen", "Giấy khen"),
     (r"co thi dua", "Cờ thi đua"),
+    (r"chien si thi dua co so", "Chiến sĩ thi đua cơ sở"),
+    (r"chien si thi dua cap tinh", "Chiến sĩ thi đua cấp tỉnh"),
     (r"chien si thi dua", "Chiến sĩ thi đua"),
+    (r"tap the lao dong xuat sac", "Tập thể lao động xuất sắc"),
+    (r"tap the lao dong tien tien", "Tập thể lao động tiên tiến"),
+    (r"lao dong tien tien", "Lao động tiên tiến"),
     (r"ky niem chuong", "Kỷ niệm chương"),
     (r"khen thuong cap nha nuoc", "Khen thưởng cấp Nhà nước"),
 ]
@@ -50,6 +59,12 @@ _FORM_RE = re.compile("|".join(f"({p})" for p, _ in _FORMS))
 # "hạng Nhất", "giải Nhì"; OCR/restoration may garble "hạng" ("hàng", "làng") and "Nhì" ("Như")
 _RANK = re.compile(r"\b(?:\w{0,2}ang|giai)\s+(nh[aeâ]t|nhi|nhu|ba|khuyen khich|dac biet)\b")
 _RANKS = {"nhat": "Nhất", "nhet": "Nhất", "nhi": "Nhì", "nhu": "Nhì", "ba": "Ba", "khuyen khich": "Khuyến khích", "dac biet": "Đặc biệt"}
+_RANK_BEFORE = re.compile(r"\bgiai\s+(nh[aeâ]t|nhi|nhu|ba|khuyen khich|dac biet)\s*:\s*$")  # "Giải Nhất: 01 giải"
+# a quota stated as a share of those eligible ("không quá 10% tổng số tập thể được bình xét")
+_SHARE = re.compile(r"(?:khong qua|toi da|khong vuot qua)\s+\d{1,2}(?:,\d+)?\s*%")
+_FORM_RECIPIENT = {"Tập thể lao động xuất sắc": "tập thể", "Tập thể lao động tiên tiến": "tập thể",
+                   "Chiến sĩ thi đua cơ sở": "cá nhân", "Chiến sĩ thi đua cấp tỉnh": "cá nhân",
+                   "Chiến sĩ thi đua": "cá nhân", "Lao động tiên tiến": "cá nhân"}
 _GRANTOR_TITLE = r"(?:chu\w? tich|giam doc|thu truong|bo truong|thu tuong|chanh an|vien truong|tong cuc truong|cuc truong|truong ban|bi thu)"
 _FORM_WORDS = r"(?:b\w?ng khen|giay khen|huan chuong|co thi dua|ky niem chuong)"
 _GRANTOR_AFTER = re.compile(
@@ -232,7 +247,7 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                         form, grantor, conf = ctx_form[0], ctx_form[1], 0.8
                     else:
                         form, grantor, conf = "Khen thưởng", None, 0.6  # the plan names no form
-                    rank = _RANK.search(folded[qs: stop][:60])
+                    rank = _RANK.search(folded[qs: stop][:60]) or _RANK_BEFORE.search(folded[max(cs, qs - 30): qs])
                     money = [m for m in find_money(text[qe: stop])
                              if not _for_others(folded[max(0, qe + m.start - 40): qe + m.start], q.unit)]
                     if not money:  # "…, mỗi tập thể được thưởng 5.000.000 đồng" pays every quota of the clause
@@ -247,12 +262,23 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     if q_level is None and level is None:  # "UBND xã xếp loại Tốt được … tặng Bằng khen (…)"
                         sent = text[ls: qs]
                         q_level = leading_level(sent[max(sent.rfind(". "), sent.rfind("; ")) + 1:].strip())
+                    if q_level is None and level is None and ":" in text[ls:qs]:
+                        # "Trao giải cho các mô hình … cấp xã: Giải Nhất: 01 giải …": the lead-in names who competes
+                        q_level = detect_level(text[ls: text.index(":", ls)])
                     awards.append(Award(
                         id="a0", form=form, grantor=grantor, recipient=_recipient(q.unit), level=q_level or level,
                         max_count=int(q.value), rank=_rank(rank.group(1)) if rank else None,
                         prize_vnd=int(money[0].value) if money else None,
                         evidence=evidence_for(ndoc, qs, qe), confidence=conf,
                     ))
+            elif forms and not counts and in_awards and _SHARE.search(cf):
+                # "Tặng danh hiệu Tập thể lao động xuất sắc …, không quá 10% tổng số …": a share, not a count
+                share = _SHARE.search(cf)
+                note = re.sub(r"\s+", " ", text[cs + share.start(): ce]).strip(" .;,")
+                for fs, fe, form, g in forms:
+                    rec = _FORM_RECIPIENT.get(form) or _recipients_named(folded[fe:ce])[0]
+                    awards.append(Award(id="a0", form=form, grantor=g, recipient=rec, level=level, notes=[note],
+                                        warnings=[note], evidence=evidence_for(ndoc, fs, fe), confidence=0.75))
             elif forms and not counts and not line_has_counts and _in_form_list(ndoc, ls):
                 sent_stop = ce + re.search(r"\.\s|$", folded[ce:le]).start()
                 for k, (fs, fe, form, g) in enumerate(forms):

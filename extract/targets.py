@@ -24,7 +24,9 @@ Rules (documented here because the evaluator and reviewers rely on them):
   numbers, enumerators "(1)", award quotas and points are never targets.
 - targets stated in table cells (task tables, the criterion column of scoring tables)
   are targets too, with the level of the table's title; the thresholds of scoring
-  formulas ("Tỷ lệ >= 90%: điểm tối đa", "Đạt từ 95% trở lên: 50 điểm") are not. "tăng thêm N%" and "(Thành phố đạt
+  formulas ("Tỷ lệ >= 90%: điểm tối đa", "Đạt từ 95% trở lên: 50 điểm") are not. Tables by year
+  ("Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026") are read by their header in
+  ``extract.target_tables``: one target per value cell, its column's year the deadline. "tăng thêm N%" and "(Thành phố đạt
   trên 85%)" adjust the targets they refer to; they are not targets.
 - applies_to: the level named by the nearest heading that addresses a group
   ("Đối với cấp xã"), else by the counted subject ("100% các xã …" → cấp xã, "100% cán
@@ -58,6 +60,7 @@ from extract.numbers import (
 )
 from extract.scoring_cells import table_cells  # scoring reads the same tables
 from extract.target_adjustments import attach_adjustments, inline_adjustments, is_adjustment, place_adjustments
+from extract.target_tables import year_tables
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
 from vnplan.schema import Target
@@ -82,6 +85,8 @@ _SCORING_CLAUSE = re.compile(
     r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
 )
 _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|voi|doi voi|cua cac|o|la|va)\s*[\"“”]?\s*$")
+# a number right after the noun it qualifies names a kind, it counts nothing: "mô hình 4 lớp", "chính quyền 4 cấp"
+_NAMED_BY_NUMBER = re.compile(r"\b(?:mo hinh|chinh quyen|he thong|giai doan|muc do|muc|phuong an|phuong cham|nguyen tac)\s*$")
 _NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
 # "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
 _PLACE_POINT = re.compile(
@@ -139,6 +144,8 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         opened = masked.rfind("(", cs, q.start)
         if opened >= 0 and masked.find(")", opened, q.start) < 0:
             continue  # a count in parentheses explains, it is not a target
+        if _NAMED_BY_NUMBER.search(before[-20:]):
+            continue
         cmp_word = any(re.search(p, before[-30:]) for p, _ in CMP_BEFORE[:2])
         if not cmp_word:
             if not target_ctx or _NOT_COUNT_BEFORE.search(before[-20:]):
@@ -184,7 +191,10 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
     targets: list[Target] = []
     year = plan_year(ndoc)
     seen: set[tuple[int, int]] = set()
+    by_year = year_tables(ndoc)  # "Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026": read by their header
     for ls, le, table_level, in_table in _units(ndoc):
+        if any(s <= ls < e for s, e, _ in by_year):
+            continue
         line = text[ls:le]
         if not re.search(r"\d", line) and not find_number_words(line):
             continue
@@ -245,6 +255,10 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
                 if id(q) in place_adj:
                     t.adjustments.append(place_adj[id(q)])
                 targets.append(t)
+    targets += [t for _, _, ts in by_year for t in ts]
+    targets.sort(key=lambda t: t.evidence.span[0])
+    for i, t in enumerate(targets, start=1):
+        t.id = f"t{i}"
     attach_adjustments(ndoc, targets)
     return targets
 

@@ -323,8 +323,9 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         text = " ".join(p.text for p in content)
         return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
                         layout="agency-section").support_from_words(text)]
-    if owner and not heading and (node.depth == 6 or in_duty):
-        for p in content:  # "1. Sở X chịu trách nhiệm: a) … b) …": each item is a task of the heading agency
+    if owner and (not heading or content[0].kind == "dash") and (node.depth == 6 or in_duty):
+        # "1. Sở X chịu trách nhiệm: a) … b) …", "a) Sở Nội vụ: - … - …": each item is a task of the heading agency
+        for p in content:
             if p.kind == "title" and len(content) > 1 and not p.text.endswith(_ENDS):
                 continue
             own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) else None

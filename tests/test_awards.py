@@ -221,3 +221,20 @@ def test_a_quota_in_parentheses_civil_servants_and_the_level_of_the_sentence_sub
         ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", "cấp xã", 3, None, None),
         ("Giấy khen", "Giám đốc Sở Nội vụ", "cá nhân", "cấp xã", 5, None, None),
     ]
+
+
+def test_danh_hieu_with_a_share_quota_and_ranks_named_before_their_count():
+    text = ("IV. KHEN THƯỞNG\n"
+            "1. Xét tặng danh hiệu Tập thể lao động tiên tiến cho các phòng, ban, tối đa 20% tổng số đơn vị.\n"
+            "2. Tặng danh hiệu Chiến sĩ thi đua cơ sở cho không quá 04 cá nhân.\n"
+            "3. Trao giải cho các đội thi cấp huyện: Giải Nhì: 02 giải, mỗi giải 3.000.000 đồng; "
+            "Giải Khuyến khích: 04 giải, mỗi giải 1.000.000 đồng.\n")
+    got = extract_awards(ndoc(text))
+    assert [(a.form, a.recipient, a.max_count, a.rank, a.prize_vnd) for a in got] == [
+        ("Tập thể lao động tiên tiến", "tập thể", None, None, None),
+        ("Chiến sĩ thi đua cơ sở", "cá nhân", 4, None, None),
+        ("Khen thưởng", None, 2, "Nhì", 3000000),
+        ("Khen thưởng", None, 4, "Khuyến khích", 1000000),
+    ]
+    assert got[0].notes == ["tối đa 20% tổng số đơn vị"]
+    assert {a.level for a in got[2:]} == {"cấp huyện"}

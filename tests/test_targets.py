@@ -328,3 +328,28 @@ def test_the_place_a_counted_subject_belongs_to_names_the_level():
     assert [(t.value, t.comparator) for t in ts] == [(90, "="), (80, ">="), (10, ">=")]
     assert (ts[0].applies_to, ts[2].applies_to) == ("sở ngành", "tỉnh")
     assert ts[0].deadline.end == "2025-12-31" and "đến hết" not in ts[0].metric
+
+
+def test_a_table_by_year_gives_one_target_per_cell_with_its_year_as_deadline():
+    text = ("Hà Nam, ngày 03 tháng 3 năm 2026\nII. CHỈ TIÊU\n"
+            "STT | Tên chỉ tiêu | ĐVT | Thực hiện năm 2025 | Kế hoạch năm 2026 | Năm 2027\n"
+            "1 | Tỷ lệ doanh nghiệp nộp thuế điện tử | % | 97 | Không dưới 98 | 99 - 100\n"
+            "2 | Số cơ sở dữ liệu chuyên ngành được kết nối | cơ sở dữ liệu | 4 | 06 | ≤ 9\n"
+            "II | Xã hội số\n"
+            "III. KINH PHÍ\nTổng kinh phí: 800.000.000 đồng.\n")
+    start = text.index("STT")
+    end = text.index("II | Xã hội số") + len("II | Xã hội số")
+    rows = [line.split(" | ") for line in text[start:end].split("\n")]
+    got = extract_targets(ndoc(text, [Table(start, end, rows)]))
+    assert [(t.metric, t.comparator, t.value, t.value_max, t.unit, t.deadline.end) for t in got] == [
+        ("Tỷ lệ doanh nghiệp nộp thuế điện tử", ">=", 98, None, "%", "2026-12-31"),  # 2025 was the result, not a target
+        ("Tỷ lệ doanh nghiệp nộp thuế điện tử", "range", 99, 100, "%", "2027-12-31"),
+        ("Số cơ sở dữ liệu chuyên ngành được kết nối", "=", 6, None, "cơ sở dữ liệu", "2026-12-31"),
+        ("Số cơ sở dữ liệu chuyên ngành được kết nối", "<=", 9, None, "cơ sở dữ liệu", "2027-12-31"),
+    ]
+    assert all(str(int(t.value)) in t.evidence.text for t in got)
+
+
+def test_a_number_naming_a_kind_of_model_is_not_a_count():
+    text = "II. NHIỆM VỤ\n1. Triển khai bảo vệ hệ thống thông tin theo mô hình 3 lớp; xây dựng chính quyền 4 cấp.\n"
+    assert extract_targets(ndoc(text)) == []

@@ -327,3 +327,19 @@ def test_recurring_and_listed_deadlines_inside_duty_sentences():
     assert (a.lead, a.support, a.deadline.end, a.deadline.recurring) == (["Sở Nội vụ"], ["Sở Tư pháp"], "2024-12-15", True)
     assert (b.lead, b.deadline.end, b.deadline.recurring) == (["Các sở, ban, ngành", "UBND cấp huyện"], "2024-12-31", True)
     assert (c.lead, c.deadline.end, c.deadline.recurring) == (["Sở Tài chính"], None, True)
+
+
+def test_dashed_duties_under_a_lettered_agency_are_each_a_task_of_that_agency():
+    text = HEAD + """V. TỔ CHỨC THỰC HIỆN
+a) Sở Y tế:
+- Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh triển khai bệnh án điện tử; hoàn thành trong quý IV/2024.
+- Báo cáo kết quả thực hiện trước ngày 10/12/2024.
+b) Công an tỉnh:
+- Hướng dẫn kích hoạt tài khoản định danh điện tử trong tháng 6/2024.
+"""
+    tasks = extract_tasks(_normalized(text))
+    assert [(t.lead, t.support, t.deadline.end) for t in tasks] == [
+        (["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "2024-12-31"),
+        (["Sở Y tế"], [], "2024-12-10"),
+        (["Công an tỉnh"], [], "2024-06-30"),
+    ]

@@ -1,0 +1,128 @@
+"""Targets set out in a table by year: "TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026".
+
+Plans that run over several years very often list their targets this way: one row per
+indicator, its unit in a column of its own, and one column per year. A cell of such a
+table holds only a number ("80", "≥ 70", "Trên 90", "100%"), so the sentence reader of
+``extract.targets`` — which needs a number and its words in one clause — finds nothing
+there. This module reads the table by its header instead:
+
+- a header cell naming the indicator (chỉ tiêu, nội dung, tiêu chí), optionally one
+  naming the unit (đơn vị tính, ĐVT), and at least one naming a year ("Năm 2025",
+  "2025", "Kế hoạch năm 2025", "Đến năm 2025");
+- a column of a year before the plan's own year, or headed as a result ("Thực hiện năm
+  2024", "Ước thực hiện", "Kết quả") is history, not a target;
+- each value cell of a data row becomes one target: metric from the indicator cell,
+  comparator from the cell's sign or words (≥, >, trên, tối thiểu, ít nhất, không dưới,
+  tối đa, không quá, dưới; "70 - 80" is a range), unit from the unit column ("%" or the
+  counted noun, lower-cased), deadline the end of the column's year;
+- group rows (fewer cells) and empty or non-numeric cells ("-", "x") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.campaign import plan_year, to_deadline
+from extract.evidence import evidence_for
+from extract.levels import TINH, level_at, named_level
+from extract.numbers import NUMBER_RE, clean_value, fold, parse_number
+from normalize.model import NormalizedDocument
+from vnplan.schema import Target
+
+_METRIC_HEAD = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung|tieu chi|chi so)\b")
+_UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi do)\b")
+_YEAR_HEAD = re.compile(r"^(?:(?:ke hoach|muc tieu|chi tieu|den|den het|giao)\s+)?(?:nam\s+)?((?:19|20)\d\d)\b")
+_HISTORY_HEAD = re.compile(r"\b(?:thuc hien|uoc|ket qua|hien trang|da dat)\b")
+
+_CMP_WORDS = (
+    (">=", r"≥|>=|=>|toi thieu|it nhat|khong duoi|khong thap hon|tu"),
+    ("<=", r"≤|<=|=<|toi da|khong qua|khong vuot qua"),
+    (">", r">|tren|hon|vuot"),
+    ("<", r"<|duoi|thap hon"),
+)
+_VALUE = re.compile(
+    rf"^(?P<cmp>(?:[^\d\s]+\s*){{0,3}}?)\s*(?P<v>{NUMBER_RE})\s*(?P<pct>%)?"
+    rf"(?:\s*(?:-|–|den)\s*(?P<vmax>{NUMBER_RE})\s*%?)?\s*(?P<after>tro len|tro xuong)?\s*$"
+)
+
+
+def _comparator(words: str, after: Optional[str], ranged: bool) -> Optional[str]:
+    if ranged:
+        return "range"
+    if after == "tro len":
+        return ">="
+    if after == "tro xuong":
+        return "<="
+    words = words.strip()
+    if words in ("", "dat"):
+        return "="
+    for cmp, rx in _CMP_WORDS:
+        if re.fullmatch(rf"(?:dat\s+)?(?:{rx})", words):
+            return cmp
+    return None  # words we do not know: not a plain value cell
+
+
+def _columns(header: list[str], year: Optional[int]):
+    """(metric column, unit column or None, [(column, year)]) or None when this is not a by-year table."""
+    heads = [fold(c).strip() for c in header]
+    metric = next((i for i, h in enumerate(heads) if _METRIC_HEAD.match(h)), None)
+    unit = next((i for i, h in enumerate(heads) if _UNIT_HEAD.match(h)), None)
+    years = []
+    for i, h in enumerate(heads):
+        m = _YEAR_HEAD.match(h)
+        if not m or _HISTORY_HEAD.search(h) or (year and int(m.group(1)) < year):
+            continue
+        years.append((i, int(m.group(1))))
+    if metric is None or not years:
+        return None
+    return metric, unit, years
+
+
+def _row_lines(ndoc: NormalizedDocument, start: int, end: int):
+    pos = start
+    for line in ndoc.text[start:end].split("\n"):
+        yield pos, pos + len(line), [c.strip() for c in line.split("|")]
+        pos += len(line) + 1
+
+
+def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]:
+    """(start, end, targets) for every by-year target table of the document."""
+    year = plan_year(ndoc)
+    out = []
+    for table in ndoc.tables:
+        rows = list(_row_lines(ndoc, table.start, table.end))
+        if not rows:
+            continue
+        cols = _columns(rows[0][2], year)
+        if cols is None:
+            continue
+        metric_col, unit_col, year_cols = cols
+        width = len(rows[0][2])
+        targets: list[Target] = []
+        for ls, le, cells in rows[1:]:
+            if len(cells) != width or not cells[metric_col]:
+                continue
+            metric = cells[metric_col].rstrip(" .:;")
+            unit_cell = cells[unit_col] if unit_col is not None else ""
+            for col, y in year_cols:
+                m = _VALUE.match(fold(cells[col]).strip())
+                if not m:
+                    continue
+                cmp = _comparator(m.group("cmp"), m.group("after"), bool(m.group("vmax")))
+                value = parse_number(m.group("v"))
+                if cmp is None or value is None:
+                    continue
+                unit = "%" if m.group("pct") or unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ (%)") or "%" in unit_cell \
+                    else (unit_cell.strip().lower() or "count")
+                warnings: list[str] = []
+                deadline = to_deadline(rows[0][2][col].strip(), warnings, year)
+                level = named_level(metric) or level_at(ndoc, table.start) or TINH
+                targets.append(Target(
+                    id="t0", metric=metric, comparator=cmp, value=clean_value(value),
+                    value_max=clean_value(parse_number(m.group("vmax"))) if m.group("vmax") else None,
+                    unit=unit, applies_to=level, deadline=deadline,
+                    evidence=evidence_for(ndoc, ls, le, widen=False), confidence=0.85, warnings=warnings,
+                ))
+        out.append((table.start, table.end, targets))
+    return out

@@ -192,3 +192,43 @@ def test_province_name_is_preferred_between_capitals(model, tmp_path_factory):
     without = restore(text, dataclasses.replace(model, places=frozenset()), mode="strip").text
     assert without != "người dân Tiền Giang và Kiên Giang"
     assert restore("tien giang", model, mode="strip").text != "tiền giang"  # lower case: no bonus
+
+
+def test_glued_ocr_token_is_split_where_the_context_wants_two_syllables():
+    """English OCR glues short syllables (``Tylé`` for ``Tỷ lệ``): the split is one more
+    candidate, scored by the language model; a known syllable is never cut."""
+    from normalize.diacritics import load_model
+
+    full = load_model()
+    if full.channel is None:
+        pytest.skip("OCR channel not trained (run `vnplan train-restorer`)")
+    out = restore("tong s6 ngudi dan Tylé=a/b\ncua nguoi dan", full, mode="ocr").text
+    assert "dân Tỷ lệ=a/" in out.split("\n")[0] and out.count("\n") == 1
+    assert restore("ngay 15 thang8 nam 2023", full, mode="ocr").text == "ngày 15 tháng 8 năm 2023"
+    assert len(restore("nguoi dan tham gia", full, mode="ocr").text.split()) == 4
+
+
+def test_a_split_pair_enters_the_trigram_context_as_two_syllables():
+    from normalize.diacritics.decode import viterbi
+
+    good = {("<s>", "<s>", "tỷ"): -1.0, ("<s>", "tỷ", "lệ"): -0.5, ("tỷ", "lệ", "hồ"): -0.5}
+
+    def score(u, v, w):
+        return good.get((u, v, w), -5.0)
+
+    columns = [[("tylé", "Tylé", -2.0), (("tỷ", "lệ"), "Tỷ lệ", -1.0)], [("hồ", "hồ", 0.0)]]
+    assert viterbi(score, columns, compound_at={0}) == [1, 0]
+
+
+def test_short_numbers_that_are_numbers_are_never_read_as_words():
+    """``Ty 16 hé so``: 16 may be ``lệ``; 16%, 16/2022, 104/16, 1.16 and a line's ``16.`` may not."""
+    from normalize.diacritics.decode import _word_slot
+    from normalize.diacritics.tokens import line_items
+
+    def slot(text):
+        items = line_items(text)
+        return _word_slot(text, items, next(i for i, it in enumerate(items) if it[2].isdigit()))
+
+    assert slot("Ty 16 hé so") and slot("va Ty 18 * diém")
+    assert not any(slot(t) for t in ("dat 16% ke hoach", "So 16/KH-UBND", "QD 104/16 ngay", "he so 1.16 x",
+                                     "16. Cac so phoi hop", "nam 2-16 x"))

@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from normalize.diacritics import splits
 from normalize.diacritics.lm import BOS, EOS
 from normalize.diacritics.syllables import apply_case, case_of, consistent, has_marks, strip_marks
 from normalize.diacritics.tokens import line_items, lm_class
@@ -23,7 +24,7 @@ BEAM = 8
 PRUNE = 8.0  # drop Viterbi states this much (log) worse than the best one
 UNIGRAM_GAP = 7.0  # candidates this much (log) rarer than the most frequent one are dropped
 KEEP_MARKED_BONUS = 3.0  # log-odds that a marked, valid syllable is already right
-DIGIT_WORD_PENALTY = -2.0  # a digit token read as a word pays this on top of the channel
+DIGIT_WORD_PENALTY = 0.0  # a digit token read as a word pays this on top of the channel (held-out OCR)
 IDENTITY_LOGP = -2.0  # an unknown OCR token left as it is (codes, names, abbreviations)
 NUM_KEY = "<n>"
 PLACE_BONUS = 3.0  # log-bonus for a place-name syllable pair between two capitalized tokens
@@ -126,6 +127,8 @@ def ocr_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
     if lower not in keys and (tok.isalpha() or not out):
         ident = 0.0 if lower in model.syllables else IDENTITY_LOGP
         out.append((lm_class(lower), tok, ident))
+    if tok.isalpha():
+        out.extend(splits.split_candidates(model, lower, case))
     if not out or (len(out) == 1 and out[0][1] == tok):
         return None
     return out
@@ -154,17 +157,28 @@ def make_scorer(lm):
     return score
 
 
-def viterbi(score, columns: list[list[tuple[str, str, float]]], pairs=None, bonus_at=()) -> list[int]:
+def viterbi(score, columns: list[list[tuple[str, str, float]]], pairs=None, bonus_at=(), compound_at=()) -> list[int]:
     """Best candidate index per column under the trigram model (beam-pruned Viterbi).
 
     At the columns in ``bonus_at`` a (previous, current) key pair found in ``pairs`` earns
-    PLACE_BONUS (place names between capitalized tokens)."""
+    PLACE_BONUS (place names between capitalized tokens).  At the columns in
+    ``compound_at`` a key may be a syllable pair (a glued token split in two)."""
     states = {(BOS, BOS): (0.0, None, -1)}
     history = []
     beam = BEAM
     for i, col in enumerate(columns):
         new: dict = {}
-        if i in bonus_at:
+        if i in compound_at:
+            for (u, v), (sc, _bp, _ci) in states.items():
+                for ci, (w, _out, cl) in enumerate(col):
+                    if type(w) is tuple:
+                        s, nk = sc + score(u, v, w[0]) + score(v, w[0], w[1]) + cl, w
+                    else:
+                        s, nk = sc + score(u, v, w) + cl, (v, w)
+                    old = new.get(nk)
+                    if old is None or s > old[0]:
+                        new[nk] = (s, (u, v), ci)
+        elif i in bonus_at:
             for (u, v), (sc, _bp, _ci) in states.items():
                 for ci, (w, _out, cl) in enumerate(col):
                     s = sc + score(u, v, w) + cl + (PLACE_BONUS if (v, w) in pairs else 0.0)
@@ -208,20 +222,57 @@ def viterbi(score, columns: list[list[tuple[str, str, float]]], pairs=None, bonu
     return path
 
 
+def _parts(k) -> tuple:
+    return k if type(k) is tuple else (k,)
+
+
+def _context(keys: list, i: int) -> tuple[list, list]:
+    """The two syllables before and after position i (pairs of split tokens flattened)."""
+    left: list = []
+    j = i - 1
+    while len(left) < 2 and j >= 0:
+        left[:0] = _parts(keys[j])
+        j -= 1
+    right: list = []
+    j = i + 1
+    while len(right) < 2 and j < len(keys):
+        right.extend(_parts(keys[j]))
+        j += 1
+    return ([BOS, BOS] + left)[-2:], (right + [EOS, EOS])[:2]
+
+
 def local_confidence(score, keys: list[str], i: int, col: list[tuple[str, str, float]]) -> list[float]:
     """Posterior of each candidate at position i given the chosen neighbours."""
-    ctx = [BOS, BOS, *keys, EOS, EOS]
-    j = i + 2
+    (l2, l1), (r1, r2) = _context(keys, i)
     scores = []
     for w, _o, cl in col:
-        s = cl + score(ctx[j - 2], ctx[j - 1], w) + score(ctx[j - 1], w, ctx[j + 1])
-        if j + 2 < len(ctx):
-            s += score(w, ctx[j + 1], ctx[j + 2])
+        if type(w) is tuple:
+            a, b = w
+            s = cl + score(l2, l1, a) + score(l1, a, b) + score(a, b, r1) + score(b, r1, r2)
+        else:
+            s = cl + score(l2, l1, w) + score(l1, w, r1) + score(w, r1, r2)
         scores.append(s)
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
     z = sum(exps)
     return [e / z for e in exps]
+
+
+NUMBER_AFTER = "%/"  # 16%, 16/2022: a percentage, a code or a date
+
+
+def _word_slot(text: str, items, idx: int) -> bool:
+    """A short digit token may be a misread syllable (``Ty 16 hé so``) unless what touches
+    it marks it as a number: ``16%``, ``16/2022``, ``104/16``, ``16.5``, ``16,5``, ``2-16``,
+    or list numbering (``16.`` or ``16)`` opening a line)."""
+    s, e, _tok = items[idx]
+    after, before = text[e : e + 1], text[s - 1 : s] if s else ""
+    if after in NUMBER_AFTER or before in "/-" and before or (after in ".,:-" and text[e + 1 : e + 2].isdigit()):
+        return False
+    if before in ".," and text[s - 2 : s - 1].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    return not (after in ".)" and not text[line_start:s].strip())
 
 
 @dataclass
@@ -238,7 +289,7 @@ class Decoded:
 
 def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> Decoded | None:
     items = line_items(text)
-    columns, ambiguous = [], []
+    columns, ambiguous, compound_at = [], [], set()
     for idx, (s, e, tok) in enumerate(items):
         if s == e:
             cands = None
@@ -246,12 +297,16 @@ def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> D
             cands = memo.get(tok, memo)
             if cands is memo:
                 cands = memo[tok] = candidates_fn(model, tok)
+        if cands is not None and tok.isdigit() and not _word_slot(text, items, idx):
+            cands = None
         if cands is None:
             key = tok if s == e else lm_class(tok.lower())
             columns.append([(key, tok, 0.0)])
         else:
             columns.append(cands)
             ambiguous.append(idx)
+            if any(type(c[0]) is tuple for c in cands):
+                compound_at.add(idx)
     if not ambiguous:
         return None
     places = getattr(model, "places", None)
@@ -259,7 +314,7 @@ def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> D
     if places:
         caps = [e > s and tok[:1].isupper() for s, e, tok in items]
         bonus_at = {i for i in range(1, len(items)) if caps[i] and caps[i - 1] and len(columns[i]) + len(columns[i - 1]) > 2}
-    return Decoded(text, offset, items, columns, viterbi(score, columns, places, bonus_at), ambiguous)
+    return Decoded(text, offset, items, columns, viterbi(score, columns, places, bonus_at, compound_at), ambiguous)
 
 
 def render(d: Decoded, score) -> tuple[str, list[TokenChoice]]:

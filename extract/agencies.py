@@ -69,6 +69,8 @@ _VERBS = (
     r"(?<!trật )tự(?= \w)"  # "Các sở, ban, ngành tự đánh giá …"
 )
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
+# In an owner phrase, "tổ chức" between collective nouns is a noun: "các cơ quan, tổ chức, đơn vị".
+_GROUP_LIST = re.compile(r"^các\s+(?:cơ quan|đơn vị)(?:\s*(?:,|và)\s*(?:tổ chức|cơ quan|đơn vị|địa phương))+(?![\w])", re.I)
 _VERB_START = re.compile(rf"^(?:{_VERBS}|tổ chức)(?![\w])", re.I)  # case-sensitive: verbs are lowercase in prose
 _PAREN = re.compile(r"\([^()]*\)")
 # "Công an tỉnh - Cơ quan thường trực …", "Sở Thông tin và Truyền thông là cơ quan thường trực …"
@@ -176,7 +178,9 @@ def split_agencies(text: str) -> list[str]:
     if not text or not text.strip():
         return []
     _, index = load_gazetteer()
-    s = cut_purpose(clean_agency(text))
+    s = clean_agency(text)
+    group = _GROUP_LIST.match(s)
+    s = (s[: group.end()] + cut_purpose(s[group.end():])).rstrip(" ,;:-") if group else cut_purpose(s)
     s = re.sub(r"^(?:là|do|gồm|giao)\s+", "", s, flags=re.I)
     s = _TITLE.sub("", s)
     protected = sorted(_protect(s, index))

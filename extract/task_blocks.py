@@ -23,6 +23,7 @@ from typing import Optional
 from extract.agencies import _VERB_START, looks_like_agency
 from extract.numbers import fold
 from extract.raw_task import RawTask
+from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import SENTENCE, assignment, deadline_in
 from normalize.model import NormalizedDocument
 from normalize.patterns import SIGN_PREFIX
@@ -268,10 +269,14 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         while owner is None and anc is not None:
             owner, anc = anc.heading_agencies, anc.parent
         in_duty = _in_duty_section(node)
+        schedule = _schedule_context(node)
         for content, labels in units:
             if labels and all(p.key == "other" for p in labels):
                 labels = []
             if not labels:
+                if schedule is not None and not heading:  # "Tiến độ thực hiện": each dated statement is a task
+                    found, content = schedule_tasks(content, schedule)
+                    out += found
                 out += _unlabelled_tasks(node, content, owner, heading, in_duty)
                 continue
             if len(content) > 1 and content[0].kind == "title" and len(content[0].text.split()) <= 15 \
@@ -310,6 +315,20 @@ def _in_duty_section(node: Node) -> bool:
             return True
         n = n.parent
     return False
+
+
+def _schedule_context(node: Node) -> Optional[str]:
+    """None outside a schedule section; inside one, the period of the nearest phase heading above ("" if none)."""
+    period = ""
+    n = node.parent
+    while n is not None:
+        t = n.title()
+        if t is not None and is_schedule_heading(t.text):
+            return period
+        period = period or (period_of(t.text) if t is not None else "")
+        n = n.parent
+    t = node.title()
+    return "" if t is not None and is_schedule_heading(t.text) else None
 
 
 def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], heading: Optional[str],

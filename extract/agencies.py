@@ -163,14 +163,25 @@ def _protect(text: str, index: dict[str, Entry]) -> list[tuple[int, int]]:
     """Spans of text that are a gazetteer name or alias written out (they may hold ',' or 'và')."""
     spans: list[tuple[int, int]] = []
     low = text.lower()
+    for first, pattern in _protected_patterns():
+        if first in low:  # cheap necessary condition before the regex
+            for m in pattern.finditer(low):
+                if not any(a <= m.start() < b for a, b in spans):
+                    spans.append((m.start(), m.end()))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _protected_patterns() -> list[tuple[str, "re.Pattern[str]"]]:
+    """Gazetteer names that hold ',' 'và' '-' 'với' 'ủy' or a verb, compiled once, in gazetteer order."""
+    out = []
     for e in load_gazetteer()[0]:
         for name in [e.canonical, *e.aliases]:
             if ("," in name or " và " in name or " - " in name or " với " in name or " ủy " in name.lower()
                     or _VERB_RE.search(name)):
-                for m in re.finditer(re.escape(name.lower()).replace(r"\ ", r"\s+"), low):
-                    if not any(a <= m.start() < b for a, b in spans):
-                        spans.append((m.start(), m.end()))
-    return spans
+                low = name.lower()
+                out.append((low.split()[0] if low.split() else low, re.compile(re.escape(low).replace(r"\ ", r"\s+"))))
+    return out
 
 
 def split_agencies(text: str) -> list[str]:

@@ -36,9 +36,20 @@ def _fold_char(ch: str) -> str:
     return out
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _fold_char(chr(code))
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, diacritic-free copy of ``text`` with exactly the same length."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 # ---------------------------------------------------------------- digit numbers

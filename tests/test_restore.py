@@ -232,3 +232,43 @@ def test_short_numbers_that_are_numbers_are_never_read_as_words():
     assert slot("Ty 16 hé so") and slot("va Ty 18 * diém")
     assert not any(slot(t) for t in ("dat 16% ke hoach", "So 16/KH-UBND", "QD 104/16 ngay", "he so 1.16 x",
                                      "16. Cac so phoi hop", "nam 2-16 x"))
+
+
+def test_kneser_ney_estimate_is_a_distribution_and_prefers_seen_contexts():
+    from normalize.diacritics.lm import NgramLM
+    import math
+
+    lm = NgramLM()
+    for _ in range(3):
+        lm.add_sequence(["kế", "hoạch", "thực", "hiện"])
+    lm.add_sequence(["thực", "hành"])
+    lm.add_word(["hoà", "bình"], 0.05, 0.1)
+    lm.finish_kneser_ney()
+    vocab = [w for w in lm.uni] + ["</s>"]
+    # every context's probabilities sum to one (bigram context "thực", unseen trigram context)
+    for u, v in (("hoạch", "thực"), ("bình", "thực")):
+        total = sum(math.exp(lm.score(u, v, w)) for w in set(vocab))
+        assert total == pytest.approx(1.0, abs=0.02)
+    assert lm.score("hoạch", "thực", "hiện") > lm.score("hoạch", "thực", "hành")
+    assert lm.score("<s>", "hoà", "bình") > lm.score("<s>", "hoà", "hiện")
+
+
+def test_tone_placement_normalized_score_forgives_only_placement():
+    from normalize.diacritics.evaluate import placement_key, score_stripped
+
+    assert placement_key("hoà") == placement_key("hòa")
+    assert placement_key("Thuỷ") == placement_key("Thủy") != placement_key("thủy")  # case still counts
+    assert placement_key("hóa") != placement_key("hòa")  # another tone is another word
+    sc = score_stripped("Nhà hoà bình hóa", "Nhà hòa bình hòa")
+    assert (sc.correct, sc.placement, sc.total) == (2, 3, 4)
+
+
+def test_a_misread_mixed_case_name_is_written_as_the_plans_write_it():
+    """``VNelD`` (l for I) is read as the name the plans write ``VNeID``, not ``VNEID``."""
+    from normalize.diacritics import load_model
+
+    full = load_model()
+    if full.channel is None or "vneid" not in full.forms:
+        pytest.skip("OCR channel not trained (run `vnplan train-restorer`)")
+    out = restore("tai khoan VNelD muc do 2 cho nguoi dan", full, mode="ocr").text
+    assert out.split()[2] == "VNeID"

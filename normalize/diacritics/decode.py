@@ -122,7 +122,9 @@ def ocr_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
     form = model.forms.get(lower)
     if form is not None and case != "lower":
         return [(lm_class(lower), form, 0.0)] if form != tok else None
-    out = [(c, apply_case(c, case), lp) for c, lp in ch.candidates(lower, model.cands, model.lm.uni)]
+    forms = model.forms if case != "lower" else {}
+    # a misread mixed-case name (VNelD, QReode) is written as the plans write it
+    out = [(c, forms.get(c) or apply_case(c, case), lp) for c, lp in ch.candidates(lower, model.cands, model.lm.uni)]
     keys = {c for c, _o, _l in out}
     if lower not in keys and (tok.isalpha() or not out):
         ident = 0.0 if lower in model.syllables else IDENTITY_LOGP

@@ -5,6 +5,13 @@ Syllable accuracy counts letter tokens of the reference (case-sensitive, exact m
 For stripped text the tokens line up one to one; for OCR output and gold files the
 restored tokens are aligned to the reference with a Levenshtein alignment over tokens
 (a merged or split word counts as wrong).
+
+Every figure is also given tone-placement-normalized (``placement`` in the JSON,
+"tone placement normalized" in the log): before comparing, each word's tone mark is
+taken off and put back at one fixed place, so that the old and new placement rules
+(``hoà``/``hòa``, ``thuỷ``/``thủy``, both correct spellings of one word) compare equal.
+Nothing else is forgiven: letters, vowel marks, the tone itself and letter case must
+still match.  The strict figure is the headline.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from normalize.diacritics.syllables import TOKEN_RE, strip_marks
+from normalize.diacritics.syllables import DECOMP, TONELESS, TOKEN_RE, strip_marks
 from normalize.diacritics.tokens import Tally, share
 
 
@@ -23,10 +30,15 @@ class Score(Tally):
     correct: int = 0
     total: int = 0
     baseline: int = 0
+    placement: int = 0  # correct once tone placement is normalized (hoà = hòa)
 
     @property
     def accuracy(self) -> float:
         return share(self.correct, self.total)
+
+    @property
+    def placement_accuracy(self) -> float:
+        return share(self.placement, self.total)
 
     @property
     def baseline_accuracy(self) -> float:
@@ -35,6 +47,19 @@ class Score(Tally):
 
 def words(text: str) -> list[str]:
     return [t for t in TOKEN_RE.findall(text) if t.isalpha()]
+
+
+def placement_key(word: str) -> str:
+    """``hoà`` and ``hòa`` -> ``hoa\u0300``: the word without its tone, then the tone
+    (case kept; a word with two tone marks is not Vietnamese and stays as it is)."""
+    tones = [DECOMP[ch][2] for ch in word if ch in DECOMP and DECOMP[ch][2]]
+    if len(tones) != 1:
+        return word
+    return "".join(TONELESS.get(ch, ch) for ch in word) + tones[0]
+
+
+def placement_words(tokens: list[str]) -> list[str]:
+    return [placement_key(t) for t in tokens]
 
 
 def aligned_correct(hyp: list[str], ref: list[str]) -> int:
@@ -48,18 +73,21 @@ def aligned_correct(hyp: list[str], ref: list[str]) -> int:
 
 def score_aligned(restored: str, damaged: str, reference: str) -> Score:
     """Line-by-line aligned accuracy when lines correspond, else whole text."""
-    ref = words(reference)
-    return Score(aligned_correct(words(restored), ref), len(ref), aligned_correct(words(damaged), ref))
+    ref, hyp = words(reference), words(restored)
+    return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(damaged), ref),
+                 aligned_correct(placement_words(hyp), placement_words(ref)))
 
 
 def score_stripped(restored: str, reference: str) -> Score:
     ref = words(reference)
     hyp = words(restored)
     if len(hyp) != len(ref):
-        return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(strip_marks(reference)), ref))
+        return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(strip_marks(reference)), ref),
+                     aligned_correct(placement_words(hyp), placement_words(ref)))
     correct = sum(h == r for h, r in zip(hyp, ref))
     base = sum(strip_marks(r) == r for r in ref)
-    return Score(correct, len(ref), base)
+    placed = sum(h == r or placement_key(h) == placement_key(r) for h, r in zip(hyp, ref))
+    return Score(correct, len(ref), base, placed)
 
 
 def limit_text(text: str, max_chars: int | None) -> str:
@@ -147,8 +175,9 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         sc = leave_one_out(texts, lex, rf, lambda tr: build_model(tr, lex, running=running),
                            max_chars=max_chars, log=log)
         log(f"    syllable accuracy {sc.accuracy:.2%} (baseline without restoration {sc.baseline_accuracy:.2%}; "
-            f"{sc.total} syllables)")
-        figures["stripped_loo"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "syllables": sc.total}
+            f"{sc.total} syllables; tone placement normalized {sc.placement_accuracy:.2%})")
+        figures["stripped_loo"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "syllables": sc.total,
+                                   "placement": sc.placement_accuracy}
     else:
         log("    skipped: needs at least two diacritized plans")
 
@@ -164,10 +193,14 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         total = Score()
         for v, sc in res.items():
             total.add(sc)
-            log(f"    {v:6s}: word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words)")
-            figures["ocr_loo"][v] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total}
-        log(f"    all   : word accuracy {total.accuracy:.2%} (before restoring {total.baseline_accuracy:.2%})")
-        figures["ocr_loo"]["all"] = {"accuracy": total.accuracy, "baseline": total.baseline_accuracy, "words": total.total}
+            log(f"    {v:6s}: word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words; "
+                f"tone placement normalized {sc.placement_accuracy:.2%})")
+            figures["ocr_loo"][v] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total,
+                                     "placement": sc.placement_accuracy}
+        log(f"    all   : word accuracy {total.accuracy:.2%} (before restoring {total.baseline_accuracy:.2%}; "
+            f"tone placement normalized {total.placement_accuracy:.2%})")
+        figures["ocr_loo"]["all"] = {"accuracy": total.accuracy, "baseline": total.baseline_accuracy, "words": total.total,
+                                     "placement": total.placement_accuracy}
 
     if gold and gold_source and Path(gold).exists() and Path(gold_source).exists():
         log(f"(3) gold: {gold} vs restoring {gold_source}")
@@ -175,8 +208,10 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         src = Path(gold_source).read_text(encoding="utf-8")
         ref = Path(gold).read_text(encoding="utf-8")
         sc = gold_score(model, src, ref, rf)
-        log(f"    word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words)")
-        figures["gold"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total}
+        log(f"    word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words; "
+            f"tone placement normalized {sc.placement_accuracy:.2%})")
+        figures["gold"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total,
+                           "placement": sc.placement_accuracy}
     else:
         log(f"(3) gold: skipped ({gold} or {gold_source} not found)")
     return figures

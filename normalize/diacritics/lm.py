@@ -1,4 +1,4 @@
-"""Syllable trigram language model (interpolated Witten-Bell), stored backoff-style.
+"""Syllable trigram language model (interpolated Witten-Bell or modified Kneser-Ney), stored backoff-style.
 
 Counts may be fractional: the plans in corpus/ count 1 per occurrence, the general
 word lists count a fraction, so that formulaic plan wording dominates and the lexicon
@@ -13,6 +13,11 @@ from collections import defaultdict
 
 BOS = "<s>"
 EOS = "</s>"
+# discounts (count <= 1: share of the count; <= 2; more), tuned leave-one-document-out on
+# stripped and English-OCR'd held-out plans (vnplan eval-restore): 98.19% / 94.35% against
+# Witten-Bell's 98.12% / 94.20% (model.ESTIMATOR chooses)
+D3 = (0.5, 0.9, 1.2)
+D2 = (0.5, 0.9, 1.2)
 
 
 class NgramLM:
@@ -49,7 +54,7 @@ class NgramLM:
 
     # -- estimation -----------------------------------------------------------------
     def finish(self, alpha: float = 0.01, cont: float = 0.5) -> None:
-        """Witten-Bell interpolation.  Below the bigram the model backs off to a mix of
+        """Witten-Bell interpolation (the default; see :meth:`finish_kneser_ney`).  Below the bigram the model backs off to a mix of
         the unigram frequency and the Kneser-Ney continuation probability (in how many
         different contexts a syllable occurs), weight ``cont``."""
         total = sum(self.c1.values())
@@ -90,6 +95,70 @@ class NgramLM:
             tri[(u, v, w)] = math.log((c + t * p_bi(v, w)) / (ctx2[(u, v)] + t))
         self.tri = tri
         self.bo2 = {k: math.log(types2[k] / (ctx2[k] + types2[k])) for k in ctx2}
+        self.bi = {k: math.log(x) for k, x in p2.items()}
+        self.bo1 = {k: math.log(x) for k, x in lam1.items()}
+        self.uni = {w: math.log(x) for w, x in p1.items()}
+        self.back = {w: math.log(x) for w, x in pb.items()}
+        self.c2, self.c3 = {}, {}
+
+    def finish_kneser_ney(self, d3: tuple = D3, d2: tuple = D2, alpha: float = 0.01, cont: float = 0.0) -> None:
+        """Interpolated modified Kneser-Ney over fractional counts.
+
+        Each order discounts a count ``c`` by ``d[0] * c`` when ``c <= 1`` (a lexicon pair of
+        weight 0.1 keeps most of its small mass), ``d[1]`` when ``c <= 2``, else ``d[2]``; the
+        mass taken goes to the next lower order.  The bigram order counts continuations (in
+        how many left contexts a pair occurs, each context at most 1) plus the lexicon's
+        within-word pairs, which have no left context.  Below it the back-off mixes the
+        unigram frequency and the continuation count (``cont``), as :meth:`finish` does.
+        Stored in the same back-off form, so scoring is unchanged."""
+
+        def disc(c: float, d: tuple) -> float:
+            return min(c, d[0] * c if c <= 1.0 else d[1] if c <= 2.0 else d[2])
+
+        total = sum(self.c1.values())
+        vocab = len(self.c1) + 1
+        denom = total + alpha * vocab
+        p1 = {w: (c + alpha) / denom for w, c in self.c1.items()}
+        floor = alpha / denom
+        self.unk = math.log(floor)
+        # bigram counts for the middle order: continuations from the trigrams + lexicon pairs
+        n2: dict[tuple, float] = defaultdict(float)
+        in3: dict[tuple, float] = defaultdict(float)
+        for (u, v, w), c in self.c3.items():
+            n2[(v, w)] += min(c, 1.0)
+            in3[(v, w)] += c
+        for k, c in self.c2.items():
+            extra = c - in3.get(k, 0.0)
+            if extra > 1e-9:
+                n2[k] += extra
+        left: dict[str, float] = defaultdict(float)
+        for (_v, w), c in n2.items():
+            left[w] += min(c, 1.0)
+        nleft = sum(left.values()) + alpha * vocab
+        pb = {w: (1 - cont) * p + cont * (left.get(w, 0.0) + alpha) / nleft for w, p in p1.items()}
+        ctx1: dict[str, float] = defaultdict(float)
+        mass1: dict[str, float] = defaultdict(float)
+        for (v, w), c in n2.items():
+            ctx1[v] += c
+            mass1[v] += disc(c, d2)
+        lam1 = {v: mass1[v] / ctx1[v] for v in ctx1}
+        p2 = {(v, w): (c - disc(c, d2)) / ctx1[v] + lam1[v] * pb.get(w, floor) for (v, w), c in n2.items()}
+
+        def p_bi(v: str, w: str) -> float:
+            x = p2.get((v, w))
+            if x is not None:
+                return x
+            return lam1.get(v, 1.0) * pb.get(w, floor)
+
+        ctx2: dict[tuple, float] = defaultdict(float)
+        mass2: dict[tuple, float] = defaultdict(float)
+        for (u, v, _w), c in self.c3.items():
+            ctx2[(u, v)] += c
+            mass2[(u, v)] += disc(c, d3)
+        lam2 = {k: mass2[k] / ctx2[k] for k in ctx2}
+        self.tri = {(u, v, w): math.log((c - disc(c, d3)) / ctx2[(u, v)] + lam2[(u, v)] * p_bi(v, w))
+                    for (u, v, w), c in self.c3.items()}
+        self.bo2 = {k: math.log(x) for k, x in lam2.items()}
         self.bi = {k: math.log(x) for k, x in p2.items()}
         self.bo1 = {k: math.log(x) for k, x in lam1.items()}
         self.uni = {w: math.log(x) for w, x in p1.items()}

@@ -239,22 +239,43 @@ def _ocr_pages_for(texts: dict[str, str], cdir: Path) -> list[dict]:
 
 
 _LOADED: dict[str, RestorerModel] = {}
+_STAMPED: dict[tuple, RestorerModel] = {}
+
+
+def _stamp(corpus: Path, cdir: Path) -> tuple:
+    """Names, sizes and times of everything the model key is computed from (cheap to take).
+
+    ``run`` calls ``load_model`` once per document; the key itself hashes every corpus
+    plan and cached OCR page, so within one process it is recomputed only when this changes.
+    """
+    def listing(folder: Path) -> tuple:
+        try:
+            return tuple(sorted((p.name, st.st_size, st.st_mtime_ns)
+                                for p in folder.iterdir() if p.is_file() for st in [p.stat()]))
+        except OSError:
+            return ()
+
+    return (str(corpus.resolve()), str(cdir.resolve()), listing(corpus), listing(cdir / "ocr-pairs"), listing(cdir))
 
 
 def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bool = False, log=None) -> RestorerModel:
     """The model for ``corpus`` (default: the project's corpus/), built if missing or stale."""
     corpus = Path(corpus) if corpus else corpus_dir()
     cdir = Path(cdir) if cdir else cache_dir()
+    stamp = _stamp(corpus, cdir)
+    if not rebuild and stamp in _STAMPED:  # nothing on disk changed since: skip hashing the corpus
+        return _STAMPED[stamp]
     texts = corpus_texts(corpus)
     key = model_key(texts, _ocr_ready(texts, cdir))
     if not rebuild and key in _LOADED:
+        _STAMPED[stamp] = _LOADED[key]
         return _LOADED[key]
     path = cdir / f"restorer-{key}.pkl"
     if path.exists() and not rebuild:
         try:
             with path.open("rb") as fh:
                 model = pickle.load(fh)
-            _LOADED[key] = model
+            _LOADED[key] = _STAMPED[stamp] = model
             return model
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
@@ -271,4 +292,5 @@ def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bo
         if old != path:
             old.unlink(missing_ok=True)
     _LOADED[key] = model
+    _STAMPED[_stamp(corpus, cdir)] = model  # taken again: building wrote into the cache
     return model

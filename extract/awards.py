@@ -10,8 +10,8 @@ Rules:
 - one item per (form, grantor, recipient, count) stated; the form and grantor come
   from the clause, else from the nearest earlier mention in the same block
   ("Tặng Bằng khen của Chủ tịch UBND tỉnh cho:" followed by "- 01 đơn vị hạng Nhất").
-- forms listed without a number (under a "Hình thức khen thưởng" heading) are items with
-  ``max_count`` null, one per recipient named ("tặng cho tập thể, cá nhân" → two);
+- forms listed without a number (under a "Hình thức khen thưởng" heading, or granted
+  "tặng … cho tập thể …" anywhere in an awards section) are items with ``max_count`` null, one per recipient named ("tặng cho tập thể, cá nhân" → two);
   awards named only as exceptions ("Ngoài Bằng khen của …") are not repeated.
 - a quota whose sentence names no form gets form "Khen thưởng" and no grantor.
 - danh hiệu are forms too (Chiến sĩ thi đua cơ sở, Tập thể lao động xuất sắc …); a
@@ -154,6 +154,19 @@ def _in_form_list(ndoc: NormalizedDocument, offset: int) -> bool:
     return False
 
 
+_GRANT_VERB = re.compile(r"(?<!duoc )\b(?:xet tang|trao tang|tang|trao)\b")
+_GIVEN_TO = re.compile(r"\bcho\s+(?:cac\s+|nhung\s+)?(?:tap the|ca nhan|don vi)\b")
+
+
+def _granted_without_count(folded: str, cs: int, ce: int, forms: list, line_end: int) -> bool:
+    """"Chủ tịch UBND tỉnh tặng Cờ thi đua cho tập thể dẫn đầu …", "Xét tặng danh hiệu … cho các
+    cá nhân …": a form granted to named recipients with no number is an award without a quota
+    (not "được tặng …", a condition, nor "tặng Bằng khen cho:" that introduces a list)."""
+    if folded[cs:line_end].rstrip(" .;").endswith(":"):
+        return False
+    return bool(_GRANT_VERB.search(folded[cs:forms[0][0]]) and _GIVEN_TO.search(folded[forms[0][1]:ce]))
+
+
 def _in_award_section(ndoc: NormalizedDocument, offset: int) -> bool:
     for _, h in heading_chain(ndoc, offset):
         f = fold(h)
@@ -279,7 +292,8 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     rec = _FORM_RECIPIENT.get(form) or _recipients_named(folded[fe:ce])[0]
                     awards.append(Award(id="a0", form=form, grantor=g, recipient=rec, level=level, notes=[note],
                                         warnings=[note], evidence=evidence_for(ndoc, fs, fe), confidence=0.75))
-            elif forms and not counts and not line_has_counts and _in_form_list(ndoc, ls):
+            elif forms and not counts and not line_has_counts and (
+                    _in_form_list(ndoc, ls) or (in_awards and _granted_without_count(folded, cs, ce, forms, le))):
                 sent_stop = ce + re.search(r"\.\s|$", folded[ce:le]).start()
                 for k, (fs, fe, form, g) in enumerate(forms):
                     # recipients named after this form, up to the next form; else those the

@@ -226,6 +226,7 @@ def _name_like(text: str) -> bool:
         and all(w[:1].isupper() and w.isalpha() for w in words)
         and not SIGN_ROLE.match(fold(text))
         and not SIGN_PREFIX.match(fold(text))
+        and not DOC_TYPE_LINE.match(fold(text))  # "KẾ HOẠCH" under a second header block is no name
     )
 
 
@@ -322,7 +323,11 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     info["issuer"] = issuer
 
     info["title"] = find_title(lines, type_index, [province[0]] if province else [])
-    signer = find_signer(ndoc.text, ndoc.sections[0].start if ndoc.sections else 0) or _portal(ndoc, "nguoi ky")
+    # the signature may stand before the first section: a decision signed above the plan it issues
+    body_start = ndoc.sections[0].start if ndoc.sections else 0
+    if type_index is not None:
+        body_start = min(body_start, sum(len(ln) + 1 for ln in lines[: type_index + 2]))
+    signer = find_signer(ndoc.text, body_start) or _portal(ndoc, "nguoi ky")
     info["signer"] = signer
     if info["title"] and not _VN_MARKED.search(info["title"].lower()):
         warnings.append("title has no diacritics (OCR text not restored)")

@@ -29,6 +29,7 @@ from extract.levels import detect_level
 from extract.numbers import clean_value, find_percents, fold, parse_number
 from extract.scoring_cells import Cell, appendix_level, cell_streams, split_appendices, title_level
 from extract.scoring_interleaved import FULL_AT, NONE_BELOW, interleaved_rows
+from extract.target_tables import year_tables
 from normalize.model import NormalizedDocument
 from vnplan.schema import ScoringCriterion
 
@@ -307,6 +308,9 @@ def extract_scoring(ndoc: NormalizedDocument) -> list[ScoringCriterion]:
         hi = max(it.evidence.span[1] for it in inter) + 600
         items = [it for it in items if not lo <= it.evidence.span[0] <= hi] + inter
     items.extend(_rank_points(ndoc))
+    # a targets table by year ("Số điểm chi trả … | điểm | 20 | 40") holds targets, not scoring rows
+    spans = [(a, b) for a, b, targets in year_tables(ndoc) if targets]
+    items = [it for it in items if not any(a <= it.evidence.span[0] < b for a, b in spans)]
     for i, it in enumerate(items, 1):
         it.id = f"s{i}"
     return items

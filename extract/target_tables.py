@@ -6,8 +6,9 @@ table holds only a number ("80", "≥ 70", "Trên 90", "100%"), so the sentence 
 ``extract.targets`` — which needs a number and its words in one clause — finds nothing
 there. This module reads the table by its header instead:
 
-- a header cell naming the indicator (chỉ tiêu, nội dung, tiêu chí), optionally one
-  naming the unit (đơn vị tính, ĐVT), and at least one naming a year ("Năm 2025",
+- a header cell naming the indicator (chỉ tiêu, nội dung, tiêu chí, danh mục, "Nhiệm vụ,
+  chỉ tiêu"; with a unit column, whatever the first text column is called), optionally
+  one naming the unit (đơn vị tính, ĐVT), and at least one naming a year ("Năm 2025",
   "2025", "Kế hoạch năm 2025", "Đến năm 2025");
 - a column of a year before the plan's own year, or headed as a result ("Thực hiện năm
   2024", "Ước thực hiện", "Kết quả") is history, not a target;
@@ -30,7 +31,8 @@ from extract.numbers import NUMBER_RE, clean_value, fold, parse_number
 from normalize.model import NormalizedDocument
 from vnplan.schema import Target
 
-_METRIC_HEAD = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung|tieu chi|chi so)\b")
+_METRIC_HEAD = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung|tieu chi|chi so|danh muc|nhiem vu|muc tieu)\b")
+_INDEX_HEAD = re.compile(r"^(?:s\s*t\s*t|t\s*t|so\s+tt|so thu tu|#)\.?$")
 _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi do)\b")
 _YEAR_HEAD = re.compile(r"^(?:(?:ke hoach|muc tieu|chi tieu|den|den het|giao)\s+)?(?:nam\s+)?((?:19|20)\d\d)\b")
 _HISTORY_HEAD = re.compile(r"\b(?:thuc hien|uoc|ket qua|hien trang|da dat)\b")
@@ -66,8 +68,12 @@ def _comparator(words: str, after: Optional[str], ranged: bool) -> Optional[str]
 def _columns(header: list[str], year: Optional[int]):
     """(metric column, unit column or None, [(column, year)]) or None when this is not a by-year table."""
     heads = [fold(c).strip() for c in header]
-    metric = next((i for i, h in enumerate(heads) if _METRIC_HEAD.match(h)), None)
     unit = next((i for i, h in enumerate(heads) if _UNIT_HEAD.match(h)), None)
+    named = [i for i, h in enumerate(heads) if i != unit and not _YEAR_HEAD.match(h)]
+    metric = next((i for i in named if _METRIC_HEAD.match(heads[i])), None)
+    if metric is None and unit is not None:
+        # "STT | Danh mục | ĐVT | Năm 2025": with a unit column the indicator is the first text column
+        metric = next((i for i in named if heads[i] and not _INDEX_HEAD.match(heads[i])), None)
     years = []
     for i, h in enumerate(heads):
         m = _YEAR_HEAD.match(h)

@@ -17,6 +17,8 @@ Rules (documented here because the evaluator and reviewers rely on them):
   the target; a ratio alone becomes the share it states (100·a/b, unit "%"), with
   extra fields ``numerator`` and ``denominator``.
 - "đạt X%" reads as ">=" unless X is 100 (all of them: "=").
+- "tối thiểu 02 lần/năm" (at least / not under, times per period) is a target in unit
+  "lần/năm"; other counts of "lần" are not.
 - counts are targets only with a comparator word, or, inside a section about targets
   (chỉ tiêu, mục tiêu, tiêu chí, nhiệm vụ), when a target verb (hoàn thành, đạt, triển
   khai …) governs them. Scope counts ("nhất là 25 dịch vụ công", "đối với …"), counts in
@@ -87,6 +89,7 @@ _SCORING_CLAUSE = re.compile(
 _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|voi|doi voi|cua cac|o|la|va)\s*[\"“”]?\s*$")
 # a number right after the noun it qualifies names a kind, it counts nothing: "mô hình 4 lớp", "chính quyền 4 cấp"
 _NAMED_BY_NUMBER = re.compile(r"\b(?:mo hinh|chinh quyen|he thong|giai doan|muc do|muc|phuong an|phuong cham|nguyen tac)\s*$")
+_RATE = re.compile(r"\s*/\s*(năm|quý|tháng|tuần)\b", re.IGNORECASE)  # "02 lần/năm"
 _NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
 # "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
 _PLACE_POINT = re.compile(
@@ -134,7 +137,11 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         q.end += cs
         if any(o.start <= q.start < o.end or q.start <= o.start < q.end for o in found):
             continue
-        if q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED) and not _PLACE_POINT.match(fold(masked[q.end:ce])):
+        rate = _RATE.match(masked, q.end) if q.unit == "lần" else None
+        if rate and re.search(CMP_BEFORE[0][0], fold(masked[cs:q.start])[-30:]):
+            # "tối thiểu 02 lần/năm": a frequency committed to, in times per period
+            q.unit, q.end = f"lần/{rate.group(1).lower()}", rate.end()
+        elif q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED) and not _PLACE_POINT.match(fold(masked[q.end:ce])):
             continue
         if re.search(r"^[^.;]{0,40}:", masked[q.end:ce]):
             continue  # "02 dịch vụ công liên thông: Đăng ký khai sinh …" enumerates, it sets no target

@@ -3,7 +3,7 @@
 Plans assign many tasks in prose, mostly under "Tổ chức thực hiện": an agency (after
 "Giao", "Đề nghị", or at the start of the sentence) followed by what it is to do, the
 agencies it works with ("phối hợp với …") and, sometimes, a deadline in the same words
-("trước ngày 15/12", "định kỳ hằng tháng"). A statement addressed to everyone ("Các sở,
+("trước ngày 15/12", "định kỳ hằng tháng", "…; thực hiện thường xuyên."). A statement addressed to everyone ("Các sở,
 ngành …") without a deadline is a directive, not a task; a dated reporting duty without
 a named actor is a task with no lead.
 """
@@ -31,7 +31,9 @@ _DL_IN = re.compile(
     r"(?:định kỳ\s+(?:ngày\s+\d{1,2}\s+)?|ngày\s+\d{1,2}\s+)(?:hàng|hằng)\s+(?:tháng|quý|năm|tuần)"
     r"|định kỳ\s+(?:\d{1,2}|sáu|ba)\s+tháng(?:\s+(?:một\s+)?lần)?"
     rf"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết|vào)\s+{_PERIOD}"
-    rf"(?:\s*(?:,|và|hoặc)\s+{_PERIOD})*(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?",
+    rf"(?:\s*(?:,|và|hoặc)\s+{_PERIOD})*(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?"
+    # "…; thực hiện thường xuyên.", "… báo cáo kết quả về UBND tỉnh hằng tháng.": closing the sentence
+    r"|(?:(?:thực hiện|triển khai)\s+)?(?:thường xuyên|(?:hàng|hằng)\s+(?:tháng|quý|năm|tuần))(?=\s*[.;]?\s*$)",
     re.I,
 )
 _REPORTING = re.compile(r"\b(?:báo cáo|gửi|nộp)\b", re.I)

@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 
+from ingest.columns import column_blocks
 from ingest.model import IngestError, Page
 from ingest.ocr import check_tesseract, ocr_image
 from ingest.options import IngestOptions
@@ -68,8 +69,7 @@ def read_text_layer(page) -> tuple[str, list[list[list[str]]]]:
             blocks.append((table.bbox[1], "\n".join(" | ".join(r) for r in rows)))
     bboxes = [t.bbox for t in tables]
     rest = page.filter(lambda obj: not any(_inside(obj, b) for b in bboxes)) if bboxes else page
-    for line in rest.extract_text_lines(return_chars=False, strip=True):
-        blocks.append((line["top"], line["text"]))
+    blocks.extend(column_blocks(rest.extract_text_lines(return_chars=True, strip=True)))
     blocks.sort(key=lambda b: b[0])
     return unicodedata.normalize("NFC", "\n".join(text for _, text in blocks)), rows_of_tables
 

@@ -238,3 +238,18 @@ def test_danh_hieu_with_a_share_quota_and_ranks_named_before_their_count():
     ]
     assert got[0].notes == ["tối đa 20% tổng số đơn vị"]
     assert {a.level for a in got[2:]} == {"cấp huyện"}
+
+
+def test_forms_granted_without_a_number_outside_a_forms_heading():
+    text = ("V. KHEN THƯỞNG\n"
+            "1. Chủ tịch UBND tỉnh tặng Cờ thi đua cho tập thể dẫn đầu phong trào.\n"
+            "2. Giám đốc Sở Y tế tặng Giấy khen cho các tập thể, cá nhân có thành tích tiêu biểu.\n"
+            "3. Tập thể được tặng Cờ thi đua phải hoàn thành xuất sắc nhiệm vụ.\n"
+            "4. Tặng Bằng khen của Chủ tịch UBND tỉnh cho:\n"
+            "- 02 tập thể dẫn đầu.\n")
+    assert [(a.form, a.grantor, a.recipient, a.max_count) for a in extract_awards(ndoc(text))] == [
+        ("Cờ thi đua", "Chủ tịch UBND tỉnh", "tập thể", None),
+        ("Giấy khen", "Giám đốc Sở Y tế", "tập thể", None),
+        ("Giấy khen", "Giám đốc Sở Y tế", "cá nhân", None),
+        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 2),
+    ]

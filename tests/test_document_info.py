@@ -151,3 +151,19 @@ def test_type_and_title_on_one_line_and_portal_fields_on_one_line():
     assert nd.header["Người ký"] == "Trần Huy Tuấn"
     assert info.doc_type == "Kế hoạch" and info.title == "Triển khai thực hiện Đề án 06 năm 2023"
     assert info.issued_date == "2023-08-07" and info.signer == "Trần Huy Tuấn" and info.province == "Yên Bái"
+
+
+def test_a_decision_issuing_a_plan_is_the_document_and_its_signer_signs_above_the_plan():
+    info = _info(
+        "ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 77/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Trà Vinh, ngày 02 tháng 4 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính năm 2025\n"
+        "Căn cứ Quyết định số 76/QĐ-TTg ngày 15/01/2024 của Thủ tướng Chính phủ;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Thị Mai\n\n"
+        "ỦY BAN NHÂN DÂN\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n(Ban hành kèm theo Quyết định số 77/QĐ-UBND ngày 02/4/2025)\n"
+        "I. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ người dân.\n"
+    )
+    assert (info.doc_type, info.number, info.issued_date, info.province) == ("Quyết định", "77/QĐ-UBND", "2025-04-02",
+                                                                             "Trà Vinh")
+    assert info.signer == "Lê Thị Mai"
+    assert info.title == "Ban hành Kế hoạch cải cách hành chính năm 2025"

@@ -86,3 +86,31 @@ def test_short_page_keeps_its_text_layer(tmp_path):
     doc = ingest_file(pdf)
     assert doc.method == "pdf-text"
     assert doc.pages[0].text == "PHỤ LỤC II"
+
+
+def test_a_two_column_signature_block_is_read_column_by_column(tmp_path):
+    """"Nơi nhận" beside "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>": the text layer puts both
+    columns on one line; they come out one after the other, the name on a line of its own."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fixtures_docs import _register_fonts
+
+    _register_fonts()
+    path = tmp_path / "sig.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVuSans", 11)
+    c.drawString(60, 760, "Các sở, ban, ngành tổ chức thực hiện Kế hoạch này trước ngày 15/12/2025.")
+    left = ["Nơi nhận:", "- Bộ Nội vụ;", "- Các sở, ban, ngành;", "- Lưu: VT, NC."]
+    right = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Trần Văn Bình"]
+    for k in range(max(len(left), len(right))):
+        y = 730 - 15 * k
+        if k < len(left):
+            c.drawString(60, y, left[k])
+        if k < len(right) and right[k]:
+            c.drawString(340, y, right[k])
+    c.showPage()
+    c.save()
+    text = ingest_file(path).pages[0].text
+    assert text.split("\n") == ["Các sở, ban, ngành tổ chức thực hiện Kế hoạch này trước ngày 15/12/2025."] + left + [
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"]

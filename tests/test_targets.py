@@ -353,3 +353,22 @@ def test_a_table_by_year_gives_one_target_per_cell_with_its_year_as_deadline():
 def test_a_number_naming_a_kind_of_model_is_not_a_count():
     text = "II. NHIỆM VỤ\n1. Triển khai bảo vệ hệ thống thông tin theo mô hình 3 lớp; xây dựng chính quyền 4 cấp.\n"
     assert extract_targets(ndoc(text)) == []
+
+
+def test_a_frequency_with_at_least_is_a_target_in_times_per_period():
+    text = "II. MỤC TIÊU\n- Tổ chức diễn tập an toàn thông tin tối thiểu 02 lần/năm.\n- Họp Ban Chỉ đạo 01 lần.\n"
+    assert [(t.value, t.unit, t.comparator) for t in extract_targets(ndoc(text))] == [(2, "lần/năm", ">=")]
+
+
+def test_a_by_year_table_whose_indicator_column_has_another_name_holds_targets_not_scoring_rows():
+    from extract.scoring import extract_scoring
+
+    text = ("2. Chỉ tiêu\nSTT | Danh mục | ĐVT | Năm 2025 | Năm 2026\n"
+            "1 | Số điểm chi trả không dùng tiền mặt | điểm | 20 | 40\n")
+    start = text.index("STT")
+    rows = [line.split(" | ") for line in text[start:].rstrip("\n").split("\n")]
+    doc = ndoc(text, [Table(start=start, end=len(text) - 1, rows=rows)])
+    assert [(t.metric, t.value, t.unit, t.deadline.end) for t in extract_targets(doc)] == [
+        ("Số điểm chi trả không dùng tiền mặt", 20, "điểm", "2025-12-31"),
+        ("Số điểm chi trả không dùng tiền mặt", 40, "điểm", "2026-12-31")]
+    assert extract_scoring(doc) == []

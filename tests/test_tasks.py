@@ -343,3 +343,15 @@ b) Công an tỉnh:
         (["Sở Y tế"], [], "2024-12-10"),
         (["Công an tỉnh"], [], "2024-06-30"),
     ]
+
+
+def test_recurring_words_closing_a_duty_sentence():
+    text = HEAD + (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở LĐ-TB&XH chủ trì, phối hợp với UBND cấp huyện chi trả trợ cấp không dùng tiền mặt; thực hiện thường xuyên.\n"
+        "2. Công an tỉnh chủ trì cấp tài khoản định danh điện tử; báo cáo kết quả về UBND tỉnh hằng quý.\n"
+    )
+    a, b = extract_tasks(doc(text))
+    assert (a.lead, a.support, a.deadline.end, a.deadline.recurring) == (
+        ["Sở Lao động - Thương binh và Xã hội"], ["UBND cấp huyện"], None, True)
+    assert (b.lead, b.deadline.text, b.deadline.recurring) == (["Công an tỉnh"], "hằng quý", True)

@@ -1,0 +1,266 @@
+"""Held-out check, round 6: the gaps earlier rounds left open, in plans of new provinces.
+
+Written, expectations first, before the extractor was run on them:
+
+- Hà Tĩnh (UTF-8 text): a QUYẾT ĐỊNH whose Điều 1 issues an attached "KẾ HOẠCH (Ban hành
+  kèm theo Quyết định số …)". The document is the decision (its type and number, not those
+  of the plan it carries; the "Căn cứ Quyết định số …/QĐ-TTg" above it is no header), the
+  signer signs the decision, "Điều 3. … chịu trách nhiệm thi hành" is no task. The plan's
+  targets are in running text: "Phấn đấu … đạt 12%", "Giảm … xuống dưới 2%", "Duy trì
+  100% …", "tối thiểu 02 lần/năm" (unit "lần/năm"); its duties name agencies by
+  abbreviation (Sở TT&TT, Sở KH&ĐT, Sở LĐ-TB&XH, BCH Quân sự tỉnh), under an agency
+  sub-heading "1. Sở TT&TT" with "a) …" items;
+- Sơn La (a text-layer PDF): a by-year targets table headed "Nhiệm vụ, chỉ tiêu | ĐVT";
+  a ruled task table whose owners are abbreviations (CA tỉnh, VP UBND tỉnh, NHNN chi
+  nhánh tỉnh …); header and signature block as borderless two-column layout tables, the
+  "Nơi nhận" column longer than the signing one, so the PDF text layer puts both columns
+  on the same lines;
+- Kon Tum (UTF-8 text): an emulation plan whose targets table is headed "Danh mục | Đơn vị
+  tính | Năm 2025" (a unit "triệu đồng/người/năm"); awards under "IV. KHEN THƯỞNG", not
+  under a "Hình thức khen thưởng" heading: a Cờ thi đua and Giấy khen "cho các tập thể,
+  cá nhân" without a number, titles of merit ("Tập thể lao động xuất sắc", "Chiến sĩ thi
+  đua cơ sở") under "2. Danh hiệu thi đua", next to a quota "không quá 08 tập thể và 12
+  cá nhân"; owners Sở NN&PTNT, Đài PT-TH tỉnh, Cổng TTĐT tỉnh.
+
+Sources are under ``tests/data/unseen/round6/`` (``*.src.txt`` are built into the
+delivered file as in round 5; ``&`` is escaped for the PDF typesetter). An award is
+found by its count, rank, form and recipient (several have no count). Measured once
+before any fix: 20/39 items right (Hà Tĩnh 9/13, Sơn La 6/12, Kon Tum 5/14), 3 false
+alarms (the Sơn La targets table, unit "điểm", read as scoring criteria); the signer
+was null in Hà Tĩnh (a second header block) and Sơn La (columns interleaved). One
+expectation was then corrected, not the extractor: "Phấn đấu … đạt 12%" had been written
+as "=", but the gold set's documented rule reads "đạt X%" (X < 100) as ">=" (with it the
+before-fix figure is 21/39).
+Run as a script to print the score.
+"""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from fixtures_docs import _register_fonts
+from test_unseen_plans import _MAIN, _finds, _low
+from test_unseen_round5 import _blocks, wrong_fields
+from vnplan.pipeline import process
+
+SRC = Path(__file__).parent / "data" / "unseen" / "round6"
+TT = "Sở Thông tin và Truyền thông"
+KHDT, LDTBXH, NN = "Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội", "Sở Nông nghiệp và Phát triển nông thôn"
+HUYEN, SBN, CA = "UBND cấp huyện", "Các sở, ban, ngành", "Công an tỉnh"
+
+
+def build_pdf(name: str, folder: Path) -> Path:
+    """A text-layer PDF: paragraphs, ruled tables, borderless layout tables (header, signature)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from xml.sax.saxutils import escape
+
+    _register_fonts()
+    style = ParagraphStyle("vi", fontName="DejaVuSans", fontSize=11, leading=15, spaceAfter=4)
+    cell = ParagraphStyle("cell", parent=style, fontSize=9.5, leading=12, spaceAfter=0)
+    story = []
+    for kind, body in _blocks(SRC / f"{name}.src.txt"):
+        if kind == "p":
+            story.append(Paragraph(escape(body), style))
+            continue
+        rows = [[Paragraph(escape(c).replace("\n", "<br/>"), cell) for c in row] for row in body]
+        widths = {5: [32, 190, 90, 90, 80]}.get(len(rows[0])) if kind == "table" else [240, 240]
+        t = Table(rows, colWidths=widths)
+        rules = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if kind == "table":
+            rules.append(("GRID", (0, 0), (-1, -1), 0.7, colors.black))
+        t.setStyle(TableStyle(rules))
+        story.append(t)
+    path = folder / f"{name}.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def as_is(name: str, folder: Path) -> Path:
+    return SRC / f"{name}.txt"
+
+
+PLANS = {  # name: (builder, header fields, ingest method)
+    "ha_tinh_kinh_te_so": (as_is, dict(province="Hà Tĩnh", number="612/QĐ-UBND", issued_date="2025-03-18",
+                                       doc_type="Quyết định", signer="Trần Báu Hà",
+                                       title="Ban hành Kế hoạch phát triển kinh tế số và xã hội số tỉnh Hà Tĩnh năm 2025"),
+                           "text"),
+    "son_la_de_an_06": (build_pdf, dict(province="Sơn La", number="87/KH-UBND", issued_date="2025-02-25",
+                                        doc_type="Kế hoạch", signer="Nguyễn Thành Công"), "pdf-text"),
+    "kon_tum_thi_dua_nong_thon_moi": (as_is, dict(province="Kon Tum", number="45/KH-UBND", issued_date="2025-04-07",
+                                                  doc_type="Kế hoạch", signer="Nguyễn Văn Hòa"), "text"),
+}
+
+Y25, Y26 = "2025-12-31", "2026-12-31"
+
+EXPECTED: dict[str, dict[str, list[dict]]] = {
+    "ha_tinh_kinh_te_so": {
+        "targets": [
+            # written first as "=", corrected to the project's documented rule ("đạt X%" is ">=" unless X is 100)
+            dict(key="tỷ trọng kinh tế số", value=12, unit="%", comparator=">="),
+            dict(key="trễ hạn", value=2, unit="%", comparator="<", metric_lacks="xuống dưới"),
+            dict(key="văn bản điện tử", value=100, unit="%", comparator="="),
+            dict(key="nền tảng số", value=75, unit="%", comparator="="),
+            dict(key="diễn tập", value=2, unit="lần/năm", comparator=">="),
+            dict(key="điện thoại thông minh", value=90, unit="%", comparator="=", end="2025-09-30"),
+        ],
+        "tasks": [
+            dict(key="Bộ chỉ số đánh giá chuyển đổi số", lead=[TT], support=[], end="2025-06-30"),
+            dict(key="diễn tập ứng cứu sự cố", lead=[TT], support=[CA, "Bộ Chỉ huy Quân sự tỉnh"], end="2025-09-30"),
+            dict(key="bố trí vốn đầu tư công", lead=[KHDT], support=["Sở Tài chính"], end="2025-06-30"),
+            dict(key="trợ cấp xã hội không dùng tiền mặt", lead=[LDTBXH], support=[HUYEN], end=None, recurring=True),
+            dict(key="sàn thương mại điện tử", lead=["Sở Công Thương"], support=[], end=Y25),
+            dict(key="định danh điện tử mức độ 2", lead=[CA], support=[TT, HUYEN], end=None, recurring=True),
+            dict(key="báo cáo kết quả thực hiện Kế hoạch", lead=[SBN, HUYEN], support=[], end="2025-12-15"),
+        ],
+        "scoring_criteria": [],
+        "awards": [],
+    },
+    "son_la_de_an_06": {
+        "targets": [
+            dict(key="định danh điện tử mức độ 2", value=80, unit="%", comparator="=", end=Y25),
+            dict(key="định danh điện tử mức độ 2", value=95, unit="%", comparator="=", end=Y26),
+            dict(key="lý lịch tư pháp", value=50, unit="%", comparator=">", end=Y25),
+            dict(key="lý lịch tư pháp", value=70, unit="%", comparator=">", end=Y26),
+            dict(key="chi trả an sinh xã hội", value=20, unit="điểm", comparator="=", end=Y25),
+            dict(key="chi trả an sinh xã hội", value=40, unit="điểm", comparator="=", end=Y26),
+        ],
+        "tasks": [
+            dict(key="Làm sạch dữ liệu dân cư", lead=[CA], support=[HUYEN], end="2025-06-30"),
+            dict(key="Tích hợp xác thực định danh", lead=[TT], support=[CA, "Văn phòng UBND tỉnh"], end="2025-06-30"),
+            dict(key="trợ cấp ưu đãi người có công", lead=[LDTBXH],
+                 support=["Bưu điện tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh"], end=None, recurring=True),
+            dict(key="Cấp phiếu lý lịch tư pháp", lead=["Sở Tư pháp"], support=[CA], end=Y25),
+            dict(key="Bảo đảm kinh phí", lead=["Sở Tài chính"], support=[KHDT], end=Y25),
+            dict(key="theo dõi, đôn đốc", lead=[CA], end=None, recurring=True),
+        ],
+        "scoring_criteria": [],
+        "awards": [],
+    },
+    "kon_tum_thi_dua_nong_thon_moi": {
+        "targets": [
+            dict(key="đạt chuẩn nông thôn mới", value=56, unit="xã", comparator="=", end=Y25),
+            dict(key="nông thôn mới nâng cao", value=12, unit="xã", comparator="=", end=Y25),
+            dict(key="Thu nhập bình quân", value=45, unit="triệu đồng/người/năm", comparator="=", end=Y25),
+        ],
+        "tasks": [
+            dict(key="theo dõi phong trào thi đua", lead=[NN], support=["Sở Nội vụ"], end="2025-11-30"),
+            dict(key="thẩm định hồ sơ", lead=["Sở Nội vụ"], end=Y25),
+            dict(key="phát động phong trào", lead=[HUYEN], support=[], end="2025-11-15"),
+            dict(key="tuyên truyền", lead=["Đài Phát thanh và Truyền hình tỉnh"],
+                 support=["Cổng Thông tin điện tử tỉnh"], end=None, recurring=True),
+        ],
+        "scoring_criteria": [],
+        "awards": [
+            dict(key=(None, None), form="Cờ thi đua", grantor="Chủ tịch UBND tỉnh", recipient="tập thể"),
+            dict(key=(8, None), form="Bằng khen", grantor="Chủ tịch UBND tỉnh", recipient="tập thể"),
+            dict(key=(12, None), form="Bằng khen", grantor="Chủ tịch UBND tỉnh", recipient="cá nhân"),
+            dict(key=(None, None), form="Giấy khen", grantor=f"Giám đốc {NN}", recipient="tập thể"),
+            dict(key=(None, None), form="Giấy khen", grantor=f"Giám đốc {NN}", recipient="cá nhân"),
+            dict(key=(None, None), form="Tập thể lao động xuất sắc", recipient="tập thể"),
+            dict(key=(None, None), form="Chiến sĩ thi đua cơ sở", recipient="cá nhân"),
+        ],
+    },
+}
+
+# (start, end) of the campaign period and (name, end) of its milestones
+CAMPAIGNS = {
+    "kon_tum_thi_dua_nong_thon_moi": (("2025-04-01", "2025-11-30"), [("sơ kết", "2025-07-31"), ("tổng kết", "2025-12-31")]),
+}
+
+
+def _found(kind: str, exp: dict, item: dict) -> bool:
+    """As in rounds 1–5; an award also by its form and recipient, since several have no count."""
+    if not _finds(kind, exp, item):
+        return False
+    return kind != "awards" or all(item.get(k) == exp[k] for k in ("form", "recipient") if k in exp)
+
+
+@functools.lru_cache(maxsize=None)
+def extraction(name: str) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="vnplan-round6-"))
+    ex, _text, _warnings = process(PLANS[name][0](name, folder))
+    return ex.model_dump()
+
+
+def match(name: str, kind: str) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
+    left = list(extraction(name)[kind])
+    pairs = []
+    for exp in EXPECTED[name][kind]:
+        found = next((it for it in left if _found(kind, exp, it)), None)
+        if found is not None:
+            left.remove(found)
+        pairs.append((exp, found))
+    return pairs, left
+
+
+def score() -> dict[str, tuple[int, int, int]]:
+    """Per plan: (expected items read fully right, expected items, false alarms)."""
+    out = {}
+    for name in EXPECTED:
+        right = total = extra = 0
+        for kind in EXPECTED[name]:
+            pairs, left = match(name, kind)
+            total += len(pairs)
+            right += sum(1 for exp, got in pairs if got is not None and not wrong_fields(kind, exp, got))
+            extra += len(left)
+        out[name] = (right, total, extra)
+    return out
+
+
+CASES = [(name, kind, i) for name in EXPECTED for kind in EXPECTED[name] for i in range(len(EXPECTED[name][kind]))]
+
+
+@pytest.mark.parametrize("name,kind,i", CASES, ids=[f"{n}-{k}-{i}" for n, k, i in CASES])
+def test_expected_item_is_read(name, kind, i):
+    exp = EXPECTED[name][kind][i]
+    got = match(name, kind)[0][i][1]
+    assert got is not None, f"{kind} item {exp['key']!r} not found in {[x.get(_MAIN.get(kind, 'form')) for x in extraction(name)[kind]]}"
+    assert wrong_fields(kind, exp, got) == {}
+
+
+@pytest.mark.parametrize("name,kind", [(n, k) for n in EXPECTED for k in EXPECTED[n]])
+def test_no_false_alarms(name, kind):
+    _, left = match(name, kind)
+    assert [x.get(_MAIN.get(kind, "form")) for x in left] == []
+
+
+@pytest.mark.parametrize("name", list(PLANS))
+def test_document_header_signer_and_reading_path(name):
+    doc = extraction(name)["document"]
+    want = PLANS[name][1]
+    assert {k: doc[k] for k in want} == want
+    assert doc["ingest"]["method"] == PLANS[name][2]
+
+
+@pytest.mark.parametrize("name", list(CAMPAIGNS))
+def test_campaign_period_and_milestones(name):
+    c = extraction(name)["campaign"]
+    assert c is not None
+    assert ((c["period"] or {}).get("start"), (c["period"] or {}).get("end")) == CAMPAIGNS[name][0]
+    assert [(m["name"], m["end"]) for m in c["milestones"]] == CAMPAIGNS[name][1]
+
+
+@pytest.mark.parametrize("name", [n for n in EXPECTED if n not in CAMPAIGNS])
+def test_plans_without_a_campaign_period_have_none(name):
+    assert extraction(name)["campaign"] is None
+
+
+def test_the_decision_s_execution_clause_is_no_task():
+    texts = [_low(t["text"]) for t in extraction("ha_tinh_kinh_te_so")["tasks"]]
+    assert [t for t in texts if "thi hành quyết định" in t] == []
+
+
+if __name__ == "__main__":
+    tot = [0, 0, 0]
+    for n, (r, t, x) in score().items():
+        print(f"{n:32s} right {r}/{t}  false alarms {x}")
+        tot = [tot[0] + r, tot[1] + t, tot[2] + x]
+    print(f"{'TOTAL':32s} right {tot[0]}/{tot[1]} = {tot[0] / tot[1]:.3f}  false alarms {tot[2]}")

@@ -32,80 +32,26 @@ alarms, and the .docx header's number lost. Run as a script to print the score.
 
 from __future__ import annotations
 
-import functools
+import tempfile
 import textwrap
 from pathlib import Path
 
-import pytest
+from fixtures_docs import encode_cp1258
+from unseen_support import DATA, HUYEN, SBN, TT, HeldOut, build_docx, build_pdf
 
-from fixtures_docs import _register_fonts, encode_cp1258
-from test_unseen_plans import _MAIN, _finds, wrong_fields
-from vnplan.pipeline import process
-
-SRC = Path(__file__).parent / "data" / "unseen" / "formats"
-TT = "Sở Thông tin và Truyền thông"
-HUYEN, SBN = "UBND cấp huyện", "Các sở, ban, ngành"
+SRC = DATA / "formats"
 
 
-def _blocks(name: str) -> list[tuple[str, object]]:
-    """("p", text) paragraphs and ("table"/"layout", rows) tables, in order."""
-    out: list[tuple[str, object]] = []
-    for line in (SRC / f"{name}.src.txt").read_text(encoding="utf-8").splitlines():
-        kind = "layout" if line.startswith("|: ") else "table" if line.startswith("| ") else "p"
-        if kind == "p":
-            out.append(("p", line))
-            continue
-        cells = [c.replace("<br>", "\n") for c in line[3 if kind == "layout" else 2:].split(" | ")]
-        if out and out[-1][0] == kind:
-            out[-1][1].append(cells)
-        else:
-            out.append((kind, [cells]))
-    return out
+def build_word(name: str, path: Path) -> Path:
+    return build_docx(SRC / f"{name}.src.txt", path)
 
 
-def build_docx(name: str, path: Path) -> Path:
-    import docx
-
-    d = docx.Document()
-    for kind, body in _blocks(name):
-        if kind == "p":
-            d.add_paragraph(body)
-            continue
-        width = max(len(r) for r in body)
-        t = d.add_table(rows=len(body), cols=width)
-        if kind == "table":
-            t.style = "Table Grid"
-        for r, row in enumerate(body):
-            for c, cell in enumerate(row):
-                t.cell(r, c).text = cell
-            if len(row) < width:  # a group row: its last cell spans the rest
-                t.cell(r, len(row) - 1).merge(t.cell(r, width - 1))
-                t.cell(r, len(row) - 1).text = row[-1]
-    d.save(path)
-    return path
+def build_typeset(name: str, path: Path) -> Path:
+    return build_pdf(SRC / f"{name}.src.txt", path, _widths)
 
 
-def build_pdf(name: str, path: Path) -> Path:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    _register_fonts()
-    style = ParagraphStyle("vi", fontName="DejaVuSans", fontSize=11, leading=15, spaceAfter=4)
-    cell = ParagraphStyle("cell", parent=style, fontSize=9.5, leading=12, spaceAfter=0)
-    story = []
-    for kind, body in _blocks(name):
-        if kind == "p":
-            story.append(Paragraph(body, style))
-            continue
-        rows = [[Paragraph(c.replace("\n", "<br/>"), cell) for c in row] for row in body]
-        t = Table(rows, colWidths=[28, 150, 110, 110, 80][: len(rows[0])] if kind == "table" else None)
-        if kind == "table":
-            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.7, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        story.append(t)
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return path
+def _widths(kind: str, columns: int) -> list | None:
+    return [28, 150, 110, 110, 80][:columns] if kind == "table" else None
 
 
 def build_cp1258_wrapped(name: str, path: Path) -> Path:
@@ -122,9 +68,9 @@ def build_as_is(name: str, path: Path) -> Path:
 
 
 PLANS = {  # name: (builder, suffix, header fields)
-    "bac_ninh_chuyen_doi_so": (build_docx, ".docx", dict(province="Bắc Ninh", number="15/KH-UBND",
+    "bac_ninh_chuyen_doi_so": (build_word, ".docx", dict(province="Bắc Ninh", number="15/KH-UBND",
                                                          issued_date="2025-01-10", doc_type="Kế hoạch")),
-    "quang_nam_cai_cach_hanh_chinh": (build_pdf, ".pdf", dict(province="Quảng Nam", number="45/KH-UBND",
+    "quang_nam_cai_cach_hanh_chinh": (build_typeset, ".pdf", dict(province="Quảng Nam", number="45/KH-UBND",
                                                               issued_date="2025-01-08", doc_type="Kế hoạch")),
     "gia_lai_thi_dua_so": (build_cp1258_wrapped, ".txt", dict(province="Gia Lai", number="52/KH-UBND",
                                                               issued_date="2025-02-20", doc_type="Kế hoạch")),
@@ -229,94 +175,27 @@ CAMPAIGNS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def built(name: str, folder: str) -> Path:
+def delivered(name: str) -> Path:
     builder, suffix, _ = PLANS[name]
-    return builder(name, Path(folder) / f"{name}{suffix}")
+    return builder(name, Path(tempfile.mkdtemp(prefix="vnplan-unseen-formats-")) / f"{name}{suffix}")
 
 
-@functools.lru_cache(maxsize=None)
-def extraction(name: str) -> dict:
-    import tempfile
+ROUND = HeldOut(EXPECTED, delivered)
 
-    folder = tempfile.mkdtemp(prefix="vnplan-unseen-formats-")
-    ex, _text, _warnings = process(built(name, folder))
-    return ex.model_dump()
-
-
-def match(name: str, kind: str) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    left = list(extraction(name)[kind])
-    pairs = []
-    for exp in EXPECTED[name][kind]:
-        found = next((it for it in left if _finds(kind, exp, it)), None)
-        if found is not None:
-            left.remove(found)
-        pairs.append((exp, found))
-    return pairs, left
-
-
-def score() -> dict[str, tuple[int, int, int]]:
-    """Per plan: (expected items read fully right, expected items, false alarms)."""
-    out = {}
-    for name in EXPECTED:
-        right = total = extra = 0
-        for kind in EXPECTED[name]:
-            pairs, left = match(name, kind)
-            total += len(pairs)
-            right += sum(1 for exp, got in pairs if got is not None and not wrong_fields(kind, exp, got))
-            extra += len(left)
-        out[name] = (right, total, extra)
-    return out
-
-
-CASES = [(name, kind, i) for name in EXPECTED for kind in EXPECTED[name] for i in range(len(EXPECTED[name][kind]))]
-
-
-@pytest.mark.parametrize("name,kind,i", CASES, ids=[f"{n}-{k}-{i}" for n, k, i in CASES])
-def test_expected_item_is_read(name, kind, i):
-    exp = EXPECTED[name][kind][i]
-    got = match(name, kind)[0][i][1]
-    assert got is not None, f"{kind} item {exp['key']!r} not found in {[x.get(_MAIN.get(kind, 'form')) for x in extraction(name)[kind]]}"
-    assert wrong_fields(kind, exp, got) == {}
-
-
-@pytest.mark.parametrize("name,kind", [(n, k) for n in EXPECTED for k in EXPECTED[n]])
-def test_no_false_alarms(name, kind):
-    _, left = match(name, kind)
-    assert [x.get(_MAIN.get(kind, "form")) for x in left] == []
-
-
-@pytest.mark.parametrize("name", list(PLANS))
-def test_document_header(name):
-    doc = extraction(name)["document"]
-    want = PLANS[name][2]
-    assert {k: doc[k] for k in want} == want
+test_expected_item_is_read = ROUND.item_test()
+test_no_false_alarms = ROUND.false_alarm_test()
+test_document_header = ROUND.header_test({n: header for n, (_, _, header) in PLANS.items()})
+test_campaign_period_and_milestones = ROUND.campaign_test(CAMPAIGNS)
+test_plans_without_a_campaign_period_have_none = ROUND.no_campaign_test(CAMPAIGNS)
 
 
 def test_each_plan_arrives_in_its_format():
-    ingest = {n: extraction(n)["document"]["ingest"] for n in PLANS}
+    ingest = {n: ROUND.extraction(n)["document"]["ingest"] for n in PLANS}
     assert ingest["bac_ninh_chuyen_doi_so"]["method"] == "docx"
     assert ingest["quang_nam_cai_cach_hanh_chinh"]["method"] == "pdf-text"
     assert ingest["gia_lai_thi_dua_so"]["encoding"] == "cp1258"
     assert ingest["vinh_long_cham_diem"]["encoding"] == "utf-8"
 
 
-@pytest.mark.parametrize("name", list(CAMPAIGNS))
-def test_campaign_period_and_milestones(name):
-    c = extraction(name)["campaign"]
-    assert c is not None
-    assert ((c["period"] or {}).get("start"), (c["period"] or {}).get("end")) == CAMPAIGNS[name][0]
-    assert [(m["name"], m["end"]) for m in c["milestones"]] == CAMPAIGNS[name][1]
-
-
-@pytest.mark.parametrize("name", [n for n in EXPECTED if n not in CAMPAIGNS])
-def test_plans_without_a_campaign_period_have_none(name):
-    assert extraction(name)["campaign"] is None
-
-
 if __name__ == "__main__":
-    tot = [0, 0, 0]
-    for n, (r, t, x) in score().items():
-        print(f"{n:32s} right {r}/{t}  false alarms {x}")
-        tot = [tot[0] + r, tot[1] + t, tot[2] + x]
-    print(f"{'TOTAL':32s} right {tot[0]}/{tot[1]} = {tot[0] / tot[1]:.3f}  false alarms {tot[2]}")
+    ROUND.print_score()

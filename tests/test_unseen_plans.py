@@ -24,21 +24,13 @@ Sở ("tối đa 06 tập thể") and a Cờ thi đua. Measured once before any 
 
 Each file runs through the real pipeline (ingest → normalize → extract). ``EXPECTED``
 says what a careful reader finds; a field left out of an expected item is not checked.
-``score()`` gives the share of expected items read fully right (run this module as a
+``ROUND.score()`` gives the share of expected items read fully right (run this module as a
 script to print it per plan).
 """
 
 from __future__ import annotations
 
-import functools
-import unicodedata
-from pathlib import Path
-
-import pytest
-
-from vnplan.pipeline import process
-
-DATA = Path(__file__).parent / "data" / "unseen"
+from unseen_support import DATA, TT, HeldOut
 
 HDR = {
     "nghe_an_thanh_toan": dict(province="Nghệ An", number="412/KH-UBND", issued_date="2024-03-05", doc_type="Kế hoạch"),
@@ -56,8 +48,6 @@ HDR = {
                                              doc_type="Kế hoạch"),
     "long_an_thi_dua_so": dict(province="Long An", number="2145/KH-UBND", issued_date="2024-05-28", doc_type="Kế hoạch"),
 }
-
-TT = "Sở Thông tin và Truyền thông"
 
 # key: the words that identify the item (metric / task text / criterion); other keys are fields
 EXPECTED: dict[str, dict[str, list[dict]]] = {
@@ -275,115 +265,18 @@ CAMPAIGNS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def extraction(name: str) -> dict:
-    ex, _text, _warnings = process(DATA / f"{name}.txt")
-    return ex.model_dump()
+ROUND = HeldOut(EXPECTED, lambda name: DATA / f"{name}.txt")
 
-
-def _low(s: str | None) -> str:
-    return unicodedata.normalize("NFC", s or "").lower()
-
-
-_MAIN = {"targets": "metric", "tasks": "text", "scoring_criteria": "criterion"}
-
-
-def _finds(kind: str, exp: dict, item: dict) -> bool:
-    if kind == "awards":
-        return (item["max_count"], item["rank"]) == exp["key"]
-    if kind == "targets" and (item["value"], item["unit"]) != (exp["value"], exp["unit"]):
-        return False
-    return _low(exp["key"]) in _low(item[_MAIN[kind]])
-
-
-def _field(item: dict, name: str):
-    if name in ("end", "recurring"):
-        return (item.get("deadline") or {}).get(name)
-    return item.get(name)
-
-
-def wrong_fields(kind: str, exp: dict, item: dict) -> dict:
-    """{field: (expected, got)} for every checked field that differs."""
-    out = {}
-    for name, want in exp.items():
-        if name == "key":
-            continue
-        if name == "metric_lacks":
-            if _low(want) in _low(item["metric"]):
-                out[name] = (want, item["metric"])
-            continue
-        got = _field(item, name)
-        if got != want:
-            out[name] = (want, got)
-    return out
-
-
-def match(name: str, kind: str) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    """(expected item, the predicted item found for it or None) pairs, and the predicted items left over."""
-    left = list(extraction(name)[kind])
-    pairs = []
-    for exp in EXPECTED[name][kind]:
-        found = next((it for it in left if _finds(kind, exp, it)), None)
-        if found is not None:
-            left.remove(found)
-        pairs.append((exp, found))
-    return pairs, left
-
-
-def score() -> dict[str, tuple[int, int, int]]:
-    """Per plan: (expected items read fully right, expected items, false alarms)."""
-    out = {}
-    for name in EXPECTED:
-        right = total = extra = 0
-        for kind in EXPECTED[name]:
-            pairs, left = match(name, kind)
-            total += len(pairs)
-            right += sum(1 for exp, got in pairs if got is not None and not wrong_fields(kind, exp, got))
-            extra += len(left)
-        out[name] = (right, total, extra)
-    return out
-
-
-CASES = [(name, kind, i) for name in EXPECTED for kind in EXPECTED[name] for i in range(len(EXPECTED[name][kind]))]
-
-
-@pytest.mark.parametrize("name,kind,i", CASES, ids=[f"{n}-{k}-{i}" for n, k, i in CASES])
-def test_expected_item_is_read(name, kind, i):
-    exp = EXPECTED[name][kind][i]
-    pairs, _ = match(name, kind)
-    got = pairs[i][1]
-    assert got is not None, f"{kind} item {exp['key']!r} not found in {[x.get(_MAIN.get(kind, 'form')) for x in extraction(name)[kind]]}"
-    assert wrong_fields(kind, exp, got) == {}
-
-
-@pytest.mark.parametrize("name,kind", [(n, k) for n in EXPECTED for k in EXPECTED[n]])
-def test_no_false_alarms(name, kind):
-    _, left = match(name, kind)
-    assert [x.get(_MAIN.get(kind, "form")) for x in left] == []
-
-
-@pytest.mark.parametrize("name", list(HDR))
-def test_document_header(name):
-    doc = extraction(name)["document"]
-    assert {k: doc[k] for k in HDR[name]} == HDR[name]
-
-
-@pytest.mark.parametrize("name", list(CAMPAIGNS))
-def test_campaign_period_and_milestones_of_an_emulation_plan(name):
-    c = extraction(name)["campaign"]
-    assert c is not None
-    assert ((c["period"] or {}).get("start"), (c["period"] or {}).get("end")) == CAMPAIGNS[name][0]
-    assert [(m["name"], m["end"]) for m in c["milestones"]] == CAMPAIGNS[name][1]
-
-
-@pytest.mark.parametrize("name", [n for n in EXPECTED if n not in CAMPAIGNS])
-def test_plans_without_a_campaign_period_have_none(name):
-    assert extraction(name)["campaign"] is None
+test_expected_item_is_read = ROUND.item_test()
+test_no_false_alarms = ROUND.false_alarm_test()
+test_document_header = ROUND.header_test(HDR)
+test_campaign_period_and_milestones_of_an_emulation_plan = ROUND.campaign_test(CAMPAIGNS)
+test_plans_without_a_campaign_period_have_none = ROUND.no_campaign_test(CAMPAIGNS)
 
 
 def test_evidence_spans_hold_the_numbers():
     for name in EXPECTED:
-        ex = extraction(name)
+        ex = ROUND.extraction(name)
         for t in ex["targets"]:
             v = t["value"]
             assert str(int(v)) in t["evidence"]["text"], (name, t["metric"])
@@ -393,8 +286,4 @@ def test_evidence_spans_hold_the_numbers():
 
 
 if __name__ == "__main__":
-    tot = [0, 0, 0]
-    for n, (r, t, x) in score().items():
-        print(f"{n:24s} right {r}/{t}  false alarms {x}")
-        tot = [tot[0] + r, tot[1] + t, tot[2] + x]
-    print(f"{'TOTAL':24s} right {tot[0]}/{tot[1]} = {tot[0] / tot[1]:.3f}  false alarms {tot[2]}")
+    ROUND.print_score(width=24)

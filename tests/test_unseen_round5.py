@@ -26,54 +26,17 @@ Run as a script to print the score per plan.
 
 from __future__ import annotations
 
-import functools
 import tempfile
 from pathlib import Path
 
-import pytest
-
 from fixtures_docs import make_scanned_pdf
-from test_unseen_plans import _MAIN, _finds, _low
-from test_unseen_plans import wrong_fields as _wrong_fields
-from vnplan.pipeline import process
+from unseen_support import DATA, HUYEN, SBN, TT, Y25, Y26, HeldOut, build_docx, low, per_year
 
-SRC = Path(__file__).parent / "data" / "unseen" / "round5"
-TT = "Sở Thông tin và Truyền thông"
-HUYEN, SBN = "UBND cấp huyện", "Các sở, ban, ngành"
+SRC = DATA / "round5"
 
 
-def _blocks(path: Path) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        kind = "layout" if line.startswith("|: ") else "table" if line.startswith("| ") else "p"
-        if kind == "p":
-            out.append(("p", line))
-            continue
-        cells = [c.replace("<br>", "\n") for c in line[3 if kind == "layout" else 2:].split(" | ")]
-        if out and out[-1][0] == kind:
-            out[-1][1].append(cells)
-        else:
-            out.append((kind, [cells]))
-    return out
-
-
-def build_docx(name: str, folder: Path) -> Path:
-    import docx
-
-    d = docx.Document()
-    for kind, body in _blocks(SRC / f"{name}.src.txt"):
-        if kind == "p":
-            d.add_paragraph(body)
-            continue
-        t = d.add_table(rows=len(body), cols=max(len(r) for r in body))
-        if kind == "table":
-            t.style = "Table Grid"
-        for r, row in enumerate(body):
-            for c, cell in enumerate(row):
-                t.cell(r, c).text = cell
-    path = folder / f"{name}.docx"
-    d.save(path)
-    return path
+def build_word(name: str, folder: Path) -> Path:
+    return build_docx(SRC / f"{name}.src.txt", folder / f"{name}.docx")
 
 
 def build_scan(name: str, folder: Path) -> Path:
@@ -88,25 +51,20 @@ def as_is(name: str, folder: Path) -> Path:
 PLANS = {  # name: (builder, header fields, ingest method)
     "hai_duong_chinh_quyen_so": (as_is, dict(province="Hải Dương", number="236/KH-UBND", issued_date="2025-01-22",
                                              doc_type="Kế hoạch"), "text"),
-    "vinh_phuc_cai_cach_hanh_chinh": (build_docx, dict(province="Vĩnh Phúc", number="19/KH-UBND",
+    "vinh_phuc_cai_cach_hanh_chinh": (build_word, dict(province="Vĩnh Phúc", number="19/KH-UBND",
                                                        issued_date="2025-02-06", doc_type="Kế hoạch"), "docx"),
     "ben_tre_dan_van_kheo": (build_scan, dict(province="Bến Tre", number="118/KH-UBND", issued_date="2025-03-14",
                                               doc_type="Kế hoạch"), "ocr"),
 }
-
-Y25, Y26 = "2025-12-31", "2026-12-31"
 
 EXPECTED: dict[str, dict[str, list[dict]]] = {
     "hai_duong_chinh_quyen_so": {
         "targets": [
             dict(key="số hóa kết quả giải quyết", value=80, unit="%", comparator="=", end=Y25, metric_lacks="2025"),
             dict(key="số hóa kết quả giải quyết", value=100, unit="%", comparator="=", end=Y26, metric_lacks="2026"),
-            dict(key="văn bản trao đổi", value=95, unit="%", comparator="=", end=Y25),
-            dict(key="văn bản trao đổi", value=98, unit="%", comparator="=", end=Y26),
-            dict(key="xã thông minh", value=5, unit="xã", comparator="=", end=Y25),
-            dict(key="xã thông minh", value=10, unit="xã", comparator="=", end=Y26),
-            dict(key="kỹ năng số", value=70, unit="%", comparator=">=", end=Y25),
-            dict(key="kỹ năng số", value=85, unit="%", comparator=">=", end=Y26),
+            *per_year("văn bản trao đổi", (95, 98), unit="%", comparator="="),
+            *per_year("xã thông minh", (5, 10), unit="xã", comparator="="),
+            *per_year("kỹ năng số", (70, 85), unit="%", comparator=">="),
         ],
         "tasks": [
             dict(key="theo dõi, đôn đốc", lead=[TT], end="2025-12-10", recurring=True),
@@ -123,14 +81,10 @@ EXPECTED: dict[str, dict[str, list[dict]]] = {
     },
     "vinh_phuc_cai_cach_hanh_chinh": {
         "targets": [
-            dict(key="giải quyết đúng hạn", value=98, unit="%", comparator="=", end=Y25),
-            dict(key="giải quyết đúng hạn", value=100, unit="%", comparator="=", end=Y26),
-            dict(key="toàn trình", value=80, unit="%", comparator=">", end=Y25),
-            dict(key="toàn trình", value=90, unit="%", comparator=">", end=Y26),
-            dict(key="hài lòng", value=85, unit="%", comparator=">=", end=Y25),
-            dict(key="hài lòng", value=90, unit="%", comparator=">=", end=Y26),
-            dict(key="cắt giảm, đơn giản hóa", value=20, unit="thủ tục", comparator="=", end=Y25),
-            dict(key="cắt giảm, đơn giản hóa", value=30, unit="thủ tục", comparator="=", end=Y26),
+            *per_year("giải quyết đúng hạn", (98, 100), unit="%", comparator="="),
+            *per_year("toàn trình", (80, 90), unit="%", comparator=">"),
+            *per_year("hài lòng", (85, 90), unit="%", comparator=">="),
+            *per_year("cắt giảm, đơn giản hóa", (20, 30), unit="thủ tục", comparator="="),
         ],
         "tasks": [
             dict(key="kiểm tra công tác cải cách hành chính", lead=["Sở Nội vụ"], support=[], end="2025-09-30"),
@@ -173,103 +127,26 @@ CAMPAIGNS = {
 }
 
 
-def wrong_fields(kind: str, exp: dict, item: dict) -> dict:
-    """As in rounds 1–4, plus ``text_lacks`` (task text) and ``notes_has`` (award notes)."""
-    base = {k: v for k, v in exp.items() if k not in ("text_lacks", "notes_has")}
-    out = _wrong_fields(kind, base, item)
-    if "text_lacks" in exp and _low(exp["text_lacks"]) in _low(item["text"]):
-        out["text_lacks"] = (exp["text_lacks"], item["text"])
-    if "notes_has" in exp and not any(exp["notes_has"] in n for n in item.get("notes") or []):
-        out["notes_has"] = (exp["notes_has"], item.get("notes"))
-    return out
+def delivered(name: str) -> Path:
+    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round5-")))
 
 
-@functools.lru_cache(maxsize=None)
-def extraction(name: str) -> dict:
-    folder = Path(tempfile.mkdtemp(prefix="vnplan-round5-"))
-    ex, _text, _warnings = process(PLANS[name][0](name, folder))
-    return ex.model_dump()
+ROUND = HeldOut(EXPECTED, delivered, slow={"ben_tre_dan_van_kheo"})  # OCR
 
-
-def match(name: str, kind: str) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    left = list(extraction(name)[kind])
-    pairs = []
-    for exp in EXPECTED[name][kind]:
-        found = next((it for it in left if _finds(kind, exp, it)), None)
-        if found is not None:
-            left.remove(found)
-        pairs.append((exp, found))
-    return pairs, left
-
-
-def score() -> dict[str, tuple[int, int, int]]:
-    """Per plan: (expected items read fully right, expected items, false alarms)."""
-    out = {}
-    for name in EXPECTED:
-        right = total = extra = 0
-        for kind in EXPECTED[name]:
-            pairs, left = match(name, kind)
-            total += len(pairs)
-            right += sum(1 for exp, got in pairs if got is not None and not wrong_fields(kind, exp, got))
-            extra += len(left)
-        out[name] = (right, total, extra)
-    return out
-
-
-CASES = [(name, kind, i) for name in EXPECTED for kind in EXPECTED[name] for i in range(len(EXPECTED[name][kind]))]
-SLOW = {"ben_tre_dan_van_kheo"}  # OCR
-
-
-def _marks(name):
-    return [pytest.mark.slow] if name in SLOW else []
-
-
-@pytest.mark.parametrize("name,kind,i", [pytest.param(*c, marks=_marks(c[0]), id=f"{c[0]}-{c[1]}-{c[2]}") for c in CASES])
-def test_expected_item_is_read(name, kind, i):
-    exp = EXPECTED[name][kind][i]
-    got = match(name, kind)[0][i][1]
-    assert got is not None, f"{kind} item {exp['key']!r} not found in {[x.get(_MAIN.get(kind, 'form')) for x in extraction(name)[kind]]}"
-    assert wrong_fields(kind, exp, got) == {}
-
-
-@pytest.mark.parametrize("name,kind", [pytest.param(n, k, marks=_marks(n)) for n in EXPECTED for k in EXPECTED[n]])
-def test_no_false_alarms(name, kind):
-    _, left = match(name, kind)
-    assert [x.get(_MAIN.get(kind, "form")) for x in left] == []
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_marks(n)) for n in PLANS])
-def test_document_header_and_reading_path(name):
-    doc = extraction(name)["document"]
-    want = PLANS[name][1]
-    assert {k: doc[k] for k in want} == want
-    assert doc["ingest"]["method"] == PLANS[name][2]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", list(CAMPAIGNS))
-def test_campaign_period_and_milestones(name):
-    c = extraction(name)["campaign"]
-    assert c is not None
-    assert ((c["period"] or {}).get("start"), (c["period"] or {}).get("end")) == CAMPAIGNS[name][0]
-    assert [(m["name"], m["end"]) for m in c["milestones"]] == CAMPAIGNS[name][1]
-
-
-@pytest.mark.parametrize("name", [n for n in EXPECTED if n not in CAMPAIGNS])
-def test_plans_without_a_campaign_period_have_none(name):
-    assert extraction(name)["campaign"] is None
+test_expected_item_is_read = ROUND.item_test()
+test_no_false_alarms = ROUND.false_alarm_test()
+test_document_header_and_reading_path = ROUND.header_test({n: p[1] for n, p in PLANS.items()},
+                                                          methods={n: p[2] for n, p in PLANS.items()})
+test_campaign_period_and_milestones = ROUND.campaign_test(CAMPAIGNS)
+test_plans_without_a_campaign_period_have_none = ROUND.no_campaign_test(CAMPAIGNS)
 
 
 def test_budget_amounts_are_neither_targets_nor_awards():
     for name in ("hai_duong_chinh_quyen_so", "vinh_phuc_cai_cach_hanh_chinh"):
-        ex = extraction(name)
-        assert [t["metric"] for t in ex["targets"] if t["unit"] == "VND" or "kinh phí" in _low(t["metric"])] == []
-        assert [a["evidence"]["text"] for a in ex["awards"] if "kinh phí" in _low(a["evidence"]["text"])] == []
+        ex = ROUND.extraction(name)
+        assert [t["metric"] for t in ex["targets"] if t["unit"] == "VND" or "kinh phí" in low(t["metric"])] == []
+        assert [a["evidence"]["text"] for a in ex["awards"] if "kinh phí" in low(a["evidence"]["text"])] == []
 
 
 if __name__ == "__main__":
-    tot = [0, 0, 0]
-    for n, (r, t, x) in score().items():
-        print(f"{n:32s} right {r}/{t}  false alarms {x}")
-        tot = [tot[0] + r, tot[1] + t, tot[2] + x]
-    print(f"{'TOTAL':32s} right {tot[0]}/{tot[1]} = {tot[0] / tot[1]:.3f}  false alarms {tot[2]}")
+    ROUND.print_score()

@@ -36,51 +36,24 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import functools
 import tempfile
 from pathlib import Path
 
-import pytest
+from unseen_support import DATA, HUYEN, SBN, TT, Y25, HeldOut, build_pdf, finds_award_by_form, low, per_year
 
-from fixtures_docs import _register_fonts
-from test_unseen_plans import _MAIN, _finds, _low
-from test_unseen_round5 import _blocks, wrong_fields
-from vnplan.pipeline import process
-
-SRC = Path(__file__).parent / "data" / "unseen" / "round6"
-TT = "Sở Thông tin và Truyền thông"
+SRC = DATA / "round6"
 KHDT, LDTBXH, NN = "Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội", "Sở Nông nghiệp và Phát triển nông thôn"
-HUYEN, SBN, CA = "UBND cấp huyện", "Các sở, ban, ngành", "Công an tỉnh"
+CA = "Công an tỉnh"
 
 
-def build_pdf(name: str, folder: Path) -> Path:
-    """A text-layer PDF: paragraphs, ruled tables, borderless layout tables (header, signature)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+def build_typeset(name: str, folder: Path) -> Path:
+    """A text-layer PDF whose header and signature block are borderless two-column layout tables."""
+    return build_pdf(SRC / f"{name}.src.txt", folder / f"{name}.pdf", _widths, escape_markup=True,
+                     top_align_layout=True)
 
-    from xml.sax.saxutils import escape
 
-    _register_fonts()
-    style = ParagraphStyle("vi", fontName="DejaVuSans", fontSize=11, leading=15, spaceAfter=4)
-    cell = ParagraphStyle("cell", parent=style, fontSize=9.5, leading=12, spaceAfter=0)
-    story = []
-    for kind, body in _blocks(SRC / f"{name}.src.txt"):
-        if kind == "p":
-            story.append(Paragraph(escape(body), style))
-            continue
-        rows = [[Paragraph(escape(c).replace("\n", "<br/>"), cell) for c in row] for row in body]
-        widths = {5: [32, 190, 90, 90, 80]}.get(len(rows[0])) if kind == "table" else [240, 240]
-        t = Table(rows, colWidths=widths)
-        rules = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-        if kind == "table":
-            rules.append(("GRID", (0, 0), (-1, -1), 0.7, colors.black))
-        t.setStyle(TableStyle(rules))
-        story.append(t)
-    path = folder / f"{name}.pdf"
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return path
+def _widths(kind: str, columns: int) -> list | None:
+    return {5: [32, 190, 90, 90, 80]}.get(columns) if kind == "table" else [240, 240]
 
 
 def as_is(name: str, folder: Path) -> Path:
@@ -92,13 +65,11 @@ PLANS = {  # name: (builder, header fields, ingest method)
                                        doc_type="Quyết định", signer="Trần Báu Hà",
                                        title="Ban hành Kế hoạch phát triển kinh tế số và xã hội số tỉnh Hà Tĩnh năm 2025"),
                            "text"),
-    "son_la_de_an_06": (build_pdf, dict(province="Sơn La", number="87/KH-UBND", issued_date="2025-02-25",
+    "son_la_de_an_06": (build_typeset, dict(province="Sơn La", number="87/KH-UBND", issued_date="2025-02-25",
                                         doc_type="Kế hoạch", signer="Nguyễn Thành Công"), "pdf-text"),
     "kon_tum_thi_dua_nong_thon_moi": (as_is, dict(province="Kon Tum", number="45/KH-UBND", issued_date="2025-04-07",
                                                   doc_type="Kế hoạch", signer="Nguyễn Văn Hòa"), "text"),
 }
-
-Y25, Y26 = "2025-12-31", "2026-12-31"
 
 EXPECTED: dict[str, dict[str, list[dict]]] = {
     "ha_tinh_kinh_te_so": {
@@ -125,12 +96,9 @@ EXPECTED: dict[str, dict[str, list[dict]]] = {
     },
     "son_la_de_an_06": {
         "targets": [
-            dict(key="định danh điện tử mức độ 2", value=80, unit="%", comparator="=", end=Y25),
-            dict(key="định danh điện tử mức độ 2", value=95, unit="%", comparator="=", end=Y26),
-            dict(key="lý lịch tư pháp", value=50, unit="%", comparator=">", end=Y25),
-            dict(key="lý lịch tư pháp", value=70, unit="%", comparator=">", end=Y26),
-            dict(key="chi trả an sinh xã hội", value=20, unit="điểm", comparator="=", end=Y25),
-            dict(key="chi trả an sinh xã hội", value=40, unit="điểm", comparator="=", end=Y26),
+            *per_year("định danh điện tử mức độ 2", (80, 95), unit="%", comparator="="),
+            *per_year("lý lịch tư pháp", (50, 70), unit="%", comparator=">"),
+            *per_year("chi trả an sinh xã hội", (20, 40), unit="điểm", comparator="="),
         ],
         "tasks": [
             dict(key="Làm sạch dữ liệu dân cư", lead=[CA], support=[HUYEN], end="2025-06-30"),
@@ -176,91 +144,24 @@ CAMPAIGNS = {
 }
 
 
-def _found(kind: str, exp: dict, item: dict) -> bool:
-    """As in rounds 1–5; an award also by its form and recipient, since several have no count."""
-    if not _finds(kind, exp, item):
-        return False
-    return kind != "awards" or all(item.get(k) == exp[k] for k in ("form", "recipient") if k in exp)
+def delivered(name: str) -> Path:
+    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round6-")))
 
 
-@functools.lru_cache(maxsize=None)
-def extraction(name: str) -> dict:
-    folder = Path(tempfile.mkdtemp(prefix="vnplan-round6-"))
-    ex, _text, _warnings = process(PLANS[name][0](name, folder))
-    return ex.model_dump()
+ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)  # several awards have no count
 
-
-def match(name: str, kind: str) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
-    left = list(extraction(name)[kind])
-    pairs = []
-    for exp in EXPECTED[name][kind]:
-        found = next((it for it in left if _found(kind, exp, it)), None)
-        if found is not None:
-            left.remove(found)
-        pairs.append((exp, found))
-    return pairs, left
-
-
-def score() -> dict[str, tuple[int, int, int]]:
-    """Per plan: (expected items read fully right, expected items, false alarms)."""
-    out = {}
-    for name in EXPECTED:
-        right = total = extra = 0
-        for kind in EXPECTED[name]:
-            pairs, left = match(name, kind)
-            total += len(pairs)
-            right += sum(1 for exp, got in pairs if got is not None and not wrong_fields(kind, exp, got))
-            extra += len(left)
-        out[name] = (right, total, extra)
-    return out
-
-
-CASES = [(name, kind, i) for name in EXPECTED for kind in EXPECTED[name] for i in range(len(EXPECTED[name][kind]))]
-
-
-@pytest.mark.parametrize("name,kind,i", CASES, ids=[f"{n}-{k}-{i}" for n, k, i in CASES])
-def test_expected_item_is_read(name, kind, i):
-    exp = EXPECTED[name][kind][i]
-    got = match(name, kind)[0][i][1]
-    assert got is not None, f"{kind} item {exp['key']!r} not found in {[x.get(_MAIN.get(kind, 'form')) for x in extraction(name)[kind]]}"
-    assert wrong_fields(kind, exp, got) == {}
-
-
-@pytest.mark.parametrize("name,kind", [(n, k) for n in EXPECTED for k in EXPECTED[n]])
-def test_no_false_alarms(name, kind):
-    _, left = match(name, kind)
-    assert [x.get(_MAIN.get(kind, "form")) for x in left] == []
-
-
-@pytest.mark.parametrize("name", list(PLANS))
-def test_document_header_signer_and_reading_path(name):
-    doc = extraction(name)["document"]
-    want = PLANS[name][1]
-    assert {k: doc[k] for k in want} == want
-    assert doc["ingest"]["method"] == PLANS[name][2]
-
-
-@pytest.mark.parametrize("name", list(CAMPAIGNS))
-def test_campaign_period_and_milestones(name):
-    c = extraction(name)["campaign"]
-    assert c is not None
-    assert ((c["period"] or {}).get("start"), (c["period"] or {}).get("end")) == CAMPAIGNS[name][0]
-    assert [(m["name"], m["end"]) for m in c["milestones"]] == CAMPAIGNS[name][1]
-
-
-@pytest.mark.parametrize("name", [n for n in EXPECTED if n not in CAMPAIGNS])
-def test_plans_without_a_campaign_period_have_none(name):
-    assert extraction(name)["campaign"] is None
+test_expected_item_is_read = ROUND.item_test()
+test_no_false_alarms = ROUND.false_alarm_test()
+test_document_header_signer_and_reading_path = ROUND.header_test({n: p[1] for n, p in PLANS.items()},
+                                                                 methods={n: p[2] for n, p in PLANS.items()})
+test_campaign_period_and_milestones = ROUND.campaign_test(CAMPAIGNS)
+test_plans_without_a_campaign_period_have_none = ROUND.no_campaign_test(CAMPAIGNS)
 
 
 def test_the_decision_s_execution_clause_is_no_task():
-    texts = [_low(t["text"]) for t in extraction("ha_tinh_kinh_te_so")["tasks"]]
+    texts = [low(t["text"]) for t in ROUND.extraction("ha_tinh_kinh_te_so")["tasks"]]
     assert [t for t in texts if "thi hành quyết định" in t] == []
 
 
 if __name__ == "__main__":
-    tot = [0, 0, 0]
-    for n, (r, t, x) in score().items():
-        print(f"{n:32s} right {r}/{t}  false alarms {x}")
-        tot = [tot[0] + r, tot[1] + t, tot[2] + x]
-    print(f"{'TOTAL':32s} right {tot[0]}/{tot[1]} = {tot[0] / tot[1]:.3f}  false alarms {tot[2]}")
+    ROUND.print_score()

@@ -15,6 +15,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Optional
 
 from vnplan.backends import connect, create_table_sql, ensure_tables, is_url
 from vnplan.flatten import flatten, merge_rows
@@ -61,12 +62,16 @@ def _pause_for_tests() -> None:
         time.sleep(3600)
 
 
-def load(out_dir: Path | str, db: str = DEFAULT_DB, *, force: bool = False, skip_invalid: bool = False) -> LoadResult:
+def load(out_dir: Path | str, db: str = DEFAULT_DB, *, force: bool = False, skip_invalid: bool = False,
+         on_step: Optional[Callable[[str], None]] = None) -> LoadResult:
     """Load one output folder into ``db`` in a single transaction (see module docstring).
 
     ``force`` reloads every document of ``out_dir``, unchanged or older ones included.
+    ``on_step`` is told what the load is doing (for a progress display).
     """
+    step = on_step or (lambda _msg: None)
     t0 = time.perf_counter()
+    step(f"reading {out_dir}")
     batch = read_output(out_dir, skip_invalid=skip_invalid, validate=False)
     run_id = new_run_id()
     backend = connect(db)
@@ -89,6 +94,7 @@ def load(out_dir: Path | str, db: str = DEFAULT_DB, *, force: bool = False, skip
                 replace.append(f)
             else:
                 older.append(f"{f.name}: extraction {f.extracted_at:%Y-%m-%d %H:%M:%S} is older than the loaded one")
+        step(f"validating {len(new) + len(replace)} new or changed document(s) of {len(batch.files)}")
         valid = {id(f) for f in batch.validate(new + replace, skip_invalid)}  # unchanged files were valid when loaded
         new = [f for f in new if id(f) in valid]
         replace = [f for f in replace if id(f) in valid]
@@ -101,10 +107,12 @@ def load(out_dir: Path | str, db: str = DEFAULT_DB, *, force: bool = False, skip
         for i, name in enumerate(DOCUMENT_TABLES):
             if i == len(DOCUMENT_TABLES) // 2:
                 _pause_for_tests()
+            step(f"writing {name} ({len(rows[name])} rows, table {i + 1}/{len(DOCUMENT_TABLES)})")
             backend.insert(name, rows[name])
         written = rows_written(rows)
         counts = {"inserted": len(new), "replaced": len(replace), "unchanged": len(unchanged), "skipped": len(older) + len(batch.invalid)}
         backend.insert("runs", [runs_row(run_id, batch, counts, written)])
+        step("committing")
         backend.commit()
         error = None
     except LoadError as exc:

@@ -33,8 +33,12 @@ def load_cmd(
     """
     from vnplan.database import LoadError, load
 
+    from rich.console import Console
+
     try:
-        res = load(out, db, force=force, skip_invalid=skip_invalid)
+        with Console(stderr=True).status("vnplan load") as status:
+            res = load(out, db, force=force, skip_invalid=skip_invalid,
+                       on_step=lambda msg: status.update(f"vnplan load: {msg}"))
     except LoadError as exc:
         _fail(str(exc))
     for line in res.invalid + res.skipped_older:

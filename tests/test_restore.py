@@ -272,3 +272,59 @@ def test_a_misread_mixed_case_name_is_written_as_the_plans_write_it():
         pytest.skip("OCR channel not trained (run `vnplan train-restorer`)")
     out = restore("tai khoan VNelD muc do 2 cho nguoi dan", full, mode="ocr").text
     assert out.split()[2] == "VNeID"
+
+
+# Hand-written (clean, English-OCR) page pairs, enough for a small channel: tesseract
+# drops marks, reads ê as é and sometimes loses the tilde of "xã" altogether.
+TINY_PAGES = [{"index": 0, "clean": (
+    "Ủy ban nhân dân thị xã, thành phố hướng dẫn người dân được cấp tài khoản định danh điện tử.\n"
+    "Bảo hiểm xã hội tỉnh phối hợp với các xã, phường, thị trấn; cấp xã được giao chỉ tiêu.\n"
+    "Tỷ lệ hồ sơ trực tuyến của các xã đạt điểm tối đa; số xã được khen thưởng.\n"), "ocr": (
+    "Uy ban nhan dan thi x, thanh phé huéng dan nguéi dan dugc cap tai khoan dinh danh dién tir.\n"
+    "Bao hiém x hdi tinh phéi hop véi cac x, phudng, thi tran; cap x dugc giao chi tiéu.\n"
+    "Ty lé hé so truc tuyén cua cac x4 dat diém téi da; sé x4 dugc khen thuéng.\n")}]
+
+
+@pytest.fixture
+def ocr_model(model):
+    from normalize.diacritics.channel import OcrChannel
+
+    model.channel = OcrChannel.train(TINY_PAGES, model.cands)
+    yield model
+    model.channel = None
+
+
+def test_lone_x_in_a_formula_stays_a_multiplication_sign(ocr_model):
+    text = ("Diém = Ty lé x diém téi da\n"
+            "Diém thuéng: 0,5 x sé x4 dat chi tiéu\n"
+            "Uy ban nhan dan thi x, thanh phé huéng dan nguéi dan.\n")
+    out = restore(text, ocr_model, mode="ocr").text.splitlines()
+    assert out[0].startswith("Điểm = Tỷ lệ x điểm")
+    assert " 0,5 x số xã " in out[1]
+    # outside a formula a lone x may still be "xã" that lost its tilde
+    assert "thị xã, thành phố" in out[2]
+
+
+def test_abbreviation_definition_works_when_restoring_changes_lengths(ocr_model):
+    text = ("Nguéi dan dugc cap tai khoan dinh danh dién tir (DDDT) tai Céng an tinh.\n"
+            "Nguéi dan dugc kich hoat DDDT; UBND va DVC giir nguyén.\n")
+    res = restore(text, ocr_model, mode="ocr")
+    assert len(res.text) != len(text)  # "dugc" -> "được": offsets moved
+    assert "(ĐDĐT)" in res.text and "kích hoạt ĐDĐT" in res.text
+    assert "UBND" in res.text and "DVC" in res.text
+    fixed = [t for t in res.tokens if t.output == "ĐDĐT"]
+    assert len(fixed) == 2 and all(text[t.start : t.end] == "DDDT" for t in fixed)
+
+
+def test_abbreviation_mapping_through_edits_of_another_length():
+    from normalize.diacritics import acronyms
+
+    original = "dugc dinh danh dien tu (DDDT), kich hoat DDDT"
+    restored = "được định danh điện tử (DDDT), kích hoạt DDDT"
+    edits = [(0, 4, "được"), (5, 9, "định"), (15, 19, "điện"), (20, 22, "tử"), (31, 35, "kích"), (36, 40, "hoạt")]
+    out, changes = acronyms.apply(original, restored, [(0, len(original))], edits)
+    assert out == "được định danh điện tử (ĐDĐT), kích hoạt ĐDĐT"
+    assert [(s, e) for s, e, _o, _n in changes] == [(24, 28), (41, 45)]
+    assert all(original[s:e] == "DDDT" for s, e, _o, _n in changes)
+    # outside the restored spans nothing changes
+    assert acronyms.apply(original, restored, [(0, 30)], edits)[0].endswith("kích hoạt DDDT")

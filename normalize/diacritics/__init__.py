@@ -89,8 +89,11 @@ def restore(text: str, model: RestorerModel | None = None, mode: str | None = No
         block_mode = "strip"
     fn = ocr_candidates if block_mode == "ocr" else strip_candidates
     new_text, choices = restore_text(model, text, fn, _join_broken(text, spans) if block_mode == "ocr" else spans)
-    if len(new_text) == len(text):  # offsets still line up: abbreviations defined in the text
-        new_text, changes = acronyms.apply(text, new_text, spans)
+    # abbreviations defined in the text (through the decoder's edits: lengths may differ)
+    new_text, changes = acronyms.apply(text, new_text, spans, [(c.start, c.end, c.output) for c in choices])
+    if changes:
+        redone = {s for s, _e, _old, _new in changes}
+        choices = [c for c in choices if c.start not in redone]
         choices.extend(TokenChoice(s, e, old, new, 1.0, [new]) for s, e, old, new in changes)
         choices.sort(key=lambda t: t.start)
     new_text = _heading_numerals(text, new_text, spans, choices)

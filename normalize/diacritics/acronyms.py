@@ -4,6 +4,11 @@ Plans define their abbreviations: ``định danh điện tử (ĐDĐT)``.  Strip
 the abbreviation into ``DDDT``, and no model can tell which D was a Đ -- but once the
 words before the parenthesis are restored, their initials spell it.  The spelling found
 at the definition is then used for every occurrence of the abbreviation in the text.
+
+The rule is per document: nothing is learned across documents, so an abbreviation
+that a held-out plan defines for itself is given back even when no other plan uses it.
+Restoration changes lengths (``dugc`` -> ``được``, a glued token split in two), so the
+restored text is mapped back to the input through the decoder's edits.
 """
 
 from __future__ import annotations
@@ -12,40 +17,68 @@ import re
 
 from normalize.diacritics.syllables import strip_marks
 
-DEFINITION = re.compile(r"((?:[^\W\d_]+[ \t]+){2,8})\(([A-ZĐ]{2,8})\)")
+ABBREVIATION = re.compile(r"\(([A-ZĐ]{2,8})\)")
+WORD_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a definition may wrap onto the next line
+WINDOW = 200  # characters looked at before "(ABBR)"
 
 
 def learn(restored: str) -> dict[str, str]:
-    """{stripped abbreviation: spelling from its definition}, where the two differ."""
+    """{stripped abbreviation: spelling from its definition}, where the two differ.
+
+    A definition is ``(ABBR)`` right after as many words as ABBR has letters."""
     found: dict[str, str] = {}
-    for m in DEFINITION.finditer(restored):
-        abbr = m.group(2)
-        words = m.group(1).split()[-len(abbr):]
-        if len(words) != len(abbr):
+    for m in ABBREVIATION.finditer(restored):
+        abbr = m.group(1)
+        key = strip_marks(abbr)
+        if key in found:
             continue
-        initials = "".join(w[0] for w in words).upper()
-        if strip_marks(initials) != strip_marks(abbr) or initials == abbr:
+        before = restored[max(0, m.start() - WINDOW) : m.start()]
+        words = re.search(r"(?<![^\W\d_])((?:[^\W\d_]+" + WORD_GAP + "){%d})$" % len(abbr), before)
+        if words is None:
             continue
-        found.setdefault(strip_marks(abbr), initials)
+        initials = "".join(w[0] for w in words.group(1).split()).upper()
+        if strip_marks(initials) != key or initials == abbr:
+            continue
+        found[key] = initials
     return found
 
 
-def apply(original: str, restored: str, spans) -> tuple[str, list[tuple[int, int, str, str]]]:
+def apply(original: str, restored: str, spans, edits=()) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Replace stripped abbreviations in the restored spans by their defined spelling.
 
-    Returns the new text and [(start, end, old, new)]; replacements keep their length.
+    ``edits``: the decoder's [(start, end, output)] in ``original`` offsets, in order, which
+    turned ``original`` into ``restored`` (everything between them is copied unchanged).
+    Returns the new text and [(start, end, old, new)] in ``original`` offsets; a
+    replacement keeps its length, so the restored text keeps its other offsets.
     """
     found = learn(restored)
     if not found:
         return restored, []
+    edits = sorted(edits)
+    new_at: list[tuple[int, int]] = []  # where each edit lies in the restored text
+    shift = 0
+    for s, e, out in edits:
+        new_at.append((s + shift, s + shift + len(out)))
+        shift += len(out) - (e - s)
     pattern = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, found)) + r")(?![^\W\d_])")
     chars = list(restored)
     changes = []
-    for s, e in spans:
-        for m in pattern.finditer(restored, s, e):
-            if original[m.start() : m.end()] != m.group(1):
-                continue  # only where the input had the mark-less form
-            new = found[m.group(1)]
-            chars[m.start() : m.end()] = list(new)
-            changes.append((m.start(), m.end(), m.group(1), new))
+    j, shift = 0, 0
+    for m in pattern.finditer(restored):
+        a, b = m.span()
+        while j < len(edits) and new_at[j][1] <= a:
+            s, e, out = edits[j]
+            shift += len(out) - (e - s)
+            j += 1
+        if j < len(edits) and new_at[j][0] < b:  # the match touches an edited token
+            if new_at[j] != (a, b):
+                continue
+            start, end = edits[j][0], edits[j][1]
+        else:
+            start, end = a - shift, b - shift
+        if original[start:end] != m.group(1) or not any(s <= start and end <= e for s, e in spans):
+            continue  # only where the input had the mark-less form, inside a restored block
+        new = found[m.group(1)]
+        chars[a:b] = list(new)
+        changes.append((start, end, m.group(1), new))
     return "".join(chars), changes

@@ -277,6 +277,24 @@ def _word_slot(text: str, items, idx: int) -> bool:
     return not (after in ".)" and not text[line_start:s].strip())
 
 
+OPERATOR_LETTERS = ("x", "X")
+OPERAND_BEFORE = ")]%"
+
+
+def _operator_slot(text: str, s: int, e: int) -> bool:
+    """A lone ``x`` is no Vietnamese syllable but the multiplication sign of a formula
+    (``Điểm = Tỷ lệ x điểm tối đa``, ``0,5 x số xã``, ``(a+b) x 2``) when a number stands
+    next to it, a bracket or percentage closes before it, or its line holds an equation;
+    there it stays as written.
+    Elsewhere (``thị x,``, ``x hội``) it may still be a ``xã`` whose mark the OCR lost."""
+    before = text[max(0, s - 16) : s].rstrip(" \t")[-1:]
+    after = text[e : e + 16].lstrip(" \t")[:1]
+    if before.isdigit() or after.isdigit() or (before and before in OPERAND_BEFORE):
+        return True
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    return "=" in text[line_start : len(text) if line_end < 0 else line_end]
+
+
 @dataclass
 class Decoded:
     """One block after Viterbi: its items, candidate columns and chosen path."""
@@ -300,6 +318,8 @@ def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> D
             if cands is memo:
                 cands = memo[tok] = candidates_fn(model, tok)
         if cands is not None and tok.isdigit() and not _word_slot(text, items, idx):
+            cands = None
+        if cands is not None and tok in OPERATOR_LETTERS and _operator_slot(text, s, e):
             cands = None
         if cands is None:
             key = tok if s == e else lm_class(tok.lower())

@@ -97,6 +97,36 @@ def test_eval_restore_prints_accuracy_and_baseline(env):
     assert loo["accuracy"] > loo["baseline"] + 0.5
 
 
+# what an English OCR model does to a few Vietnamese letters (a stand-in for tesseract)
+LOOKALIKES = str.maketrans({"ế": "é", "ề": "é", "ê": "é", "ố": "6", "ộ": "o", "đ": "d", "Đ": "D", "ệ": "¢"})
+
+
+def fake_english_ocr(text, font_name, variant="clean", seed=0):
+    return strip_marks(text.translate(LOOKALIKES)) + "\n"
+
+
+def test_eval_restore_prints_ocr_accuracy_per_page_and_per_document(env, monkeypatch):
+    # the rendered-and-OCR'd pages come from a stand-in for tesseract, so that the test
+    # runs without it; the evaluation is the one `vnplan eval-restore` runs on the corpus
+    from normalize.diacritics import ocrsynth
+
+    monkeypatch.setattr(ocrsynth, "tesseract_available", lambda: True)
+    monkeypatch.setattr(ocrsynth, "ocr_page", fake_english_ocr)
+    monkeypatch.setattr(ocrsynth, "LINES_PER_PAGE", 5)  # two pages a plan, joined for the per-document figure
+    out = env / "figures.json"
+    res = CliRunner().invoke(app, ["eval-restore", "--max-chars", "2000", "--max-pages", "2", "--json", str(out),
+                                   "--gold", str(env / "none.txt")])
+    assert res.exit_code == 0, res.output
+    assert "per page (each OCR page restored alone)" in res.output
+    assert "per document (a document's OCR pages joined" in res.output
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    page, doc = figures["ocr_loo"]["all"], figures["ocr_loo_document"]["all"]
+    assert set(figures["ocr_loo_document"]) == set(ocrsynth.VARIANTS) | {"all"}
+    # the same held-out words are scored both ways, and restoring beats leaving the damage
+    assert doc["words"] == page["words"] > 0
+    assert doc["accuracy"] > doc["baseline"] + 0.3 and page["accuracy"] > page["baseline"] + 0.3
+
+
 @pytest.mark.slow
 def test_train_restorer_renders_and_reads_pages_once(env):
     from normalize.diacritics import ocrsynth

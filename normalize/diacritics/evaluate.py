@@ -111,10 +111,21 @@ def leave_one_out(texts: dict[str, str], lexicon, restore_fn, build_fn, max_char
     return total
 
 
+def join_pages(pages: list[str]) -> str:
+    """A document's pages as one text, page breaks as blank lines (edges of a page trimmed)."""
+    return "\n\n".join(p.strip() for p in pages)
+
+
 def ocr_leave_one_out(texts: dict[str, str], lexicon, cdir, build_fn, restore_fn, variants=None,
-                      max_pages: int | None = None, log=print) -> dict[str, Score]:
+                      max_pages: int | None = None, log=print) -> tuple[dict[str, Score], dict[str, Score]]:
     """Per rendering variant: restore each held-out document's OCR pages with a model
-    (language model and OCR channel) trained on the other documents only."""
+    (language model and OCR channel) trained on the other documents only.
+
+    Returns two figures per variant: *per page* (each OCR page restored alone) and *per
+    document* (the document's OCR pages joined in order, page breaks as blank lines,
+    restored as one text as ``vnplan run`` restores a document, and scored against its
+    clean pages joined the same way).  Context that spans pages -- an abbreviation defined
+    once (ĐDĐT) and used throughout -- only counts in the second."""
     from normalize.diacritics import ocrsynth
 
     variants = variants or list(ocrsynth.VARIANTS)
@@ -128,7 +139,8 @@ def ocr_leave_one_out(texts: dict[str, str], lexicon, cdir, build_fn, restore_fn
             # the model is trained as `vnplan train-restorer` trains it: on a subset of the pages
             want = set(ocrsynth.training_indices(len(ocrsynth.page_texts(text)), v))
             train_of[(name, v)] = [p for p in got if p["index"] in want]
-    results = {v: Score() for v in variants}
+    per_page = {v: Score() for v in variants}
+    per_doc = {v: Score() for v in variants}
     for name in sorted(texts):
         t0 = time.time()
         train = {k: t for k, t in texts.items() if k != name}
@@ -136,14 +148,21 @@ def ocr_leave_one_out(texts: dict[str, str], lexicon, cdir, build_fn, restore_fn
         model = build_fn(train, train_pages)
         parts = []
         for v in variants:
+            pages = pages_of[(name, v)][:max_pages]
             sc = Score()
-            for page in pages_of[(name, v)][:max_pages]:
+            for page in pages:
                 out = restore_fn(model, page["ocr"])
                 sc.add(score_aligned(out, page["ocr"], page["clean"]))
-            results[v].add(sc)
-            parts.append(f"{v} {sc.accuracy:.2%} (baseline {sc.baseline_accuracy:.2%}, {sc.total} words)")
+            per_page[v].add(sc)
+            doc = Score()
+            if pages:
+                ocr, clean = join_pages([p["ocr"] for p in pages]), join_pages([p["clean"] for p in pages])
+                doc = score_aligned(restore_fn(model, ocr), ocr, clean)
+                per_doc[v].add(doc)
+            parts.append(f"{v} page {sc.accuracy:.2%} doc {doc.accuracy:.2%} (baseline {sc.baseline_accuracy:.2%}, "
+                         f"{sc.total} words)")
         log(f"  {name}: " + "; ".join(parts) + f" {time.time() - t0:.1f}s")
-    return results
+    return per_page, per_doc
 
 
 def gold_score(model, source_text: str, gold_text: str, restore_fn) -> Score:
@@ -187,20 +206,13 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         log("(2) English-OCR'd text: skipped (tesseract with the eng model not found)")
     elif len(texts) >= 2:
         log("(2) rendered pages read with tesseract -l eng, leave-one-document-out (word accuracy)")
-        res = ocr_leave_one_out(texts, lex, cdir, lambda tr, pages: build_model(tr, lex, pages, running),
-                                rf, max_pages=max_pages, log=log)
-        figures["ocr_loo"] = {}
-        total = Score()
-        for v, sc in res.items():
-            total.add(sc)
-            log(f"    {v:6s}: word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words; "
-                f"tone placement normalized {sc.placement_accuracy:.2%})")
-            figures["ocr_loo"][v] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total,
-                                     "placement": sc.placement_accuracy}
-        log(f"    all   : word accuracy {total.accuracy:.2%} (before restoring {total.baseline_accuracy:.2%}; "
-            f"tone placement normalized {total.placement_accuracy:.2%})")
-        figures["ocr_loo"]["all"] = {"accuracy": total.accuracy, "baseline": total.baseline_accuracy, "words": total.total,
-                                     "placement": total.placement_accuracy}
+        per_page, per_doc = ocr_leave_one_out(texts, lex, cdir, lambda tr, pages: build_model(tr, lex, pages, running),
+                                              rf, max_pages=max_pages, log=log)
+        log("    per page (each OCR page restored alone):")
+        figures["ocr_loo"] = _ocr_figures(per_page, log)
+        log("    per document (a document's OCR pages joined, page breaks as blank lines, restored as one text "
+            "as `vnplan run` does):")
+        figures["ocr_loo_document"] = _ocr_figures(per_doc, log)
 
     if gold and gold_source and Path(gold).exists() and Path(gold_source).exists():
         log(f"(3) gold: {gold} vs restoring {gold_source}")
@@ -214,4 +226,18 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
                            "placement": sc.placement_accuracy}
     else:
         log(f"(3) gold: skipped ({gold} or {gold_source} not found)")
+    return figures
+
+
+def _ocr_figures(res: dict[str, Score], log) -> dict:
+    """Log one OCR figure per rendering variant and for all of them; return them as a dict."""
+    total = Score()
+    for sc in res.values():
+        total.add(sc)
+    figures = {}
+    for v, sc in [*res.items(), ("all", total)]:
+        log(f"      {v:6s}: word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; "
+            f"{sc.total} words; tone placement normalized {sc.placement_accuracy:.2%})")
+        figures[v] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total,
+                      "placement": sc.placement_accuracy}
     return figures

@@ -208,10 +208,15 @@ class OcrChannel:
         ch.prefixes = {k[:i] for k in cands for i in range(len(k) + 1)}
         return ch
 
-    def generate_keys(self, ocr: str, max_states: int = 64) -> set[str]:
+    def generate_keys(self, ocr: str, max_states: int = 64) -> list[str]:
         """Mark-less keys the OCR string could come from, reading it back through the
-        learned emissions (``ir`` may be ``u``, ``6`` may be ``o``, ``1`` may be ``l``)."""
-        states = {0: {""}}
+        learned emissions (``ir`` may be ``u``, ``6`` may be ``o``, ``1`` may be ``l``).
+
+        At most ``max_states`` partial keys are kept per position, so which ones survive
+        depends on the order they are made in: the states are insertion-ordered dicts (a
+        set of str would iterate in an order that changes with PYTHONHASHSEED), filled in
+        the order of the emissions' frequency, so the result is the same in every run."""
+        states: dict[int, dict[str, None]] = {0: {"": None}}
         n = len(ocr)
         prefixes = self.prefixes
         for pos in range(n):
@@ -227,13 +232,13 @@ class OcrChannel:
                     opts.append(o)
                 if not opts:
                     continue
-                bucket = states.setdefault(pos + length, set())
+                bucket = states.setdefault(pos + length, {})
                 for k in keys:
                     for b in opts:
                         nk = k + b
                         if nk in prefixes and len(bucket) < max_states:
-                            bucket.add(nk)
-        return states.get(n, set())
+                            bucket[nk] = None
+        return list(states.get(n, ()))
 
     # -- scoring --------------------------------------------------------------------
     def _emit_logp(self, c: str, o: str) -> float:
@@ -279,10 +284,10 @@ class OcrChannel:
         sk = strip_marks(self.skeleton(ocr_lower))
         # keys reached by reading the damage back must look like syllables (have a vowel):
         # an abbreviation (DVCTT) is not to be turned into another one (DVC)
-        for key in {sk} | self.generate_keys(ocr_lower):
+        for key in (sk, *self.generate_keys(ocr_lower)):
             if _VOWEL.search(key):
                 pool.update(cands.get(key, ())[:20])
-        for probe in {sk, exact}:
+        for probe in dict.fromkeys((sk, exact)):
             if len(probe) < 2:
                 continue
             for key, dist, _i in process.extract(probe, self.keys, scorer=Levenshtein.distance, limit=60,

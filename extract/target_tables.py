@@ -8,7 +8,7 @@ there. This module reads the table by its header instead:
 
 - a header cell naming the indicator (chỉ tiêu, nội dung, tiêu chí, danh mục, "Nhiệm vụ,
   chỉ tiêu"; with a unit column, whatever the first text column is called), optionally
-  one naming the unit (đơn vị tính, ĐVT), and at least one naming a year ("Năm 2025",
+  one naming the unit (đơn vị tính, ĐVT, a bare "Đơn vị"), and at least one naming a year ("Năm 2025",
   "2025", "Kế hoạch năm 2025", "Đến năm 2025");
 - a column of a year before the plan's own year, or headed as a result ("Thực hiện năm
   2024", "Ước thực hiện", "Kết quả") is history, not a target;
@@ -16,7 +16,7 @@ there. This module reads the table by its header instead:
   comparator from the cell's sign or words (≥, >, trên, tối thiểu, ít nhất, không dưới,
   tối đa, không quá, dưới; "70 - 80" is a range), unit from the unit column ("%" or the
   counted noun, lower-cased), deadline the end of the column's year;
-- group rows (fewer cells) and empty or non-numeric cells ("-", "x") are skipped.
+- group rows (no value in a year column) and empty or non-numeric cells ("-", "x") are skipped.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from vnplan.schema import Target
 
 _METRIC_HEAD = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung|tieu chi|chi so|danh muc|nhiem vu|muc tieu)\b")
 _INDEX_HEAD = re.compile(r"^(?:s\s*t\s*t|t\s*t|so\s+tt|so thu tu|#)\.?$")
-_UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi do)\b")
+_UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi do)\b|^don vi$")  # a bare "Đơn vị" beside a year column
 _YEAR_HEAD = re.compile(r"^(?:(?:ke hoach|muc tieu|chi tieu|den|den het|giao)\s+)?(?:nam\s+)?((?:19|20)\d\d)\b")
 _HISTORY_HEAD = re.compile(r"\b(?:thuc hien|uoc|ket qua|hien trang|da dat)\b")
 
@@ -107,6 +107,7 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
         width = len(rows[0][2])
         targets: list[Target] = []
         for ls, le, cells in rows[1:]:
+            cells = cells + [""] * (width - len(cells))  # empty last cells are not written out
             if len(cells) != width or not cells[metric_col]:
                 continue
             metric = cells[metric_col].rstrip(" .:;")

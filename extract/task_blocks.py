@@ -52,7 +52,10 @@ _DUTY = re.compile(
     r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+sau)?)?\s*$", re.I
 )
 # Where plans assign duties in prose ("IV. TỔ CHỨC THỰC HIỆN", "Trách nhiệm của các cơ quan").
-_DUTY_SECTION = re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công", re.I)
+# A section headed just "NHIỆM VỤ" (no "và giải pháp") lists who does what as well.
+_DUTY_SECTION = re.compile(
+    r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|^\W*(?:[IVX]+|\d+)?[.)]?\s*nhiệm\s+vụ\s*:?\s*$", re.I
+)
 
 
 def _key_of(label: str) -> str:

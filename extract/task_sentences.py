@@ -3,7 +3,7 @@
 Plans assign many tasks in prose, mostly under "Tổ chức thực hiện": an agency (after
 "Giao", "Đề nghị", or at the start of the sentence) followed by what it is to do, the
 agencies it works with ("phối hợp với …") and, sometimes, a deadline in the same words
-("trước ngày 15/12", "định kỳ hằng tháng", "…; thực hiện thường xuyên."). A statement addressed to everyone ("Các sở,
+("trước ngày 15/12", "trước ngày 15 tháng 12 hằng năm", "trong 6 tháng đầu năm 2025", "định kỳ hằng tháng", "…; thực hiện thường xuyên."). A statement addressed to everyone ("Các sở,
 ngành …") without a deadline is a directive, not a task; a dated reporting duty without
 a named actor is a task with no lead.
 """
@@ -23,7 +23,7 @@ _LEAD_IN = re.compile(
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
 _PERIOD = (
-    r"(?:ngày\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
+    r"(?:ngày\s+)?(?:(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
 )
 # "trước ngày 15/12", "vào tháng 6 và tháng 12 hằng năm", "định kỳ 6 tháng", "định kỳ hằng quý"

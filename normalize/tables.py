@@ -12,7 +12,8 @@ row with cells separated by " | ", so line-based extractors see rows.
 
 Markdown pipe tables ("| TT | Nội dung | … |" rows under a "|---|---|" rule, as
 converters and editors write them) are brought to the same " | " rows: the outer
-pipes go, the rule line goes, empty cells stay in place.
+pipes go, the rule line goes, empty cells stay in place. In a run of rows typed with a
+leading pipe only, a row ending in "|" keeps it: that is an empty last cell.
 """
 
 from __future__ import annotations
@@ -206,13 +207,33 @@ _MD_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+def _open_row_runs(lines: list[Line]) -> set[int]:
+    """Indexes of "| a | b" rows in a run where some row does not close with a pipe.
+
+    Such a run is a table typed with leading pipes only; a row of it that ends in "|"
+    has an empty last cell ("| Tỷ lệ … | % | 85 | "), not the closing pipe of markdown.
+    """
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind == "text" and lines[j].text.lstrip().startswith("|") \
+                and "|" in lines[j].text.strip()[1:] and not _MD_RULE.match(lines[j].text):
+            j += 1
+        if j > i and any(not lines[k].text.rstrip().endswith("|") for k in range(i, j)):
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
 def markdown_rows(lines: list[Line]) -> list[Line]:
     """The lines with markdown pipe-table rows rewritten as " | " rows and their rule lines dropped."""
     out = []
-    for ln in lines:
+    keep = _open_row_runs(lines)
+    for i, ln in enumerate(lines):
         if ln.kind == "text" and "|" in ln.text and _MD_RULE.match(ln.text):
             continue
-        m = _MD_ROW.match(ln.text) if ln.kind == "text" else None
+        m = _MD_ROW.match(ln.text) if ln.kind == "text" and i not in keep else None
         if m:
             ln.text = " | ".join(" ".join(c.split()) for c in m.group(1).split("|")).rstrip(" |")
         out.append(ln)

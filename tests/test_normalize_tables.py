@@ -163,3 +163,15 @@ def test_a_table_pasted_with_tabs_becomes_rows_and_a_lone_tabbed_line_does_not()
                                  ["1", "Ban hành kế hoạch", "5", "Có: 5 điểm; không: 0 điểm"],
                                  ["2", "Để xảy ra hồ sơ trễ hạn", "", "Trừ 1 điểm/hồ sơ"]]
     assert "Ghi chú: điểm làm tròn đến 0,5." in nd.text.split("\n")
+
+
+def test_a_row_typed_with_a_leading_pipe_keeps_its_cells_in_place_when_its_last_cell_is_empty():
+    text = (
+        "KẾ HOẠCH\nThử nghiệm\nII. CHỈ TIÊU\n"
+        "| Chỉ tiêu | Đơn vị | Mục tiêu 2026 | Ghi chú\n"
+        "| Tỷ lệ hồ sơ bệnh án điện tử | % | 70 | \n"  # empty note: the line ends in "|"
+        "| Số trạm y tế có kết nối | trạm | 40 | Tăng 8 trạm\n"
+    )
+    rows = _norm(text).tables[0].rows
+    assert [r[1:4] for r in rows[1:]] == [["Tỷ lệ hồ sơ bệnh án điện tử", "%", "70"],
+                                        ["Số trạm y tế có kết nối", "trạm", "40"]]

@@ -372,3 +372,15 @@ def test_a_by_year_table_whose_indicator_column_has_another_name_holds_targets_n
         ("Số điểm chi trả không dùng tiền mặt", 20, "điểm", "2025-12-31"),
         ("Số điểm chi trả không dùng tiền mặt", 40, "điểm", "2026-12-31")]
     assert extract_scoring(doc) == []
+
+
+def test_a_kpi_table_headed_don_vi_and_muc_tieu_reads_units_and_rows_with_an_empty_last_cell():
+    text = ("II. CHỈ TIÊU\n| Chỉ tiêu | Đơn vị | Mục tiêu 2026 | Ghi chú\n"
+            "| Tỷ lệ đơn thuốc điện tử | % | 75\n"
+            "| Số trường có phòng học thông minh | trường | 30 | Tăng 6 trường so với năm 2025\n")
+    start = text.index("| Chỉ")
+    rows = [[c.strip() for c in line.split("|")] for line in text[start:].rstrip("\n").split("\n")]
+    doc = ndoc(text, [Table(start=start, end=len(text) - 1, rows=rows)])
+    assert [(t.metric, t.value, t.unit, t.deadline.end) for t in extract_targets(doc)] == [
+        ("Tỷ lệ đơn thuốc điện tử", 75, "%", "2026-12-31"),
+        ("Số trường có phòng học thông minh", 30, "trường", "2026-12-31")]

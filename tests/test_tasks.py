@@ -355,3 +355,13 @@ def test_recurring_words_closing_a_duty_sentence():
     assert (a.lead, a.support, a.deadline.end, a.deadline.recurring) == (
         ["Sở Lao động - Thương binh và Xã hội"], ["UBND cấp huyện"], None, True)
     assert (b.lead, b.deadline.text, b.deadline.recurring) == (["Công an tỉnh"], "hằng quý", True)
+
+
+def test_agency_colon_duties_under_a_bare_nhiem_vu_heading_with_their_deadlines():
+    text = HEAD + """III. NHIỆM VỤ
+1. Sở Y tế: chủ trì triển khai bệnh án điện tử; phối hợp với Bảo hiểm xã hội tỉnh; hoàn thành trong 6 tháng đầu năm 2024.
+2. Sở Y tế tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 10 tháng 12 hằng năm.
+"""
+    got = [(t.lead, t.support, t.deadline.end, t.deadline.recurring) for t in extract_tasks(doc(text))]
+    assert got == [(["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "2024-06-30", False),
+                   (["Sở Y tế"], [], "2024-12-10", True)]

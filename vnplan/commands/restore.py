@@ -11,8 +11,19 @@ from typing import Optional
 import typer
 
 PROJECT = Path(__file__).resolve().parents[2]
-DEFAULT_GOLD = PROJECT / "gold" / "004_e8cf8ffdb6dfbfb5.restored.txt"
-DEFAULT_GOLD_SOURCE = PROJECT / "corpus" / "004_e8cf8ffdb6dfbfb5.txt"
+
+
+def gold_source_of(gold: Path) -> Path:
+    """``gold/<stem>.restored.txt`` restores ``corpus/<stem>.txt`` (the naming convention)."""
+    return PROJECT / "corpus" / (gold.name.removesuffix(".restored.txt").removesuffix(".txt") + ".txt")
+
+
+def default_gold() -> tuple[Optional[Path], Optional[Path]]:
+    """The first hand-restored gold text in gold/ whose damaged source is in corpus/."""
+    for gold in sorted((PROJECT / "gold").glob("*.restored.txt")):
+        if gold_source_of(gold).exists():
+            return gold, gold_source_of(gold)
+    return None, None
 
 
 def _fail(msg: str) -> None:
@@ -101,8 +112,8 @@ def register(app: typer.Typer) -> None:
     @app.command("eval-restore")
     def eval_restore(
         corpus: Optional[Path] = typer.Option(None, "--corpus", help="Folder of plans (default: the project's corpus/)."),
-        gold: Path = typer.Option(DEFAULT_GOLD, "--gold", help="Hand-restored gold text."),
-        gold_source: Path = typer.Option(DEFAULT_GOLD_SOURCE, "--gold-source", help="The damaged text the gold restores."),
+        gold: Optional[Path] = typer.Option(None, "--gold", help="Hand-restored gold text (default: gold/<stem>.restored.txt)."),
+        gold_source: Optional[Path] = typer.Option(None, "--gold-source", help="The damaged text the gold restores (default: corpus/<stem>.txt)."),
         max_chars: Optional[int] = typer.Option(None, "--max-chars", help="Use at most N characters of each held-out plan (speed)."),
         max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Use at most N OCR pages per plan and variant (speed)."),
         skip_ocr: bool = typer.Option(False, "--skip-ocr", help="Skip the English-OCR evaluation."),
@@ -113,6 +124,11 @@ def register(app: typer.Typer) -> None:
         from normalize.diacritics.model import cache_dir, corpus_dir
         from vnplan.io import write_json
 
+        if gold is None:
+            gold, found_source = default_gold()
+            gold_source = gold_source or found_source
+        elif gold_source is None:
+            gold_source = gold_source_of(gold)
         figures = run_eval(corpus or corpus_dir(), cache_dir(), gold, gold_source, max_chars, max_pages, skip_ocr,
                            log=typer.echo)
         if json_out:

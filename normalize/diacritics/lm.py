@@ -57,12 +57,7 @@ class NgramLM:
         """Witten-Bell interpolation (the default; see :meth:`finish_kneser_ney`).  Below the bigram the model backs off to a mix of
         the unigram frequency and the Kneser-Ney continuation probability (in how many
         different contexts a syllable occurs), weight ``cont``."""
-        total = sum(self.c1.values())
-        vocab = len(self.c1) + 1
-        denom = total + alpha * vocab
-        p1 = {w: (c + alpha) / denom for w, c in self.c1.items()}
-        floor = alpha / denom
-        self.unk = math.log(floor)
+        p1, floor, vocab = self._unigrams(alpha)
         ctx1: dict[str, float] = defaultdict(float)
         types1: dict[str, float] = defaultdict(float)
         left: dict[str, int] = defaultdict(int)
@@ -77,12 +72,7 @@ class NgramLM:
         p2 = {}
         for (v, w), c in self.c2.items():
             p2[(v, w)] = (c + types1[v] * pb.get(w, floor)) / (ctx1[v] + types1[v])
-
-        def p_bi(v: str, w: str) -> float:
-            x = p2.get((v, w))
-            if x is not None:
-                return x
-            return lam1.get(v, 1.0) * pb.get(w, floor)
+        p_bi = _interpolated_bigram(p2, lam1, pb, floor)
 
         ctx2: dict[tuple, float] = defaultdict(float)
         types2: dict[tuple, float] = defaultdict(float)
@@ -93,13 +83,7 @@ class NgramLM:
         for (u, v, w), c in self.c3.items():
             t = types2[(u, v)]
             tri[(u, v, w)] = math.log((c + t * p_bi(v, w)) / (ctx2[(u, v)] + t))
-        self.tri = tri
-        self.bo2 = {k: math.log(types2[k] / (ctx2[k] + types2[k])) for k in ctx2}
-        self.bi = {k: math.log(x) for k, x in p2.items()}
-        self.bo1 = {k: math.log(x) for k, x in lam1.items()}
-        self.uni = {w: math.log(x) for w, x in p1.items()}
-        self.back = {w: math.log(x) for w, x in pb.items()}
-        self.c2, self.c3 = {}, {}
+        self._store(tri, {k: types2[k] / (ctx2[k] + types2[k]) for k in ctx2}, p2, lam1, p1, pb)
 
     def finish_kneser_ney(self, d3: tuple = D3, d2: tuple = D2, alpha: float = 0.01, cont: float = 0.0) -> None:
         """Interpolated modified Kneser-Ney over fractional counts.
@@ -115,12 +99,7 @@ class NgramLM:
         def disc(c: float, d: tuple) -> float:
             return min(c, d[0] * c if c <= 1.0 else d[1] if c <= 2.0 else d[2])
 
-        total = sum(self.c1.values())
-        vocab = len(self.c1) + 1
-        denom = total + alpha * vocab
-        p1 = {w: (c + alpha) / denom for w, c in self.c1.items()}
-        floor = alpha / denom
-        self.unk = math.log(floor)
+        p1, floor, vocab = self._unigrams(alpha)
         # bigram counts for the middle order: continuations from the trigrams + lexicon pairs
         n2: dict[tuple, float] = defaultdict(float)
         in3: dict[tuple, float] = defaultdict(float)
@@ -143,12 +122,7 @@ class NgramLM:
             mass1[v] += disc(c, d2)
         lam1 = {v: mass1[v] / ctx1[v] for v in ctx1}
         p2 = {(v, w): (c - disc(c, d2)) / ctx1[v] + lam1[v] * pb.get(w, floor) for (v, w), c in n2.items()}
-
-        def p_bi(v: str, w: str) -> float:
-            x = p2.get((v, w))
-            if x is not None:
-                return x
-            return lam1.get(v, 1.0) * pb.get(w, floor)
+        p_bi = _interpolated_bigram(p2, lam1, pb, floor)
 
         ctx2: dict[tuple, float] = defaultdict(float)
         mass2: dict[tuple, float] = defaultdict(float)
@@ -156,9 +130,24 @@ class NgramLM:
             ctx2[(u, v)] += c
             mass2[(u, v)] += disc(c, d3)
         lam2 = {k: mass2[k] / ctx2[k] for k in ctx2}
-        self.tri = {(u, v, w): math.log((c - disc(c, d3)) / ctx2[(u, v)] + lam2[(u, v)] * p_bi(v, w))
-                    for (u, v, w), c in self.c3.items()}
-        self.bo2 = {k: math.log(x) for k, x in lam2.items()}
+        tri = {(u, v, w): math.log((c - disc(c, d3)) / ctx2[(u, v)] + lam2[(u, v)] * p_bi(v, w))
+               for (u, v, w), c in self.c3.items()}
+        self._store(tri, lam2, p2, lam1, p1, pb)
+
+    def _unigrams(self, alpha: float) -> tuple[dict, float, int]:
+        """Add-alpha unigram probabilities, the unseen-syllable floor (also stored as
+        ``unk``) and the vocabulary size: the bottom order of both estimators."""
+        vocab = len(self.c1) + 1
+        denom = sum(self.c1.values()) + alpha * vocab
+        floor = alpha / denom
+        self.unk = math.log(floor)
+        return {w: (c + alpha) / denom for w, c in self.c1.items()}, floor, vocab
+
+    def _store(self, tri: dict, bo2: dict, p2: dict, lam1: dict, p1: dict, pb: dict) -> None:
+        """Keep the estimate in the back-off form :meth:`score` reads (logs; ``tri`` is
+        already one) and drop the raw counts."""
+        self.tri = tri
+        self.bo2 = {k: math.log(x) for k, x in bo2.items()}
         self.bi = {k: math.log(x) for k, x in p2.items()}
         self.bo1 = {k: math.log(x) for k, x in lam1.items()}
         self.uni = {w: math.log(x) for w, x in p1.items()}
@@ -175,3 +164,16 @@ class NgramLM:
         if y is not None:
             return b + y
         return b + self.bo1.get(v, 0.0) + self.back.get(w, self.unk)
+
+
+def _interpolated_bigram(p2: dict, lam1: dict, pb: dict, floor: float):
+    """P(w | v): the estimated bigram where seen, else v's back-off weight times the
+    lower-order (unigram/continuation) probability of w."""
+
+    def p_bi(v: str, w: str) -> float:
+        x = p2.get((v, w))
+        if x is not None:
+            return x
+        return lam1.get(v, 1.0) * pb.get(w, floor)
+
+    return p_bi

@@ -371,3 +371,19 @@ def test_restoration_does_not_depend_on_the_hash_seed():
     first = outs[0].splitlines()
     assert len(first) == 6 and first[0].startswith("Công") and "nghiệp vụ" in first[0]
     assert outs[0] == outs[1]
+
+
+def test_abbreviation_definition_damaged_by_ocr_still_defines_it():
+    from normalize.diacritics import acronyms
+
+    # brackets read as { or [, a capital Đ read as B: still a definition of ĐDĐT
+    assert acronyms.learn("tài khoản định danh điện tử {DDDT) và") == {"DDDT": "ĐDĐT"}
+    assert acronyms.learn("định danh điện tử [DDDT] x") == {"DDDT": "ĐDĐT"}
+    assert acronyms.learn("tài khoản định danh điện tử\n(BDBT)\n") == {"BDBT": "ĐDĐT", "DDDT": "ĐDĐT"}
+    original = "dinh danh dien tu (BDBT), kich hoat DDDT"
+    restored = "định danh điện tử (BDBT), kích hoạt DDDT"
+    edits = [(0, 4, "định"), (10, 14, "điện"), (15, 17, "tử"), (26, 30, "kích"), (31, 35, "hoạt")]
+    assert acronyms.apply(original, restored, [(0, len(original))], edits)[0] == "định danh điện tử (ĐDĐT), kích hoạt ĐDĐT"
+    # only a Đ may be read as another letter: BĐHT is no spelling of BDBT, nor HT of (HS)
+    assert acronyms.learn("ban điều hành tỉnh (BDBT) x") == {}
+    assert acronyms.learn("hồ sơ (HT) x") == {}

@@ -9,6 +9,11 @@ The rule is per document: nothing is learned across documents, so an abbreviatio
 that a held-out plan defines for itself is given back even when no other plan uses it.
 Restoration changes lengths (``dugc`` -> ``được``, a glued token split in two), so the
 restored text is mapped back to the input through the decoder's edits.
+
+An English OCR model damages the definition too: its brackets come out as ``{DDDT)`` or
+``[DDDT]``, and a capital Đ as a B (``(BDBT)``).  Either is still read as a definition
+when the restored initials agree with it letter by letter except where they hold a Đ;
+the damaged spelling is then given back wherever it occurs, like the mark-less one.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import re
 
 from normalize.diacritics.syllables import strip_marks
 
-ABBREVIATION = re.compile(r"\(([A-ZĐ]{2,8})\)")
+ABBREVIATION = re.compile(r"[({\[]([A-ZĐ]{2,8})[)}\]]")  # OCR reads ( as { or [
 WORD_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a definition may wrap onto the next line
 WINDOW = 200  # characters looked at before "(ABBR)"
 
@@ -37,10 +42,18 @@ def learn(restored: str) -> dict[str, str]:
         if words is None:
             continue
         initials = "".join(w[0] for w in words.group(1).split()).upper()
-        if strip_marks(initials) != key or initials == abbr:
+        if initials == abbr or not _spells(initials, abbr):
             continue
         found[key] = initials
+        found.setdefault(strip_marks(initials), initials)
     return found
+
+
+def _spells(initials: str, abbr: str) -> bool:
+    """Whether ``abbr`` is ``initials`` without their marks, or with an OCR-damaged Đ
+    (``BDBT`` for ``ĐDĐT``): any letter may stand where the initials have a Đ."""
+    return len(initials) == len(abbr) and all(
+        a == strip_marks(i) or i == "Đ" for i, a in zip(initials, abbr))
 
 
 def apply(original: str, restored: str, spans, edits=()) -> tuple[str, list[tuple[int, int, str, str]]]:

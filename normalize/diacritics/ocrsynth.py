@@ -33,10 +33,12 @@ VARIANTS = {
     "bold": {"scale": 0.5, "blur": 0.6, "noise": 0.0, "font": "DejaVuSerif-Bold.ttf"},
     "thick": {"scale": 0.6, "blur": 0.6, "noise": 0.0, "thicken": 3},  # dark photocopy
 }
-# Training reads each page in some of the variants only (see training_indices): tesseract
-# time is what ``vnplan train-restorer`` spends, and the channel needs variety more than
-# the same page five times.  The evaluation reads every page in every variant.
-TRAIN_STRIDE = 2
+# Training may read each page in some of the variants only (see training_indices) to save
+# tesseract time, which is what ``vnplan train-restorer`` spends.  Reading every page in
+# every variant (stride 1) takes twice as long once, and is worth it: held-out English-OCR
+# accuracy 94.85% against 94.57% with stride 2 (the evaluation reads every page in every
+# variant either way).
+TRAIN_STRIDE = 1
 
 
 def tesseract_available() -> bool:

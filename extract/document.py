@@ -230,21 +230,58 @@ def _name_like(text: str) -> bool:
     )
 
 
+_SIGNED = re.compile(r"^\s*[(\[]\s*(?:da\s+ky|ky)\b[^)\]]*[)\]]\s*")  # "(Đã ký)", "[Đã ký]", "(Ký, đóng dấu)"
+
+
+def _role_at(line: str) -> int | None:
+    """Where an upper-case signing role starts in ``line`` (None if it holds none): at the
+    start ("KT. CHỦ TỊCH"), after a label ("Nơi nhận: TM. ỦY BAN NHÂN DÂN"), or after the
+    left column of a two-column layout read row by row ("- Bộ Công an; KT. CHỦ TỊCH")."""
+    words = [m.start() for m in re.finditer(r"\S+", line)]
+    for k in words:
+        tail = line[k:]
+        f = fold(tail)
+        if (SIGN_ROLE.match(f) or SIGN_PREFIX.match(f)) and is_upper_line(tail):
+            return k
+    return None
+
+
+def _name_in(line: str) -> str | None:
+    """The signer's name in a line under the role: the line itself, or what follows "(Đã ký)"."""
+    f = fold(line)
+    m = _SIGNED.match(f) if len(f) == len(line) else None
+    line = line[m.end():].strip() if m else line.strip()
+    return line if _name_like(line) else None
+
+
+def _name_after_role(line: str, at: int) -> str | None:
+    """A name run into the role line ("… PHÓ CHỦ TỊCH Trần Văn Mi"): the title-case words
+    after the last upper-case one."""
+    words = line[at:].split()
+    k = len(words)
+    while k > 0 and not words[k - 1].isupper():
+        k -= 1
+    return _name_in(" ".join(words[k:])) if 0 < k < len(words) else None
+
+
 def find_signer(text: str, body_start: int = 0) -> str | None:
-    """The name printed under the last signing role (CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH …)."""
+    """The name printed under the last signing role (CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH …),
+    possibly after "(Đã ký)", or run into the role line when the lines were joined."""
     lines = text[body_start:].split("\n")
     stop = next((i for i, ln in enumerate(lines) if APPENDIX.match(fold(ln)) and is_upper_line(ln)), len(lines))
     found = None
     for i in range(stop):
-        f = fold(lines[i])
-        role = SIGN_ROLE.search(f.split(":")[-1]) or SIGN_ROLE.match(f) or SIGN_PREFIX.match(f)
-        if not role or not is_upper_line(lines[i]):
+        at = _role_at(lines[i])
+        if at is None:
             continue
+        name = _name_after_role(lines[i], at)
         for nxt in lines[i + 1 : i + 4]:
-            if _name_like(nxt):
-                name = nxt.strip()
-                found = name.title() if name.isupper() else name
+            if name:
                 break
+            if _role_at(nxt) is None:
+                name = _name_in(nxt)
+        if name:
+            found = name.title() if name.isupper() else name
     return found
 
 

@@ -295,7 +295,13 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                          "label" if got["lead"] else "", "label" if got["support"] else "")
             if not rt.lead and owner:
                 rt.lead, rt.lead_from, rt.layout = owner, "heading", "agency-section"
-            if not rt.support and rt.lead_from == "heading":
+            elif not rt.lead:
+                # no "Cơ quan chủ trì:" line, but the task names its lead itself:
+                # "1. Công an tỉnh chủ trì, phối hợp với … hướng dẫn …; Thời gian hoàn thành: …"
+                own = assignment(text, start, False)
+                if own is not None and own.lead:
+                    rt.lead, rt.lead_from = own.lead, "text"
+            if not rt.support and rt.lead_from in ("heading", "text"):
                 rt.support_from_words(text)
             out.append(rt)
     return out

@@ -167,3 +167,26 @@ def test_a_decision_issuing_a_plan_is_the_document_and_its_signer_signs_above_th
                                                                              "Trà Vinh")
     assert info.signer == "Lê Thị Mai"
     assert info.title == "Ban hành Kế hoạch cải cách hành chính năm 2025"
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "Độc lập - Tự do - Hạnh phúc\nBình Phước, ngày 5 tháng 3 năm 2023\nKẾ HOẠCH\nTriển khai Đề án 06 năm 2023\n"
+         "I. MỤC TIÊU\n1. Phấn đấu trên 80% công dân kích hoạt tài khoản định danh điện tử.\n")
+
+
+@pytest.mark.parametrize("closing", [
+    # two columns read row by row: recipients on the left, the role on the right
+    "Nơi nhận:                         TM. ỦY BAN NHÂN DÂN\n- Bộ Công an;                      KT. CHỦ TỊCH\n"
+    "- Lưu: VT.                        PHÓ CHỦ TỊCH\n                                  (Đã ký)\n"
+    "                                  Trần Văn Mi\n",
+    # no blank lines and no "Nơi nhận": the role lines and "(Đã ký)" get joined to what follows
+    "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Văn Mi\n",
+    # everything on one line
+    "Nơi nhận: - Bộ Công an; - Lưu: VT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Mi\n",
+])
+def test_signer_found_however_the_signature_block_was_laid_out(closing):
+    assert _info(_PLAN + closing).signer == "Trần Văn Mi"
+
+
+def test_no_signer_when_the_role_has_no_name_under_it():
+    assert _info(_PLAN + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n").signer is None

@@ -365,3 +365,17 @@ def test_agency_colon_duties_under_a_bare_nhiem_vu_heading_with_their_deadlines(
     got = [(t.lead, t.support, t.deadline.end, t.deadline.recurring) for t in extract_tasks(doc(text))]
     assert got == [(["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "2024-06-30", False),
                    (["Sở Y tế"], [], "2024-12-10", True)]
+
+
+def test_a_block_task_that_names_its_lead_in_its_own_words():
+    # no "Cơ quan chủ trì:" line: the task sentence itself says who leads and who supports
+    text = HEAD + """II. NHIỆM VỤ
+1. Công an tỉnh chủ trì, phối hợp với Sở Tư pháp hướng dẫn kích hoạt tài khoản định danh điện tử.
+- Thời gian hoàn thành: Quý II/2024.
+2. Rà soát, cập nhật dữ liệu dân cư trên địa bàn.
+- Thời gian hoàn thành: Quý III/2024.
+"""
+    a, b = extract_tasks(doc(text))
+    assert (a.lead, a.support, a.deadline.end) == (["Công an tỉnh"], ["Sở Tư pháp"], "2024-06-30")
+    # a task that names no agency keeps no lead
+    assert (b.lead, b.deadline.end) == ([], "2024-09-30")

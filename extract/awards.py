@@ -262,7 +262,12 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                         form, grantor, conf = "Khen thưởng", None, 0.6  # the plan names no form
                     rank = _RANK.search(folded[qs: stop][:60]) or _RANK_BEFORE.search(folded[max(cs, qs - 30): qs])
                     money = [m for m in find_money(text[qe: stop])
-                             if not _for_others(folded[max(0, qe + m.start - 40): qe + m.start], q.unit)]
+                             if not _for_others(folded[max(0, qe + m.start - 40): qe + m.start], q.unit)
+                             and _paid_to(folded[qe + m.end: qe + m.end + 20]) in (None, _recipient(q.unit))]
+                    if not money:  # "03 tập thể và 05 cá nhân …, tiền thưởng 4.000.000 đồng/tập thể": the unit it pays
+                        money = [m for m in find_money(text[cs: ce])
+                                 if _paid_to(folded[cs + m.end: cs + m.end + 20]) == _recipient(q.unit)
+                                 and cs + m.start > qe]
                     if not money:  # "…, mỗi tập thể được thưởng 5.000.000 đồng" pays every quota of the clause
                         money = [m for m in find_money(text[qe: ce])
                                  if re.search(r"\bmoi\b", folded[max(0, qe + m.start - 40): qe + m.start])
@@ -317,6 +322,20 @@ def _for_others(before_money: str, unit: str) -> bool:
     m = re.search(r"\bmoi\s+(.*)$", before_money)
     named = next((n for n in _RECIPIENT_NOUNS if m and m.group(1).startswith(n + " ")), None)
     return named is not None and _RECIPIENT_NOUNS[named] != _recipient(unit)
+
+
+_PAID_TO = re.compile(r"\s*(?:/|(?:cho\s+)?(?:moi|mot|01|1)\s+)\s*(\w+(?:\s+\w+)?)")
+
+
+def _paid_to(after_money: str) -> Optional[str]:
+    """Whom an amount pays when the words right after it say ("4.000.000 đồng/tập thể",
+    "… đồng cho mỗi cá nhân"): tập thể, cá nhân, or None."""
+    m = _PAID_TO.match(after_money)
+    if not m:
+        return None
+    words = m.group(1)
+    noun = next((n for n in _RECIPIENT_NOUNS if words == n or words.startswith(n + " ")), None)
+    return _RECIPIENT_NOUNS[noun] if noun else None
 
 
 def _each_unit_prize(text: str, folded: str, start: int, end: int, unit: str) -> list:

@@ -18,6 +18,21 @@ def rows(awards):
 PASSAGES = [  # plan text → (form, grantor, recipient, level, max_count, rank, prize_vnd) per award; the id says what it shows
     pytest.param(
         (
+            "III. KHEN THƯỞNG\n"
+            "1. Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 05 cá nhân có thành tích xuất sắc, "
+            "kèm theo tiền thưởng 4.000.000 đồng/tập thể.\n"
+            "2. Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 05 cá nhân, kèm theo tiền thưởng 1.500.000 đồng "
+            "cho mỗi cá nhân.\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", None, 3, None, 4000000),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 5, None, None),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 5, None, 1500000),
+        ],
+        id="the_amount_says_whom_it_pays",
+    ),
+    pytest.param(
+        (
             "IV. HÌNH THỨC, SỐ LƯỢNG KHEN THƯỞNG\n"
             "2. Số lượng khen thưởng\n"
             "- Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 18 tập thể, 23 cá nhân;\n"

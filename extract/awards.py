@@ -59,7 +59,7 @@ _FORM_RE = re.compile("|".join(f"({p})" for p, _ in _FORMS))
 # "hạng Nhất", "giải Nhì"; OCR/restoration may garble "hạng" ("hàng", "làng") and "Nhì" ("Như")
 _RANK = re.compile(r"\b(?:\w{0,2}ang|giai)\s+(nh[aeâ]t|nhi|nhu|ba|khuyen khich|dac biet)\b")
 _RANKS = {"nhat": "Nhất", "nhet": "Nhất", "nhi": "Nhì", "nhu": "Nhì", "ba": "Ba", "khuyen khich": "Khuyến khích", "dac biet": "Đặc biệt"}
-_RANK_BEFORE = re.compile(r"\bgiai\s+(nh[aeâ]t|nhi|nhu|ba|khuyen khich|dac biet)\s*:\s*$")  # "Giải Nhất: 01 giải"
+_RANK_BEFORE = re.compile(r"\bgiai\s+(nh[aeâ]t|nhi|nhu|ba|khuyen khich|dac biet)\s*[:(]\s*$")  # "Giải Nhất: 01 giải", "Giải Nhất (01 giải)"
 # a quota stated as a share of those eligible ("không quá 10% tổng số tập thể được bình xét")
 _SHARE = re.compile(r"(?:khong qua|toi da|khong vuot qua)\s+\d{1,2}(?:,\d+)?\s*%")
 _FORM_RECIPIENT = {"Tập thể lao động xuất sắc": "tập thể", "Tập thể lao động tiên tiến": "tập thể",
@@ -346,7 +346,8 @@ def _each_unit_prize(text: str, folded: str, start: int, end: int, unit: str) ->
             if re.search(rf"\bmoi\s+{re.escape(noun)}\b", folded[max(start, start + m.start - 40): start + m.start])]
 
 
-_QUOTA_AHEAD = re.compile(r"\(\s*(?:khong qua|toi da|so luong\s*:?)\s*\d")
+# "(không quá 03 tập thể)", "Giải Nhất (01 giải): …": a quota in parentheses
+_QUOTA_AHEAD = re.compile(r"\(\s*(?:(?:khong qua|toi da|so luong\s*:?)\s*\d|\d{1,3}\s+(?:giai|tap the|ca nhan|don vi)\s*\))")
 
 
 def _blank_parentheses(s: str) -> str:

@@ -38,7 +38,7 @@ _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _LETTER = re.compile(r"^[A-DĐ]$")
 _TT = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?\.?$")
 _POINTS_CELL = re.compile(r"^\d{1,4}(?:,\d{1,2})?\s*(?:điểm|đ)?$", re.IGNORECASE)
-_FILLER = re.compile(r"^(?:kết quả.*|điểm|kq|\d{1,3}\s*%|…+|\.+|-+|x)$", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:kết quả(?:\s+\S+){0,2}|điểm|kq|\d{1,3}\s*%|…+|\.+|-+|x)$", re.IGNORECASE)
 _NO_LIMIT = re.compile(r"không hạn chế|theo nhiệm vụ|phát sinh|theo tính chất", re.IGNORECASE)
 _HEADER_WORDS = re.compile(r"diem toi da|cach tinh diem|thang diem|diem chuan|huong dan cham|so diem")
 
@@ -51,7 +51,8 @@ def _is_method(text: str) -> bool:
     return bool(re.search(
         r"diem\s*=|=\s*ty le|\bduoc\s+\d|khong co\s*:|khong co\b[^;]{0,15}?\d+\s*(?:diem|d)\b|[x×*]\s*\d|\d\s*d\b.*khong|diem toi da"
         r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,40}?\b(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b"
-        r"|:\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))  # a scale: "Ban hành đúng hạn: 5 điểm; chậm: 2 điểm"
+        r"|:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Ban hành đúng hạn: 5 điểm; chậm: 2 điểm"
+        r"|^(?:(?:cong|tru)\s*)?\d+(?:,\d+)?\s*(?:diem|d)\s*/\s*\w|^(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))  # "Trừ 02 điểm/lần"
 
 
 # ---------------------------------------------------------------- row reading
@@ -82,7 +83,9 @@ def _per_item_points(criterion: str, method: str) -> Optional[float]:
 # "Điểm = (Số văn bản được ký số / Tổng số văn bản đi) x 35": a share times the maximum
 _RATIO_TIMES = re.compile(r"diem\s*=\s*\([^()]*/[^()]*\)\s*[x×*]\s*(?:\d|diem toi da)")
 # "Đạt từ 95% trở lên: 50 điểm": the rate that earns the row's maximum
-_RATE_POINTS = re.compile(r"(?:dat\s+)?(?:tu\s+)?(\d{1,3}(?:,\d+)?)\s*%\s*tro len\s*:?\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
+# (the rate may be followed by what it is a share of: "từ 90% kế hoạch vốn trở lên: 25 điểm")
+_RATE_POINTS = re.compile(
+    r"(?:dat\s+)?(?:tu\s+)?(\d{1,3}(?:,\d+)?)\s*%(?:\s+[^\s:;,%]+){0,5}?\s*tro len\s*:?\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
 
 
 def _full_at(f: str, max_points: float) -> Optional[float]:
@@ -93,14 +96,15 @@ def _full_at(f: str, max_points: float) -> Optional[float]:
     return None
 
 
-_OUTCOME = re.compile(r"(?:^|[;.]\s*)([^:;.]{3,60}?)\s*:\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
+_OUTCOME = re.compile(r"(?:^|[;.]\s*)([^:;.]{3,60}?)\s*:\s*(\d{1,3}(?:,\d{1,2})?\s*(?:diem|d)\b|khong (?:cham|tinh|duoc|co) diem)")
 
 
 def _two_outcomes(f: str) -> bool:
     """A scale of exactly two outcomes, one worth nothing, with no rate in it: "Ban hành đúng
     hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm" is a yes/no criterion."""
     pairs = _OUTCOME.findall(f)
-    return "%" not in f and len(pairs) == 2 and sorted(parse_number(p[1]) == 0 for p in pairs) == [False, True]
+    zero = [p[1].startswith("khong") or parse_number(p[1].split()[0]) == 0 for p in pairs]
+    return "%" not in f and len(pairs) == 2 and sorted(zero) == [False, True]
 
 
 def _method(criterion: str, method: str, max_points: Optional[float] = None) -> str:

@@ -16,7 +16,7 @@ from extract.levels import own_heading_level
 from extract.numbers import Quantity, fold
 
 CMP_BEFORE = [  # (pattern at the end of the text before the number, comparator)
-    (r"(?:khong duoi|khong thap hon|toi thieu(?: la| tu| dat| co)?|it nhat(?: la| tu| dat| co)?)\s*$", ">="),
+    (r"(?:khong duoi|khong thap hon|khong it hon|toi thieu(?: la| tu| dat| co)?|it nhat(?: la| tu| dat| co)?)\s*$", ">="),
     (r"(?:khong qua|khong vuot qua|toi da(?: la)?|khong nhieu hon)\s*$", "<="),
     (r"(?:tren|hon|vuot|cao hon|lon hon)\s*$", ">"),
     (r"(?:duoi|thap hon|nho hon|it hon)\s*$", "<"),
@@ -127,6 +127,7 @@ def metrics_of(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
         bounds.append((prev_end, seg_end))
         prev_end = next_start
     metrics = []
+    subject = ""
     last_pred = ""
     lq = qs[-1]
     after_last = text[lq.end:bounds[-1][1]]
@@ -151,9 +152,19 @@ def metrics_of(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
         before = _DEADLINE_IN_METRIC.sub("", _strip_trailing_cmp(text[s:q.start]))
         after = re.sub(r"^\s*trở lên\b", "", _DEADLINE_IN_METRIC.sub("", text[q.end:e]))
         unit = "" if q.unit in ("%", "ratio") else text[q.end - len(q.unit):q.end]
+        if q is qs[0]:
+            subject = before.strip()
+        elif not before.strip(" ,;:") and subject and _COMPLEMENT.match(after):
+            # "Tỷ lệ … đạt không dưới 60% đối với cấp tỉnh và không dưới 40% đối với cấp huyện":
+            # the second number has no words of its own before it; it shares the first one's subject
+            before = subject
         core = before + " " + unit + " " + after
         if q is not lq and last_pred and not _PREDICATE.search(" " + after + " ") and last_pred not in core:
             core = core.rstrip() + " " + last_pred
         metrics.append(_clean_metric(core))
     return metrics
+
+
+# what follows a number that qualifies a subject stated earlier ("… 40% đối với cấp huyện")
+_COMPLEMENT = re.compile(r"^\s*(?:đối với|tại|ở|trong|của|thuộc)\s", re.IGNORECASE)
 

@@ -22,6 +22,8 @@ class Line:
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (position, page) where a later page begins
     kind: str = "text"  # text | blank | header | title | table | sign
     table: Optional[int] = None  # index into Draft.tables for table rows
+    gap: Optional[int] = None  # where a wide run of spaces stood between two columns (set by "clean")
+    indent: int = 0  # spaces before the first character in the input (set by "clean")
 
     def join(self, other: "Line", sep: str = " ") -> None:
         """Append ``other`` to this line, keeping track of page starts inside it."""

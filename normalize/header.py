@@ -129,6 +129,7 @@ def header(draft: Draft) -> None:
             j = i + 1
             if is_upper_line(first.text):
                 while j < len(body) and body[j].kind != "blank" and is_upper_line(body[j].text) and not ROMAN.match(body[j].text):
+                    body[j].text = body[j].text.strip()  # an indented continuation line
                     title.join(body[j])
                     j += 1
             else:
@@ -137,6 +138,7 @@ def header(draft: Draft) -> None:
                         and (has_blank_after or starts_lower(body[j].text)):
                     if len(title.text) > 400:
                         break
+                    body[j].text = body[j].text.strip()  # an indented continuation line
                     title.join(body[j])
                     j += 1
             body = body[j:]

@@ -24,16 +24,24 @@ _ESCAPE = re.compile(r"\\([-*_.#+()\[\]!|>`])")
 _HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces
+
+
 @stage("clean")
 def clean(draft: Draft) -> None:
     """NFC, one kind of space, no invisible or control characters, no trailing blanks.
 
-    Tab-separated table rows are turned into " | " rows first (tabs become spaces here)."""
+    Tab-separated table rows are turned into " | " rows first (tabs become spaces here).
+    Where a wide run of spaces separated two columns, and how far a line was indented, is
+    kept on the line (``gap``, ``indent``) for the stages that lay such blocks out again."""
     tab_rows(draft.lines)
     for ln in draft.lines:
         t = nfc(ln.text.replace("\r", ""))
         t = _INVISIBLE.sub("", t)
         t = _CONTROL.sub("", t)
+        ln.indent = len(t) - len(t.lstrip(" \u00a0"))
+        gap = _COLUMN_GAP.search(t)
+        ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
         ln.text = t
         if not t.strip():

@@ -10,7 +10,7 @@ sections, table spans, page starts and footnote flags are computed over that tex
 from __future__ import annotations
 
 from ingest.model import IngestedDocument
-from normalize import boundaries, header, junk, lines, markup, pages, privacy, restore_hook, tables  # noqa: F401  (register stages)
+from normalize import boundaries, closing, header, junk, lines, markup, pages, privacy, restore_hook, tables  # noqa: F401  (register stages)
 from normalize.draft import STAGES, Draft
 from normalize.flags import flag_footnotes
 from normalize.model import NormalizedDocument, Table
@@ -22,6 +22,7 @@ DEFAULT_STAGES = [
     "page_furniture",  # running page numbers
     "markup",  # **bold**, *italic*
     "boundaries",  # cut the document out of portal chrome; portal fields -> header
+    "closing",  # a two-column closing block: recipients, then the signature
     "privacy",  # private e-mail / mobile numbers -> [email] / [phone]
     "restore",  # diacritic restoration hook (option restore=True)
     "header",  # issuing body, motto, number, date, type, title on their own lines

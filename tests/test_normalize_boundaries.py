@@ -144,3 +144,20 @@ def test_plan_attached_to_a_decision_is_kept_after_the_decisions_signature():
     nd = _norm(text)
     assert "1. Nâng cao tỷ lệ hồ sơ trực tuyến." in nd.text and "I. MỤC ĐÍCH" in nd.text
     assert "Bản quyền" not in nd.text and "Quyết định 321/QĐ-UBND năm 2023" not in nd.text
+
+
+def test_a_two_column_closing_block_is_laid_out_recipients_first_then_the_signature():
+    text = ("KẾ HOẠCH\nTriển khai Đề án 06 năm 2025\nI. MỤC TIÊU\n1. Bảo đảm 100% hồ sơ được số hóa.\n"
+            "2. Phấn đấu 90% công dân kích hoạt tài khoản.\n3. Hoàn thành trong năm 2025.\n"
+            "Nơi nhận:                                   KT. CHỦ TỊCH\n"
+            "- Bộ Công an;                               PHÓ CHỦ TỊCH\n"
+            "- Lưu: VT.\n"
+            "                                            (Đã ký)\n"
+            "                                            Đinh Công Thành\n")
+    lines = _norm(text).text.split("\n")
+    i = lines.index("Nơi nhận:")
+    assert lines[i:] == ["Nơi nhận:", "- Bộ Công an;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)",
+                         "Đinh Công Thành"]
+    # a closing block without column gaps stays as it was written
+    plain = text.split("Nơi nhận:")[0] + "Nơi nhận: KT. CHỦ TỊCH\n- Bộ Công an; PHÓ CHỦ TỊCH\n- Lưu: VT.\n"
+    assert "Nơi nhận: KT. CHỦ TỊCH\n- Bộ Công an; PHÓ CHỦ TỊCH" in _norm(plain).text

@@ -19,7 +19,7 @@ class Page:
     number: int  # 1-based
     text: str
     confidence: Optional[float] = None  # OCR mean word confidence in [0, 1]
-    method: str = "text"  # text | pdf-text | ocr | docx
+    method: str = "text"  # text | pdf-text | ocr | docx | html
     tables: list[list[list[str]]] = field(default_factory=list)  # rows of cells
 
     def __repr__(self) -> str:

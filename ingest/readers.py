@@ -60,7 +60,14 @@ def _read_docx(raw: bytes, opts: IngestOptions):
     return read_docx(raw, opts)
 
 
-READERS: dict[str, Reader] = {"text": _read_text, "pdf": _read_pdf, "image": _read_image, "docx": _read_docx}
+def _read_html(raw: bytes, opts: IngestOptions):
+    from ingest.html import read_html
+
+    return read_html(raw, opts)
+
+
+READERS: dict[str, Reader] = {"text": _read_text, "pdf": _read_pdf, "image": _read_image, "docx": _read_docx,
+                              "html": _read_html}
 PAGED = {"pdf", "image"}  # formats with real pages
 
 
@@ -97,6 +104,10 @@ def sniff(head: bytes, suffix: str) -> str:
         raise IngestError("named .docx but is not a Word (zip) file")
     if suffix in IMAGE_SUFFIXES:
         raise IngestError(f"named {suffix} but is not a known image format")
+    from ingest.html import looks_like_html
+
+    if looks_like_html(head):
+        return "html"  # a saved web page (whatever its name: portals serve .aspx, .php …)
     return "text"
 
 

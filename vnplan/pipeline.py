@@ -32,9 +32,21 @@ class FileResult:
     counts: dict = field(default_factory=dict)
 
 
+def _saved_page_asset(root: Path, rel: Path) -> bool:
+    """A browser's "save page, complete" puts a page's images, styles and scripts in
+    ``<name>_files/`` beside ``<name>.html``: those are the page's parts, not plans."""
+    folder = root
+    for part in rel.parts[:-1]:
+        if part.endswith("_files") and any((folder / (part[:-6] + ext)).is_file() for ext in (".html", ".htm")):
+            return True
+        folder = folder / part
+    return False
+
+
 def discover(paths: Iterable[Path | str], exclude: Optional[Path] = None) -> tuple[list[Path], list[FileResult]]:
     """Expand files and folders (recursively) into a sorted list of input files.
 
+    A saved web page's ``<name>_files/`` folder is skipped (see ``_saved_page_asset``).
     Paths that do not exist come back as failed results rather than exceptions, so a
     batch with one typo still processes everything else. Files under ``exclude`` (the
     output folder, when it lies inside an input folder) are skipped, so that a second
@@ -50,7 +62,8 @@ def discover(paths: Iterable[Path | str], exclude: Optional[Path] = None) -> tup
                 rel = f.relative_to(p)
                 if skip_dir is not None and f.resolve().is_relative_to(skip_dir):
                     continue
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.name.lower() not in SKIP_NAMES:
+                if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.name.lower() not in SKIP_NAMES \
+                        and not _saved_page_asset(p, rel):
                     files.append(f)
         elif p.is_file():
             files.append(p)

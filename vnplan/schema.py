@@ -13,12 +13,12 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Comparator = Literal[">", ">=", "=", "<=", "<", "range"]
 Kind = Literal["base", "bonus", "penalty"]
 Method = Literal["ratio_times_max", "yes_no", "per_item", "threshold", "other"]
-IngestMethod = Literal["text", "pdf-text", "ocr", "docx", "mixed"]
+IngestMethod = Literal["text", "pdf-text", "ocr", "docx", "html", "mixed"]
 
 
 class _Model(BaseModel):

@@ -97,6 +97,23 @@ def test_eval_restore_prints_accuracy_and_baseline(env):
     assert loo["accuracy"] > loo["baseline"] + 0.5
 
 
+def test_eval_restore_names_its_most_frequent_mistakes_and_draws_a_page(env):
+    out, page = env / "figures.json", env / "restore.html"
+    res = CliRunner().invoke(app, ["eval-restore", "--skip-ocr", "--max-chars", "2000", "--json", str(out),
+                                   "--html", str(page), "--gold", str(env / "none.txt")])
+    assert res.exit_code == 0, res.output
+    loo = json.loads(out.read_text(encoding="utf-8"))["stripped_loo"]
+    wrong = round((1 - loo["accuracy"]) * loo["syllables"])
+    top = loo["top_errors"]
+    # each mistake is (reference, restored, times), most frequent first, and they are real mistakes
+    assert top and all(r != h and c >= 1 for r, h, c in top) and [c for *_, c in top] == sorted((c for *_, c in top), reverse=True)
+    assert sum(c for *_, c in top) <= wrong
+    r, h, c = top[0]
+    assert f"most frequent errors: {r}→{h or '(missing)'} ×{c}" in res.output
+    html = page.read_text(encoding="utf-8")
+    assert "Stripped text, leave-one-document-out" in html and f"{loo['accuracy']:.2%}" in html and r in html
+
+
 # what an English OCR model does to a few Vietnamese letters (a stand-in for tesseract)
 LOOKALIKES = str.maketrans({"ế": "é", "ề": "é", "ê": "é", "ố": "6", "ộ": "o", "đ": "d", "Đ": "D", "ệ": "¢"})
 

@@ -17,7 +17,8 @@ still match.  The strict figure is the headline.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
@@ -31,6 +32,12 @@ class Score(Tally):
     total: int = 0
     baseline: int = 0
     placement: int = 0  # correct once tone placement is normalized (hoà = hòa)
+    errors: Counter = field(default_factory=Counter)  # (reference word, restored word or "") -> count
+
+    def top_errors(self, n: int = 15) -> list[tuple[str, str, int]]:
+        """The most frequent mistakes: [(reference word, what was written instead, count)]
+        ("" when the word is missing from the output)."""
+        return [(r, h, c) for (r, h), c in self.errors.most_common(n)]
 
     @property
     def accuracy(self) -> float:
@@ -71,11 +78,23 @@ def aligned_correct(hyp: list[str], ref: list[str]) -> int:
     return len(ref) - wrong
 
 
+def aligned_errors(hyp: list[str], ref: list[str]) -> Counter:
+    """(reference word, restored word) for every reference word the alignment gets wrong;
+    the restored word is "" where the output lacks the word."""
+    out: Counter = Counter()
+    for op in Levenshtein.opcodes(hyp, ref):
+        if op.tag in ("replace", "insert"):
+            h = hyp[op.src_start : op.src_end]
+            for k, r in enumerate(ref[op.dest_start : op.dest_end]):
+                out[(r, h[k] if k < len(h) else "")] += 1
+    return out
+
+
 def score_aligned(restored: str, damaged: str, reference: str) -> Score:
     """Line-by-line aligned accuracy when lines correspond, else whole text."""
     ref, hyp = words(reference), words(restored)
     return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(damaged), ref),
-                 aligned_correct(placement_words(hyp), placement_words(ref)))
+                 aligned_correct(placement_words(hyp), placement_words(ref)), aligned_errors(hyp, ref))
 
 
 def score_stripped(restored: str, reference: str) -> Score:
@@ -83,11 +102,11 @@ def score_stripped(restored: str, reference: str) -> Score:
     hyp = words(restored)
     if len(hyp) != len(ref):
         return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(strip_marks(reference)), ref),
-                     aligned_correct(placement_words(hyp), placement_words(ref)))
+                     aligned_correct(placement_words(hyp), placement_words(ref)), aligned_errors(hyp, ref))
     correct = sum(h == r for h, r in zip(hyp, ref))
     base = sum(strip_marks(r) == r for r in ref)
     placed = sum(h == r or placement_key(h) == placement_key(r) for h, r in zip(hyp, ref))
-    return Score(correct, len(ref), base, placed)
+    return Score(correct, len(ref), base, placed, Counter((r, h) for h, r in zip(hyp, ref) if h != r))
 
 
 def limit_text(text: str, max_chars: int | None) -> str:
@@ -196,7 +215,8 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         log(f"    syllable accuracy {sc.accuracy:.2%} (baseline without restoration {sc.baseline_accuracy:.2%}; "
             f"{sc.total} syllables; tone placement normalized {sc.placement_accuracy:.2%})")
         figures["stripped_loo"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "syllables": sc.total,
-                                   "placement": sc.placement_accuracy}
+                                   "placement": sc.placement_accuracy, "top_errors": sc.top_errors()}
+        _log_errors(sc, log)
     else:
         log("    skipped: needs at least two diacritized plans")
 
@@ -223,7 +243,8 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         log(f"    word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; {sc.total} words; "
             f"tone placement normalized {sc.placement_accuracy:.2%})")
         figures["gold"] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total,
-                           "placement": sc.placement_accuracy}
+                           "placement": sc.placement_accuracy, "top_errors": sc.top_errors()}
+        _log_errors(sc, log)
     else:
         log(f"(3) gold: skipped ({gold} or {gold_source} not found)")
     return figures
@@ -239,5 +260,13 @@ def _ocr_figures(res: dict[str, Score], log) -> dict:
         log(f"      {v:6s}: word accuracy {sc.accuracy:.2%} (before restoring {sc.baseline_accuracy:.2%}; "
             f"{sc.total} words; tone placement normalized {sc.placement_accuracy:.2%})")
         figures[v] = {"accuracy": sc.accuracy, "baseline": sc.baseline_accuracy, "words": sc.total,
-                      "placement": sc.placement_accuracy}
+                      "placement": sc.placement_accuracy, "top_errors": sc.top_errors()}
+    _log_errors(total, log, "      ")
     return figures
+
+
+def _log_errors(sc: Score, log, indent: str = "    ", n: int = 10) -> None:
+    """One line of the most frequent mistakes: "đạt→đất ×122, ĐDĐT→(missing) ×3 …"."""
+    top = sc.top_errors(n)
+    if top:
+        log(f"{indent}most frequent errors: " + ", ".join(f"{r}→{h or '(missing)'} ×{c}" for r, h, c in top))

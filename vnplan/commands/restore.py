@@ -118,8 +118,10 @@ def register(app: typer.Typer) -> None:
         max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Use at most N OCR pages per plan and variant (speed)."),
         skip_ocr: bool = typer.Option(False, "--skip-ocr", help="Skip the English-OCR evaluation."),
         json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
+        html_out: Optional[Path] = typer.Option(None, "--html", help="Also write a page: a bar per measure against "
+                                                "its target, and the words most often restored wrong."),
     ) -> None:
-        """Print syllable/word accuracy of the restorer (and the no-restoration baseline)."""
+        """Print syllable/word accuracy of the restorer (and the no-restoration baseline) and its most frequent mistakes."""
         from normalize.diacritics.evaluate import run_eval
         from normalize.diacritics.model import cache_dir, corpus_dir
         from vnplan.io import write_json
@@ -133,3 +135,9 @@ def register(app: typer.Typer) -> None:
                            log=typer.echo)
         if json_out:
             write_json(json_out, figures)
+        if html_out:
+            from vnplan.io import write_atomic
+            from vnplan.restore_report import render_restore_report
+
+            write_atomic(html_out, render_restore_report(figures))
+            typer.echo(f"report: {html_out}")

@@ -46,7 +46,7 @@ HEADS = (
     "thành ủy|huyện ủy|ban|bộ|trung tâm|ttpvhcc|ngân hàng|nhnn|bảo hiểm|bhxh|cục|chi cục|kho bạc|kbnn|tòa án|toà án|"
     "tand|viện|vksnd|tỉnh đoàn|đoàn|hội|liên đoàn|lđlđ|liên minh|đài|báo|cổng|phòng|chi nhánh|bưu điện|viễn thông|"
     "viettel|vnpt|mobifone|điện lực|công ty|doanh nghiệp|các|cơ quan|đơn vị|thanh tra|tổ công tác|tổ giúp việc|trường|bệnh viện|"
-    "học viện|đại học|cấp|lực lượng|bch|bđbp|cơ sở|nhà|hợp tác xã|htx"
+    "học viện|đại học|cấp|lực lượng|bch|bđbp|cơ sở|nhà|hợp tác xã|htx|hiệp hội|câu lạc bộ"
 )
 _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
 _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
@@ -66,6 +66,7 @@ _VERBS = (
     "thu thập|thống kê|khai thác|chia sẻ|hoàn thiện|nâng cao|đẩy mạnh|thúc đẩy|vận hành|tích hợp|sử dụng|áp dụng|"
     "điều tra|khảo sát|thẩm định|hợp nhất|chuẩn bị|thành lập|kiện toàn|phổ biến|quán triệt|trao đổi|xử lý|huy động|"
     "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất|"
+    "làm đầu mối|là đầu mối|làm cơ quan đầu mối|là cơ quan đầu mối|đồng bộ|chi trả|bồi dưỡng|đào tạo|quảng bá|xúc tiến|hoàn tất|"
     r"(?<!trật )tự(?= \w)"  # "Các sở, ban, ngành tự đánh giá …"
 )
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")

@@ -32,7 +32,7 @@ _DATEISH = (
     r"|nam\s*(?:19|20)\d\d"
 )
 _DEADLINE_PHRASE = re.compile(
-    rf"(?:(?:hoan thanh|xong|thuc hien)\s+)?(?:trong|truoc|den het|den|toi|chem nhat|cham nhat|vao)\s+(?:{_DATEISH})"
+    rf"(?:(?:hoan thanh|xong|thuc hien)\s+)?(?:trong|truoc|den het|den cuoi|den|toi|chem nhat|cham nhat|vao)\s+(?:{_DATEISH})"
 )
 
 _TIME_WORDS = {  # folded → with diacritics, for OCR'd phrases without accents

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 ELLIPSIS = re.compile(r"\.{2,}|…")
-_PHOI_HOP = re.compile(r"phối hợp(?:\s+(?:với|cùng))?\s+(?P<who>[^.]+)", re.I)
+# "phối hợp (với|cùng) X", "chủ trì cùng (với) X": X supports
+_PHOI_HOP = re.compile(r"(?:phối hợp(?:\s+(?:với|cùng))?|chủ trì,?\s+cùng(?:\s+với)?)\s+(?P<who>[^.]+)", re.I)
 
 
 @dataclass

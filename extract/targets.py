@@ -153,7 +153,7 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
             continue  # a count in parentheses explains, it is not a target
         if _NAMED_BY_NUMBER.search(before[-20:]):
             continue
-        cmp_word = any(re.search(p, before[-30:]) for p, _ in CMP_BEFORE[:2])
+        cmp_word = any(re.search(p, before[-30:]) for p, _ in CMP_BEFORE[:3])  # ≥, ≤, > ("trên 50 sản phẩm")
         if not cmp_word:
             if not target_ctx or _NOT_COUNT_BEFORE.search(before[-20:]):
                 continue

@@ -262,6 +262,12 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             if p.kind == "label":
                 if not units:
                     units.append(([], []))
+                last = units[-1][0][-1] if units[-1][0] else None
+                if not units[-1][1] and len(units[-1][0]) > 1 and last is not None and last.kind == "dash" \
+                        and last.start == p.start:
+                    # "- Giao Sở X chủ trì …; thời gian: …": a label inside a dashed item is that item's own
+                    units[-1][0].pop()
+                    units.append(([last], []))
                 units[-1][1].append(p)
             elif not units or units[-1][1]:
                 units.append(([p], []))
@@ -289,7 +295,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             start = content[0].start if content else labels[0].start
             got = {k: " ".join(p.text for p in labels if p.key == k).strip() for k in ("lead", "support", "deadline", "when")}
             got["deadline"] = got["deadline"] or got["when"]
-            if not (got["lead"] or got["support"] or owner or any(p.key == "deadline" for p in labels)):
+            own = assignment(text, start, False) if not (got["lead"] or owner) else None
+            if not (got["lead"] or got["support"] or owner or any(p.key == "deadline" for p in labels)
+                    or (own is not None and own.lead)):
                 continue  # a bare "Thời gian:" line alone is a schedule, not a task
             rt = RawTask(text, min(start, labels[0].start), labels[-1].end, got["lead"], got["support"], got["deadline"],
                          "label" if got["lead"] else "", "label" if got["support"] else "")
@@ -298,7 +306,6 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             elif not rt.lead:
                 # no "Cơ quan chủ trì:" line, but the task names its lead itself:
                 # "1. Công an tỉnh chủ trì, phối hợp với … hướng dẫn …; Thời gian hoàn thành: …"
-                own = assignment(text, start, False)
                 if own is not None and own.lead:
                     rt.lead, rt.lead_from = own.lead, "text"
             if not rt.support and rt.lead_from in ("heading", "text"):

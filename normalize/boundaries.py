@@ -82,6 +82,9 @@ def find_start(lines: list[Line], folded: list[str]) -> int:
             j -= 1
             continue
         seen += 1
+        if NUMBER_LINE.match(folded[j]):
+            j -= 1  # "Số: …" under the issuing body, when the columns were read one after the other
+            continue
         if not is_upper_line(ln.text):
             break
         if ISSUER_START.match(folded[j]) or ISSUER_START.match(folded[j].split("|")[-1]):

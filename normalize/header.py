@@ -128,14 +128,15 @@ def header(draft: Draft) -> None:
             title = Line(first.text.strip(), first.page, first.src, list(first.breaks), "title")
             j = i + 1
             if is_upper_line(first.text):
-                while j < len(body) and body[j].kind != "blank" and is_upper_line(body[j].text) and not ROMAN.match(body[j].text):
+                while j < len(body) and body[j].kind != "blank" and is_upper_line(body[j].text) and not ROMAN.match(body[j].text) \
+                        and not RULE_LINE.match(body[j].text):
                     body[j].text = body[j].text.strip()  # an indented continuation line
                     title.join(body[j])
                     j += 1
             else:
                 has_blank_after = any(b.kind == "blank" for b in body[i + 1 : i + 4])
                 while j < len(body) and body[j].kind != "blank" and not is_list_start(body[j].text) \
-                        and (has_blank_after or starts_lower(body[j].text)):
+                        and not RULE_LINE.match(body[j].text) and (has_blank_after or starts_lower(body[j].text)):
                     if len(title.text) > 400:
                         break
                     body[j].text = body[j].text.strip()  # an indented continuation line

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, stage
+from normalize.patterns import RULE_LINE
 from normalize.tables import tab_rows
 from normalize.text import nfc
 
@@ -65,6 +66,8 @@ def strip_markup(text: str) -> str:
 def markup(draft: Draft) -> None:
     """Drop word-processor markup; bold/italic markers may open on one line and close on the next."""
     for ln in draft.lines:
+        if RULE_LINE.match(ln.text):
+            continue  # "______" under a heading is a rule, not a pair of bold markers
         if "*" in ln.text or "_" in ln.text or "\\" in ln.text or "#" in ln.text:
             new = strip_markup(ln.text)
             # an opening/closing marker left alone on a line edge (``**KT. CHỦ TỊCH``)

@@ -236,6 +236,8 @@ def markdown_rows(lines: list[Line]) -> list[Line]:
         m = _MD_ROW.match(ln.text) if ln.kind == "text" and i not in keep else None
         if m:
             ln.text = " | ".join(" ".join(c.split()) for c in m.group(1).split("|")).rstrip(" |")
+            if "|" not in ln.text:
+                ln.text += " | "  # a group row with one filled cell ("| **A. Định danh** | | |") stays a row
         out.append(ln)
     return out
 

@@ -77,6 +77,7 @@ _PER_UNIT = re.compile(
     r"(?:khong qua|lua chon|xet chon|chon|duoc|de nghi)\s+(\d{1,3})"
 )
 _RECIPIENT_NOUNS = {"giai": None, "tap the": "tập thể", "don vi": "tập thể", "co quan": "tập thể", "ca nhan": "cá nhân",
+                    "so": "tập thể",
                     "doanh nghiep": "tập thể", "xa": "tập thể", "huyen": "tập thể", "thon": "tập thể", "ho": "tập thể",
                     "cong chuc": "cá nhân", "vien chuc": "cá nhân", "can bo": "cá nhân", "nguoi": "cá nhân"}
 
@@ -250,6 +251,9 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
             if counts and in_awards:
                 for n, q in enumerate(counts):
                     qs, qe = q.start + cs, q.end + cs
+                    if n + 1 < len(counts) and fold(counts[n + 1].unit).startswith("giai") \
+                            and ":" in folded[qe: counts[n + 1].start + cs]:
+                        continue  # "xét chọn 03 xã … để trao giải: 01 giải Nhất …": the prizes are the awards
                     stop = counts[n + 1].start + cs if n + 1 < len(counts) else ce  # this quota's own words
                     own = [f for f in forms if f[0] < qs]
                     if own:
@@ -277,6 +281,8 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     # "03 tập thể cấp huyện và 05 tập thể cấp xã": a level named right after the unit
                     lv_m = re.match(r"\s*(?:cap\s+\w+|thuoc\s+(?:cac\s+)?[\w ,]{2,30})", folded[qe: stop])
                     q_level = detect_level(text[qe: qe + lv_m.end()]) if lv_m else None
+                    if q_level is None and level is None and _recipient(q.unit) == "tập thể":
+                        q_level = detect_level(q.unit)  # "01 sở, ban, ngành", "03 xã, phường": the unit names the level
                     if q_level is None and level is None:  # "UBND xã xếp loại Tốt được … tặng Bằng khen (…)"
                         sent = text[ls: qs]
                         q_level = leading_level(sent[max(sent.rfind(". "), sent.rfind("; ")) + 1:].strip())

@@ -32,7 +32,7 @@ _DATEISH = (
     r"|nam\s*(?:19|20)\d\d"
 )
 _DEADLINE_PHRASE = re.compile(
-    rf"(?:(?:hoan thanh|xong|thuc hien)\s+)?(?:trong|truoc|den het|den cuoi|den|toi|chem nhat|cham nhat|vao)\s+(?:{_DATEISH})"
+    rf"(?:(?:hoan thanh|xong|thuc hien)\s+)?(?:trong|truoc|den het|den cuoi|den|toi|chem nhat|cham nhat|vao|du kien(?:\s+vao)?(?:\s+(?:dau|giua|cuoi))?)\s+(?:{_DATEISH})"
 )
 
 _TIME_WORDS = {  # folded → with diacritics, for OCR'd phrases without accents
@@ -117,7 +117,7 @@ _MILESTONE_LINE = re.compile(
     r"(?:thoi gian\s+(?:to chuc\s+)?)(so ket|tong ket)[^:\n]{0,40}:\s*"
 )
 _MILESTONE_INLINE = re.compile(
-    rf"(?:to chuc\s+)?(so ket|tong ket)\b(?:(?!so ket|tong ket)[^.;]){{0,80}}?((?:trong|vao|dip|du kien)\s+(?:{_DATEISH}))"
+    rf"(?:to chuc\s+)?(so ket|tong ket)\b(?:(?!so ket|tong ket)[^.;]){{0,80}}?((?:trong|vao|dip|du kien)\s+(?:(?:dau|giua|cuoi)\s+)?(?:{_DATEISH}))"
 )
 _CAMPAIGN_DOC = re.compile(r"phong trao thi dua|phat dong thi dua|dot thi dua|thi dua\s+(?:dac biet|chuyen de)")
 

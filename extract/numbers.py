@@ -139,12 +139,12 @@ COUNT_NOUNS = (
     "người", "công dân", "hồ sơ", "dịch vụ công", "dịch vụ", "thủ tục hành chính", "thủ tục", "doanh nghiệp", "trường", "cơ sở",
     "tài khoản", "pano", "tờ rơi", "video", "buổi", "phường", "thị trấn", "hộ",
     "bệnh viện", "trạm", "máy tính", "máy", "thiết bị", "chữ ký số", "giải", "sáng kiến", "công trình",
-    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề",
+    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề", "bậc", "sở",
 )
 
 _SPELLED_AFTER = re.compile(r"\s*\(\s*" + NUMBER_WORD_RE + r"(?:\s+" + NUMBER_WORD_RE + r")*\s*\)", re.IGNORECASE)
 # admin-unit nouns that extend a unit: "5 huyện, thành phố", "02 xã, phường, thị trấn"
-_UNIT_EXT = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+hoặc\s+)(thành phố|thị xã|thị trấn|phường|xã|tổ dân phố|tổ|bản|ấp|khu phố|quận|huyện)(?!\w)")
+_UNIT_EXT = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+hoặc\s+)(thành phố|thị xã|thị trấn|phường|xã|tổ dân phố|tổ|bản|ấp|khu phố|quận|huyện|ban\s*,\s*ngành|ngành)(?!\w)")
 
 
 def find_number_words(text: str) -> list[tuple[int, int, int]]:

@@ -82,6 +82,8 @@ def _per_item_points(criterion: str, method: str) -> Optional[float]:
 
 # "Điểm = (Số văn bản được ký số / Tổng số văn bản đi) x 35": a share times the maximum
 _RATIO_TIMES = re.compile(r"diem\s*=\s*\([^()]*/[^()]*\)\s*[x×*]\s*(?:\d|diem toi da)")
+# "Điểm đạt được = Tỷ lệ hồ sơ trực tuyến x 15", "Điểm = Chỉ số SIPAS (%) x 20": a rate times the maximum
+_RATE_TIMES = re.compile(r"=\s*(?:ty\s*le|chi so)\b[^;=]{0,60}?[x×*]\s*(?:\d|diem)")
 # "Đạt từ 95% trở lên: 50 điểm": the rate that earns the row's maximum
 # (the rate may be followed by what it is a share of: "từ 90% kế hoạch vốn trở lên: 25 điểm")
 _RATE_POINTS = re.compile(
@@ -113,7 +115,7 @@ def _method(criterion: str, method: str, max_points: Optional[float] = None) -> 
     if re.search(r"[>≥]=?\s*\d+\s*%\s*:\s*diem toi da", f) or (max_points is not None and _full_at(f, max_points)):
         return "threshold"
     if re.search(r"ty\s*le\s*[x*×]\s*(?:diem|thang diem|so diem)", f) or re.search(r"diem\s*=\s*ty le", f) \
-            or _RATIO_TIMES.search(f):
+            or _RATIO_TIMES.search(f) or _RATE_TIMES.search(f):
         return "ratio_times_max"
     if re.search(r"\bco\b.*duoc\s*\d+.*khong", f) or re.search(r"co\s*:\s*\d+.*khong\s*:\s*0", f) \
             or _two_outcomes(f):
@@ -181,7 +183,8 @@ def _read_stream(ndoc: NormalizedDocument, cells: list[Cell], level: Optional[st
             group = None if kind == "base" else f"{t}. " + re.sub(r"\s+", " ", nxt).strip()
             i += 2
             continue
-        if _ROMAN.match(t) and nxt and not _TT.match(nxt) and (kind == "base" or _kind_of(nxt)):
+        if (_ROMAN.match(t) or (_LETTER.match(t) and c.first is not False)) and nxt and not _TT.match(nxt) \
+                and (kind == "base" or _kind_of(nxt)):  # "II | Kết quả …", "A | Công tác chỉ đạo …"
             flush()
             group = f"{t}. {nxt}"
             kind = _kind_of(nxt) or "base"  # "II | Điểm thưởng" opens bonus rows

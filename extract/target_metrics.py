@@ -158,6 +158,9 @@ def metrics_of(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
             # "Tỷ lệ … đạt không dưới 60% đối với cấp tỉnh và không dưới 40% đối với cấp huyện":
             # the second number has no words of its own before it; it shares the first one's subject
             before = subject
+        elif subject and _AMONG.match(before):
+            # "Tỷ lệ … đạt trên 45%, trong đó cấp xã đạt trên 30%": a part of the same subject
+            before = subject + " " + _AMONG.sub("", before, count=1)
         core = before + " " + unit + " " + after
         if q is not lq and last_pred and not _PREDICATE.search(" " + after + " ") and last_pred not in core:
             core = core.rstrip() + " " + last_pred
@@ -165,6 +168,7 @@ def metrics_of(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
     return metrics
 
 
+_AMONG = re.compile(r"^[\s,;]*trong đó\s+", re.IGNORECASE)
 # what follows a number that qualifies a subject stated earlier ("… 40% đối với cấp huyện")
 _COMPLEMENT = re.compile(r"^\s*(?:đối với|tại|ở|trong|của|thuộc)\s", re.IGNORECASE)
 

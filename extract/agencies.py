@@ -46,13 +46,14 @@ HEADS = (
     "thành ủy|huyện ủy|ban|bộ|trung tâm|ttpvhcc|ngân hàng|nhnn|bảo hiểm|bhxh|cục|chi cục|kho bạc|kbnn|tòa án|toà án|"
     "tand|viện|vksnd|tỉnh đoàn|đoàn|hội|liên đoàn|lđlđ|liên minh|đài|báo|cổng|phòng|chi nhánh|bưu điện|viễn thông|"
     "viettel|vnpt|mobifone|điện lực|công ty|doanh nghiệp|các|cơ quan|đơn vị|thanh tra|tổ công tác|tổ giúp việc|trường|bệnh viện|"
-    "học viện|đại học|cấp|lực lượng|bch|bđbp|cơ sở|nhà|hợp tác xã|htx|hiệp hội|câu lạc bộ"
+    "học viện|đại học|cấp|lực lượng|bch|bđbp|cơ sở|nhà|hợp tác xã|htx|hiệp hội|câu lạc bộ|huyện đoàn|thành đoàn|thị đoàn|"
+    "huyện ủy|thị ủy"
 )
 _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
 _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(
-    r"^(?:các\s+)?(?:sở|ban|ngành|đoàn thể|địa phương|đơn vị|cơ quan|hội|tổ chức|doanh nghiệp|huyện|thị xã|"
+    r"^(?:các\s+)?(?:sở|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|tổ chức|doanh nghiệp|huyện|thị xã|"
     r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội)\b",
     re.I,
 )
@@ -66,7 +67,7 @@ _VERBS = (
     "thu thập|thống kê|khai thác|chia sẻ|hoàn thiện|nâng cao|đẩy mạnh|thúc đẩy|vận hành|tích hợp|sử dụng|áp dụng|"
     "điều tra|khảo sát|thẩm định|hợp nhất|chuẩn bị|thành lập|kiện toàn|phổ biến|quán triệt|trao đổi|xử lý|huy động|"
     "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất|"
-    "làm đầu mối|là đầu mối|làm cơ quan đầu mối|là cơ quan đầu mối|đồng bộ|chi trả|bồi dưỡng|đào tạo|quảng bá|xúc tiến|hoàn tất|"
+    "phản ánh|kiến nghị|làm đầu mối|là đầu mối|làm cơ quan đầu mối|là cơ quan đầu mối|đồng bộ|chi trả|bồi dưỡng|đào tạo|quảng bá|xúc tiến|hoàn tất|"
     r"(?<!trật )tự(?= \w)"  # "Các sở, ban, ngành tự đánh giá …"
 )
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
@@ -245,10 +246,24 @@ def resolve_agency(name: str) -> AgencyMatch:
         return AgencyMatch(written, generic[0].upper() + generic[1:], 0.0, "group")
     choices = list(index)
     best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
-    if best:
+    if best and _close_kin(key, best[0]):
         e = index[best[0]]
         return AgencyMatch(written, e.canonical, float(best[1]), e.kind)
     return AgencyMatch(written, generic, 0.0, "unknown")
+
+
+_LEVEL_WORDS = ("tỉnh", "huyện", "xã", "thị xã", "thành phố", "thị trấn", "phường")
+
+
+def _close_kin(key: str, alias: str) -> bool:
+    """Whether a fuzzy match is the same body misspelt, not a sibling: the same head word
+    (a "Phòng" is no "Sở"), the same level words (a "huyện" body is no "tỉnh" one) and at
+    most two words that differ ("Ban Quản lý Khu kinh tế" is not "… các khu công nghiệp")."""
+    a, b = key.split(), alias.split()
+    if not a or not b or a[0] != b[0]:
+        return False
+    levels = lambda ws: {w for w in _LEVEL_WORDS if f" {w} " in f" {' '.join(ws)} "}  # noqa: E731
+    return levels(a) == levels(b) and len(set(a) ^ set(b)) <= 2
 
 
 def known_prefix(phrase: str) -> AgencyMatch | None:

@@ -148,9 +148,13 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
         cols = _columns(rows[hdr])
         first = hdr + 1
         if first < len(rows):  # "Cơ quan thực hiện" split into "Chủ trì | Phối hợp" on a second header row
-            sub = {k: v for k, v in _columns(rows[first]).items() if k in ("lead", "support")}
+            whole = _columns(rows[first])
+            sub = {k: v for k, v in whole.items() if k in ("lead", "support")}
             if sub and not any(_TT.match(" ".join(c.split())) for c in rows[first][:1]):
-                cols.update(sub)
+                if len(rows[first]) > len(rows[hdr]) and "task" in whole:
+                    cols = whole  # a Word header whose merged cells repeat on the second row: its columns are the row's
+                else:
+                    cols.update(sub)
                 first += 1
         group = None
         for row, span in zip(rows[first:], spans[first:]):

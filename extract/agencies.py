@@ -218,6 +218,10 @@ def split_agencies(text: str) -> list[str]:
                 continue
         group_open = out and out[-1].lower().startswith("các ")
         known = _is_known(piece, index)
+        if out and not known and sep.strip() == "," and _FIELD_LIST_HEAD.match(out[-1]) and not _is_known(out[-1], index) \
+                and not _UNIT_HEAD.match(piece) and not any(f" {w}" in f" {piece.lower()}" for w in _LEVEL_WORDS):
+            out[-1] = f"{out[-1]}, {piece}"  # "Phòng Bưu chính, Viễn thông và Công nghệ thông tin": one room's fields
+            continue
         if out and not known and ((group_open and piece[:1].islower() and not piece.startswith("các ") and _COLLECTIVE.match(piece)) or not _HEAD_RE.match(piece)):
             joiner = sep.strip()
             out[-1] = f"{out[-1]}{joiner} {piece}" if joiner in (",", ";") else f"{out[-1]} {joiner} {piece}"
@@ -253,6 +257,10 @@ def resolve_agency(name: str) -> AgencyMatch:
 
 
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "thị xã", "thành phố", "thị trấn", "phường")
+# a unit whose name lists its fields ("Phòng Bưu chính, Viễn thông và …"), and the words that open another unit
+_FIELD_LIST_HEAD = re.compile(r"^(?:phòng|ban|trung tâm|chi cục|cục|vụ)\s", re.I)
+_UNIT_HEAD = re.compile(r"^(?:phòng|ban|sở|trung tâm|chi cục|cục|vụ|văn phòng|ủy ban|uỷ ban|ubnd|công an|bảo hiểm|ngân hàng|"
+                        r"kho bạc|tòa án|viện|đài|báo|hội|đoàn|huyện đoàn|tỉnh đoàn|bệnh viện|trường|các|thanh tra)\b", re.I)
 
 
 def _close_kin(key: str, alias: str) -> bool:

@@ -141,8 +141,9 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         if rate and re.search(CMP_BEFORE[0][0], fold(masked[cs:q.start])[-30:]):
             # "tối thiểu 02 lần/năm": a frequency committed to, in times per period
             q.unit, q.end = f"lần/{rate.group(1).lower()}", rate.end()
-        elif q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED) and not _PLACE_POINT.match(fold(masked[q.end:ce])):
-            continue
+        elif q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED) and not _PLACE_POINT.match(fold(masked[q.end:ce])) \
+                and not (target_ctx and q.unit.lower() == "điểm" and re.match(r"\s*tro len", fold(masked[q.end:ce]))):
+            continue  # (under a targets heading, "đạt từ 6,5 điểm trở lên" is an index score to reach)
         if re.search(r"^[^.;]{0,40}:", masked[q.end:ce]):
             continue  # "02 dịch vụ công liên thông: Đăng ký khai sinh …" enumerates, it sets no target
         if re.search(r"\bkhen thuong|\bxet khen", fold(masked[cs:ce])):
@@ -294,6 +295,9 @@ def _row_deadline(text: str, cell_end: int) -> Optional[str]:
     return None
 
 
+_HEADING_YEAR = re.compile(r"(?<![\w/])(?:năm|nam)\s+(?:19|20)\d\d\s*:?\s*$", re.IGNORECASE)
+
+
 def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
     """The target's own deadline words, else its table row's deadline cell or its block's ("Thời gian
     hoàn thành: …"), else its heading's ("… đến năm 2025"). "từ ngày …" in the sentence sets ``start``."""
@@ -314,8 +318,9 @@ def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
     if phrase is None and not in_table:
         for _, head in heading_chain(ndoc, ls):
             p = find_deadline_phrase(head)
-            if p:
-                phrase = p
+            year_m = None if p else _HEADING_YEAR.search(head)
+            if p or year_m:  # "… đến năm 2025", or a targets heading that ends in its year ("Chỉ tiêu cụ thể năm 2025")
+                phrase = p or year_m.group(0)
                 break
     start_m = _START_PHRASE.search(fold(text[cs:ce]))
     if phrase is None:

@@ -244,6 +244,11 @@ def _agency_heading(node: Node) -> Optional[str]:
     return head if looks_like_agency(head) else None
 
 
+# one owner label naming both: "X chủ trì; Y phối hợp", "X chủ trì, phối hợp với Y"
+_LEAD_THEN_SUPPORT = re.compile(
+    r"^(?P<lead>.+?)\s+chủ trì\s*(?:[,;]\s*(?:phối hợp(?:\s+với)?\s+(?P<a>.+?)|(?P<b>.+?)\s+phối hợp)|)\s*\.?$", re.I)
+
+
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
     out: list[RawTask] = []
     for node in _parse_nodes(ndoc, skip):
@@ -295,6 +300,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             start = content[0].start if content else labels[0].start
             got = {k: " ".join(p.text for p in labels if p.key == k).strip() for k in ("lead", "support", "deadline", "when")}
             got["deadline"] = got["deadline"] or got["when"]
+            split = _LEAD_THEN_SUPPORT.match(got["lead"]) if got["lead"] and not got["support"] else None
+            if split:  # "Đơn vị thực hiện: X chủ trì; Y phối hợp." / "X chủ trì, phối hợp với Y"
+                got["lead"], got["support"] = split.group("lead"), (split.group("a") or split.group("b") or "")
             own = assignment(text, start, False) if not (got["lead"] or owner) else None
             if not (got["lead"] or got["support"] or owner or any(p.key == "deadline" for p in labels)
                     or (own is not None and own.lead)):

@@ -170,12 +170,13 @@ def level_at(ndoc, offset: int, *, default: Optional[str] = None) -> Optional[st
     for _, head in heading_chain(ndoc, offset):
         f = fold(head)
         body = re.sub(r"^\W*(?:[ivxl]{1,5}|\d{1,2}(?:[.,]\d{1,2}){0,3}|[a-z])\s*[.)]\s*", "", f)
-        # a short heading, or one that addresses a group ("2. Giải thưởng … đối với UBND các huyện:")
-        if re.match(r"(?:doi voi|ve|rieng|cap|tap the|ca nhan)\b", body) or len(body) <= 60 \
-                or re.search(r"\bdoi voi\b", body):
+        # a short heading, or a lead-in that addresses a government level ("2. Giải thưởng … đối với
+        # UBND các huyện:"); "… dịch vụ công đối với người dân" names no level
+        lead_in = body.rstrip().endswith(":") and re.search(r"\bdoi voi\b", body)
+        if re.match(r"(?:doi voi|ve|rieng|cap|tap the|ca nhan)\b", body) or len(body) <= 60 or lead_in:
             lvl = addressed_level(head)
-            if lvl and lvl != TINH:  # "2. Văn phòng UBND tỉnh" names an agency, not a level
-                return lvl
+            if lvl and lvl != TINH and not (lead_in and len(body) > 60 and lvl in (CA_NHAN, DOANH_NGHIEP)):
+                return lvl  # ("2. Văn phòng UBND tỉnh" names an agency, not a level)
     return default
 
 

@@ -278,6 +278,7 @@ _NOUN_FORMS: dict[str, set[str]] = {}
 for _n in COUNT_NOUNS:
     _NOUN_FORMS.setdefault(fold(_n), set()).add(_n)
 _UNIT_EXT_FOLDED = re.compile(fold(_UNIT_EXT.pattern))
+_MARKED_ONLY = {fold("sở"), fold("bậc")}
 
 
 def _noun_after(text: str, lower: str, pos: int) -> Optional[tuple[int, int]]:
@@ -294,6 +295,8 @@ def _noun_after(text: str, lower: str, pos: int) -> Optional[tuple[int, int]]:
     written = text[pos:pos + len(noun)].lower()
     if written != noun and written not in _NOUN_FORMS[noun]:
         return None  # "phương thức" is not "phường"; text without diacritics (OCR) passes
+    if noun in _MARKED_ONLY and written not in _NOUN_FORMS[noun]:
+        return None  # unmarked "so", "bac" are far more often "số"/"so với", "bắc" than "sở", "bậc"
     start, end = pos, pos + len(noun)
     while True:
         ext = _UNIT_EXT_FOLDED.match(lower, end)

@@ -105,7 +105,7 @@ def _two_outcomes(f: str) -> bool:
     """A scale of exactly two outcomes, one worth nothing, with no rate in it: "Ban hành đúng
     hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm" is a yes/no criterion."""
     pairs = _OUTCOME.findall(f)
-    zero = [p[1].startswith("khong") or parse_number(p[1].split()[0]) == 0 for p in pairs]
+    zero = [p[1].startswith("khong") or parse_number(re.match(r"\d+(?:,\d+)?", p[1]).group(0)) == 0 for p in pairs]
     return "%" not in f and len(pairs) == 2 and sorted(zero) == [False, True]
 
 

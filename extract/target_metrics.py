@@ -16,10 +16,10 @@ from extract.levels import own_heading_level
 from extract.numbers import Quantity, fold
 
 CMP_BEFORE = [  # (pattern at the end of the text before the number, comparator)
-    (r"(?:khong duoi|khong thap hon|khong it hon|toi thieu(?: la| tu| dat| co)?|it nhat(?: la| tu| dat| co)?)\s*$", ">="),
-    (r"(?:khong qua|khong vuot qua|toi da(?: la)?|khong nhieu hon)\s*$", "<="),
-    (r"(?:tren|hon|vuot|cao hon|lon hon)\s*$", ">"),
-    (r"(?:duoi|thap hon|nho hon|it hon)\s*$", "<"),
+    (r"\b(?:khong duoi|khong thap hon|khong it hon|toi thieu(?: la| tu| dat| co)?|it nhat(?: la| tu| dat| co)?)\s*$", ">="),
+    (r"\b(?:khong qua|khong vuot qua|toi da(?: la)?|khong nhieu hon)\s*$", "<="),
+    (r"\b(?:tren|hon|vuot|cao hon|lon hon)\s*$", ">"),
+    (r"\b(?:duoi|thap hon|nho hon|it hon)\s*$", "<"),
 ]
 _CMP_AFTER_GE = re.compile(r"^\s*(?:tro len|tro len\b)")
 # predicate verbs used to share a predicate between coordinated targets
@@ -127,7 +127,7 @@ def metrics_of(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
         bounds.append((prev_end, seg_end))
         prev_end = next_start
     metrics = []
-    subject = ""
+    subject = among = ""
     last_pred = ""
     lq = qs[-1]
     after_last = text[lq.end:bounds[-1][1]]
@@ -153,14 +153,15 @@ def metrics_of(text: str, cs: int, ce: int, qs: list[Quantity]) -> list[str]:
         after = re.sub(r"^\s*trở lên\b", "", _DEADLINE_IN_METRIC.sub("", text[q.end:e]))
         unit = "" if q.unit in ("%", "ratio") else text[q.end - len(q.unit):q.end]
         if q is qs[0]:
-            subject = before.strip()
+            subject = before.strip() if _COMPLEMENT.match(after) else ""
+            among = before.strip()
         elif not before.strip(" ,;:") and subject and _COMPLEMENT.match(after):
             # "Tỷ lệ … đạt không dưới 60% đối với cấp tỉnh và không dưới 40% đối với cấp huyện":
             # the second number has no words of its own before it; it shares the first one's subject
             before = subject
-        elif subject and _AMONG.match(before):
+        elif among and _AMONG.match(before):
             # "Tỷ lệ … đạt trên 45%, trong đó cấp xã đạt trên 30%": a part of the same subject
-            before = subject + " " + _AMONG.sub("", before, count=1)
+            before = among + " " + _AMONG.sub("", before, count=1)
         core = before + " " + unit + " " + after
         if q is not lq and last_pred and not _PREDICATE.search(" " + after + " ") and last_pred not in core:
             core = core.rstrip() + " " + last_pred

@@ -93,7 +93,7 @@ _RATE = re.compile(r"\s*/\s*(năm|quý|tháng|tuần)\b", re.IGNORECASE)  # "02 
 _NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
 # "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
 _PLACE_POINT = re.compile(
-    r"^\s+(?!(?:cho|neu|khi|moi|doi voi|tren|theo|trong|va|hoac|toi da|cong|tru|thuong|tro len|duoc|la|thi|den|duoi|/)\b)[a-z]{2,}"
+    r"^\s+(?!(?:cho|neu|khi|moi|doi voi|tren|theo|trong|va|hoac|toi da|cong|tru|thuong|tro len|duoc|la|thi|/)\b)(?!(?:den|duoi)\s+(?:duoi\s+)?\d)[a-z]{2,}"
 )
 
 
@@ -154,7 +154,9 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
             continue  # a count in parentheses explains, it is not a target
         if _NAMED_BY_NUMBER.search(before[-20:]):
             continue
-        cmp_word = any(re.search(p, before[-30:]) for p, _ in CMP_BEFORE[:3])  # ≥, ≤, > ("trên 50 sản phẩm")
+        # ≥, ≤; "trên" (>) only after a verb of attainment: "phát hành trên 50 sản phẩm" is more than 50,
+        # "đăng thông tin trên 02 nền tảng" is on two
+        cmp_word = any(re.search(p, before[-30:]) for p, _ in CMP_BEFORE[:2]) or bool(_GT_AFTER_VERB.search(before[-40:]))
         if not cmp_word:
             if not target_ctx or _NOT_COUNT_BEFORE.search(before[-20:]):
                 continue
@@ -295,6 +297,8 @@ def _row_deadline(text: str, cell_end: int) -> Optional[str]:
     return None
 
 
+_GT_AFTER_VERB = re.compile(r"\b(?:dat|co|phan dau|tang|len|thu hut|phat hanh|xay dung|thanh lap|phat trien|trien khai)"
+                            r"\s+(?:tren|hon)\s*$")
 _HEADING_YEAR = re.compile(r"(?<![\w/])(?:năm|nam)\s+(?:19|20)\d\d\s*:?\s*$", re.IGNORECASE)
 
 

@@ -31,7 +31,7 @@ _DL_IN = re.compile(
     r"(?:định kỳ\s+(?:ngày\s+\d{1,2}\s+)?|ngày\s+\d{1,2}\s+)(?:hàng|hằng)\s+(?:tháng|quý|năm|tuần)"
     r"|định kỳ\s+(?:\d{1,2}|sáu|ba)\s+tháng(?:\s+(?:một\s+)?lần)?"
     # "Định kỳ trước ngày 05 của tháng cuối quý", "định kỳ vào ngày 20 hằng tháng"
-    r"|định kỳ\s+(?:trước|vào)\s+ngày\s+\d{1,2}(?:\s+(?:của|hằng|hàng))?\s+(?:tháng|quý)(?:\s+(?:cuối|đầu)\s+(?:quý|năm))?"
+    r"|định kỳ\s+(?:trước|vào)\s+ngày\s+\d{1,2}(?:\s+(?:của|hằng|hàng))?\s+(?:tháng|quý)(?![ \t]*\d)(?:\s+(?:cuối|đầu)\s+(?:quý|năm))?"
     rf"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết|vào)\s+{_PERIOD}"
     rf"(?:\s*(?:,|và|hoặc)\s+{_PERIOD})*(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?"
     # "…; thực hiện thường xuyên.", "… báo cáo kết quả về UBND tỉnh hằng tháng.": closing the sentence

@@ -24,6 +24,7 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
+_META_REFRESH = re.compile(r"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[^>]*>", re.IGNORECASE | re.DOTALL)
 TIMEOUT_MS = 30_000
 
 
@@ -85,5 +86,6 @@ def inner_text(markup: str) -> str:
 
 def read_html(raw: bytes, opts) -> tuple[list[Page], str, list[str], str]:
     markup, encoding, warnings = decode_html(raw)
+    markup = _META_REFRESH.sub("", markup)  # a saved redirect page would navigate away before it is read
     text = unicodedata.normalize("NFC", inner_text(markup).replace("\r\n", "\n").replace("\xa0", " "))
     return [Page(1, text, method="html")], "html", warnings, encoding

@@ -31,7 +31,7 @@ class Page:
 class IngestedDocument:
     source: str
     sha256: str
-    method: str  # text | pdf-text | ocr | docx | mixed
+    method: str  # text | pdf-text | ocr | docx | html | mixed
     pages: list[Page]
     encoding: Optional[str] = None
     has_pages: bool = False  # True where the input format had real pages (PDF, images)

@@ -17,9 +17,12 @@ column.  A closing block without column gaps is left as it is.
 
 from __future__ import annotations
 
+import re
+
 from normalize.draft import Draft, Line, stage
 
 RIGHT_INDENT = 20  # a line indented this far in a two-column block stands in the right column
+_RECIPIENT_LINE = re.compile(r"^\s*(?:[-+•–]|nơi nhận)", re.IGNORECASE)
 
 
 def split_columns(block: list[Line]) -> list[Line]:
@@ -28,12 +31,16 @@ def split_columns(block: list[Line]) -> list[Line]:
         return block
     left: list[Line] = []
     right: list[Line] = []
+    seen_gap = False
     for ln in block:
         if ln.gap and 0 < ln.gap < len(ln.text):
             a, b = ln.text[: ln.gap].strip(), ln.text[ln.gap :].strip()
             left.append(Line(a, ln.page, ln.src, [], ln.kind))
             right.append(Line(b, ln.page, ln.src, [], ln.kind))
-        elif ln.indent >= RIGHT_INDENT:
+            seen_gap = True
+        elif ln.indent >= RIGHT_INDENT or (seen_gap and not _RECIPIENT_LINE.match(ln.text)):
+            # far to the right, or, once the columns have shown, a line that is no recipient
+            # ("Nguyễn Văn Bình" under "- Lưu: VT.      CHỦ TỊCH", written without indentation)
             right.append(Line(ln.text.strip(), ln.page, ln.src, [], ln.kind))
         else:
             left.append(ln)

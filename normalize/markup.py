@@ -40,7 +40,7 @@ def clean(draft: Draft) -> None:
         t = nfc(ln.text.replace("\r", ""))
         t = _INVISIBLE.sub("", t)
         t = _CONTROL.sub("", t)
-        ln.indent = len(t) - len(t.lstrip(" \u00a0"))
+        ln.indent = len(t.expandtabs(8)) - len(t.lstrip(" \t\u00a0"))  # a tab counts as the columns it spans
         gap = _COLUMN_GAP.search(t)
         ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
@@ -69,10 +69,18 @@ def markup(draft: Draft) -> None:
         if RULE_LINE.match(ln.text):
             continue  # "______" under a heading is a rule, not a pair of bold markers
         if "*" in ln.text or "_" in ln.text or "\\" in ln.text or "#" in ln.text:
-            new = strip_markup(ln.text)
-            # an opening/closing marker left alone on a line edge (``**KT. CHỦ TỊCH``)
-            new = re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", new)
+            if ln.gap and 0 < ln.gap < len(ln.text):  # two columns: each keeps its own markers, the gap moves
+                left, right = _unmark(ln.text[: ln.gap]).rstrip(), _unmark(ln.text[ln.gap :]).strip()
+                new, ln.gap = f"{left} {right}", len(left)
+            else:
+                new = _unmark(ln.text)
             if new.strip() != ln.text.strip():
                 ln.text = new.rstrip()
                 if not ln.text.strip():
                     ln.kind = "blank"
+
+
+def _unmark(text: str) -> str:
+    new = strip_markup(text)
+    # an opening/closing marker left alone on a line edge (``**KT. CHỦ TỊCH``)
+    return re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", new)

@@ -138,3 +138,12 @@ def test_a_saved_pages_files_folder_is_not_taken_for_plans(tmp_path):
     (tmp_path / "scans_files" / "kh-7.txt").write_text("KẾ HOẠCH", encoding="utf-8")
     files, missing = discover([tmp_path])
     assert [f.relative_to(tmp_path).as_posix() for f in files] == ["kh-52.html", "scans_files/kh-7.txt"] and not missing
+
+
+@needs_chromium
+def test_a_saved_redirect_page_is_read_where_it_stands(tmp_path):
+    path = tmp_path / "kh.html"
+    page = PAGE.format(charset="utf-8", remote="http://127.0.0.1:9")
+    path.write_text(page.replace("<head>", '<head><meta http-equiv="refresh" content="0; url=http://127.0.0.1:9/x">', 1),
+                    encoding="utf-8")
+    assert "Phấn đấu 100% bệnh viện" in ingest_file(path).pages[0].text

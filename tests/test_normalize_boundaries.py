@@ -161,3 +161,12 @@ def test_a_two_column_closing_block_is_laid_out_recipients_first_then_the_signat
     # a closing block without column gaps stays as it was written
     plain = text.split("Nơi nhận:")[0] + "Nơi nhận: KT. CHỦ TỊCH\n- Bộ Công an; PHÓ CHỦ TỊCH\n- Lưu: VT.\n"
     assert "Nơi nhận: KT. CHỦ TỊCH\n- Bộ Công an; PHÓ CHỦ TỊCH" in _norm(plain).text
+
+
+def test_closing_columns_with_bold_markers_and_an_unindented_name_under_the_role():
+    body = "KẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n1. Đạt 100% hồ sơ.\n2. Đạt 90% dân số.\nII. NHIỆM VỤ\n1. Sở Nội vụ theo dõi./.\n"
+    bold = "**Nơi nhận:**      **KT. CHỦ TỊCH**\n*- Bộ Công an;*      **PHÓ CHỦ TỊCH**\n- Lưu: VT.\n"
+    assert _norm(body + bold).text.split("./.\n")[1].split("\n") == [
+        "Nơi nhận:", "- Bộ Công an;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    plain = "Nơi nhận:\n- Bộ Công an;\n- Lưu: VT, KGVX.          CHỦ TỊCH\n\nNguyễn Văn Bình\n"
+    assert _norm(body + plain).text.split("./.\n")[1].split("\n")[-2:] == ["CHỦ TỊCH", "Nguyễn Văn Bình"]

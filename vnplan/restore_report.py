@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from vnplan.report_html import _CSS, _e
 
-# measure key in the figures -> (label, target accuracy or None)
+# measure key in the figures -> the accuracy it is meant to reach
 TARGETS = {"stripped_loo": 0.98, "ocr_loo": 0.95, "ocr_loo_document": 0.95, "gold": 0.95}
 LABELS = {
     "stripped_loo": "Stripped text, leave-one-document-out (syllables)",

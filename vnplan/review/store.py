@@ -26,6 +26,7 @@ from typing import Any, Optional
 
 from vnplan.io import dumps, write_atomic, write_json
 from vnplan.review.fields import ID_PREFIX
+from vnplan.schema import SCHEMA_VERSION
 
 ITEM_TYPES = ("targets", "tasks", "scoring_criteria", "awards")
 AUDIT_NAME = "audit.jsonl"
@@ -125,7 +126,7 @@ class GoldStore:
         else:
             raw = None
             pred = self.pred(stem)
-            gold = {"schema_version": pred.get("schema_version", "1.0.0"), "document": copy.deepcopy(pred.get("document") or {}),
+            gold = {"schema_version": pred.get("schema_version", SCHEMA_VERSION), "document": copy.deepcopy(pred.get("document") or {}),
                     "campaign": None}
         for kind in ITEM_TYPES:
             gold[kind] = list(gold.get(kind) or [])

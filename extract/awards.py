@@ -253,7 +253,8 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     qs, qe = q.start + cs, q.end + cs
                     if n + 1 < len(counts) and fold(counts[n + 1].unit).startswith("giai") \
                             and not fold(q.unit).startswith("giai") \
-                            and ":" in folded[qe: counts[n + 1].start + cs]:
+                            and ":" in folded[qe: counts[n + 1].start + cs] \
+                            and not re.search(r"\.\s", folded[qe: counts[n + 1].start + cs]):
                         continue  # "xét chọn 03 xã … để trao giải: 01 giải Nhất …": the prizes are the awards
                     stop = counts[n + 1].start + cs if n + 1 < len(counts) else ce  # this quota's own words
                     own = [f for f in forms if f[0] < qs]

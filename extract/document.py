@@ -197,8 +197,21 @@ _LEVELS = [("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("tinh", "t�
            ("xa", "xã"), ("phuong", "phường"), ("tp.", "thành phố"), ("tp", "thành phố")]
 
 
+_SUBORDINATE = re.compile(r"^(?:so|ban|cong an|bo chi huy|thanh tra|van phong)\s")
+
+
 def issuer_name(block: list[str], province: tuple[str, str] | None) -> str:
-    """"ỦY BAN NHÂN DÂN / TỈNH HÀ GIANG" → "UBND tỉnh Hà Giang"; other bodies in sentence case."""
+    """"ỦY BAN NHÂN DÂN / TỈNH HÀ GIANG" → "UBND tỉnh Hà Giang"; "UBND TỈNH PHÚ YÊN / SỞ THÔNG TIN VÀ
+    TRUYỀN THÔNG" → "Sở Thông tin và Truyền thông tỉnh Phú Yên" (the last line is the body that
+    issues, the line above it the one it belongs to); other bodies in sentence case."""
+    if len(block) >= 2 and province and _SUBORDINATE.match(fold(block[-1])):
+        from extract.agencies import resolve_agency
+
+        m = resolve_agency(block[-1])
+        name = m.name if m.known else sentence_case(block[-1], keep=[province[0]])
+        if name.endswith(" tỉnh"):
+            name = name[: -len(" tỉnh")]
+        return f"{name} {province[1]} {province[0]}"
     joined = " ".join(block)
     f = fold(joined)
     for pat, abbr in _BODY_ABBR:

@@ -185,7 +185,7 @@ def level_at(ndoc, offset: int, *, default: Optional[str] = None) -> Optional[st
 _SUBJECTS = [
     (r"^\W*(?:cac\s+)?(?:xa|phuong|thi tran)\b", XA),
     (r"^\W*(?:cac\s+)?(?:huyen|quan|thi xa|thanh pho)\b", HUYEN),
-    (r"^\W*(?:cac\s+)?(?:thon|to dan pho|ban|ap)\b", THON),
+    (r"^\W*(?:cac\s+)?(?:thon|xom|to dan pho|ban|ap)\b", THON),
     (r"^\W*(?:cac\s+)?(?:can bo|cong chuc|vien chuc|dang vien|cong nhan vien|nguoi lao dong|doan vien|hoi vien)\b", CA_NHAN),
     (r"^\W*(?:cac\s+)?(?:so\s*,\s*ban|so\s*,\s*nganh|so nganh|co quan\s*,\s*don vi cap tinh)\b", SO_NGANH),
     (r"^\W*(?:cac\s+)?doanh nghiep\b", DOANH_NGHIEP),

@@ -139,7 +139,7 @@ COUNT_NOUNS = (
     "người", "công dân", "hồ sơ", "dịch vụ công", "dịch vụ", "thủ tục hành chính", "thủ tục", "doanh nghiệp", "trường", "cơ sở",
     "tài khoản", "pano", "tờ rơi", "video", "buổi", "phường", "thị trấn", "hộ",
     "bệnh viện", "trạm", "máy tính", "máy", "thiết bị", "chữ ký số", "giải", "sáng kiến", "công trình",
-    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề", "bậc", "sở", "ngày làm việc",
+    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề", "bậc", "sở", "ngày làm việc", "lượt người", "lượt", "tin, bài",
 )
 
 _SPELLED_AFTER = re.compile(r"\s*\(\s*" + NUMBER_WORD_RE + r"(?:\s+" + NUMBER_WORD_RE + r")*\s*\)", re.IGNORECASE)
@@ -270,7 +270,8 @@ def find_points(text: str) -> list[Quantity]:
     return out
 
 
-_COUNT = re.compile(rf"(?<![\d/.,\-])(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})(?![\d/.,%]|\s*%|\s*/)")
+# whole counts; a decimal only as a score ("đạt từ 6,5 điểm trở lên")
+_COUNT = re.compile(rf"(?<![\d/.,\-])(\d{{1,3}}(?:\.\d{{3}})+|\d{{1,2}},\d{{1,2}}(?=\s+(?:điểm|diem)\b)|\d{{1,5}})(?![\d/.,%]|\s*%|\s*/)")
 
 
 _FOLDED_NOUNS = sorted({fold(n) for n in COUNT_NOUNS}, key=len, reverse=True)

@@ -63,6 +63,7 @@ from extract.numbers import (
 from extract.scoring_cells import table_cells  # scoring reads the same tables
 from extract.target_adjustments import attach_adjustments, inline_adjustments, is_adjustment, place_adjustments
 from extract.target_tables import year_tables
+from extract.target_years import year_lines
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
 from vnplan.schema import Target
@@ -202,6 +203,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
     year = plan_year(ndoc)
     seen: set[tuple[int, int]] = set()
     by_year = year_tables(ndoc)  # "Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026": read by their header
+    by_year += year_lines(ndoc, [(s, e) for s, e, _ in by_year])  # "…: năm 2025 đạt 600 tin, bài; năm 2026 …"
     for ls, le, table_level, in_table in _units(ndoc):
         if any(s <= ls < e for s, e, _ in by_year):
             continue

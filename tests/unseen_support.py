@@ -216,8 +216,16 @@ class HeldOut:
             tot = [tot[0] + r, tot[1] + t, tot[2] + x]
         print(f"{'TOTAL':{width}s} right {tot[0]}/{tot[1]} = {tot[0] / tot[1]:.3f}  false alarms {tot[2]}")
 
-    def _param(self, name: str, *rest, id: str | None = None):
-        return pytest.param(name, *rest, marks=[pytest.mark.slow] if name in self.slow else [], id=id)
+    # misses a round leaves open, by test id ("plan-kind-i", or "header:plan"): each is a strict xfail
+    # with its reason, so the test fails the day the miss is fixed and the mark must go
+    known: dict[str, str] = {}
+
+    def _param(self, name: str, *rest, id: str | None = None, key: str | None = None):
+        marks = [pytest.mark.slow] if name in self.slow else []
+        reason = self.known.get(key or id or name)
+        if reason:
+            marks.append(pytest.mark.xfail(strict=True, reason=reason))
+        return pytest.param(name, *rest, marks=marks, id=id)
 
     def _labels(self, name: str, kind: str) -> list:
         return [x.get(MAIN.get(kind, "form")) for x in self.extraction(name)[kind]]
@@ -248,7 +256,7 @@ class HeldOut:
 
     def header_test(self, headers: dict[str, dict], methods: dict[str, str] | None = None):
         """A test per plan: the document header holds these fields (and the file was read by that method)."""
-        @pytest.mark.parametrize("name", [self._param(n) for n in headers])
+        @pytest.mark.parametrize("name", [self._param(n, key=f"header:{n}") for n in headers])
         def test(name):
             doc = self.extraction(name)["document"]
             assert {k: doc[k] for k in headers[name]} == headers[name]

@@ -310,11 +310,7 @@ ROUND.known = {
     "quang_binh_quyet_dinh_pci-tasks-1": "a duty addressed to the heads of all agencies is read as a general directive",
 }
 
-test_expected_item_is_read = ROUND.item_test()
-test_no_false_alarms = ROUND.false_alarm_test()
-test_document_header_signer_and_reading_path = ROUND.header_test({n: p[1] for n, p in PLANS.items()},
-                                                                 methods={n: p[2] for n, p in PLANS.items()})
-test_plans_without_a_campaign_period_have_none = ROUND.no_campaign_test({})
+globals().update(ROUND.standard_tests({n: p[1] for n, p in PLANS.items()}, methods={n: p[2] for n, p in PLANS.items()}))
 
 
 def test_the_two_row_table_header_names_no_agency():

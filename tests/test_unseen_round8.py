@@ -223,12 +223,8 @@ def delivered(name: str) -> Path:
 
 ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)  # the Cờ thi đua is found by its form too
 
-test_expected_item_is_read = ROUND.item_test()
-test_no_false_alarms = ROUND.false_alarm_test()
-test_document_header_signer_and_reading_path = ROUND.header_test({n: p[1] for n, p in PLANS.items()},
-                                                                 methods={n: p[2] for n, p in PLANS.items()})
-test_campaign_period_and_milestones = ROUND.campaign_test(CAMPAIGNS)
-test_plans_without_a_campaign_period_have_none = ROUND.no_campaign_test(CAMPAIGNS)
+globals().update(ROUND.standard_tests({n: p[1] for n, p in PLANS.items()}, methods={n: p[2] for n, p in PLANS.items()},
+                                      campaigns=CAMPAIGNS))
 
 
 def test_text_plans_are_read_as_utf8():

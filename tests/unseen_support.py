@@ -230,7 +230,21 @@ class HeldOut:
     def _labels(self, name: str, kind: str) -> list:
         return [x.get(MAIN.get(kind, "form")) for x in self.extraction(name)[kind]]
 
-    # the tests every round runs; a round module binds each to a test name of its own
+    def standard_tests(self, headers: dict[str, dict], methods: dict[str, str] | None = None,
+                       campaigns: dict[str, tuple] | None = None) -> dict:
+        """The tests every round runs, under the names every round gives them; a round module
+        puts them in its namespace (``globals().update(ROUND.standard_tests(…))``) for pytest."""
+        tests = {
+            "test_expected_item_is_read": self.item_test(),
+            "test_no_false_alarms": self.false_alarm_test(),
+            "test_document_header_signer_and_reading_path": self.header_test(headers, methods),
+            "test_plans_without_a_campaign_period_have_none": self.no_campaign_test(campaigns or {}),
+        }
+        if campaigns:
+            tests["test_campaign_period_and_milestones"] = self.campaign_test(campaigns)
+        return tests
+
+    # the tests every round runs (see standard_tests)
 
     def item_test(self):
         """A test per expected item: it is found, and every field it checks is right."""

@@ -27,6 +27,7 @@ from normalize.patterns import (
 )
 from normalize.text import fold, is_upper_line, starts_lower
 
+_PREAMBLE = re.compile(r"^\W*(?:can cu|thuc hien|xet de nghi|theo de nghi)\b")
 _PLACE_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*$")
 
 
@@ -136,7 +137,9 @@ def header(draft: Draft) -> None:
             else:
                 has_blank_after = any(b.kind == "blank" for b in body[i + 1 : i + 4])
                 while j < len(body) and body[j].kind != "blank" and not is_list_start(body[j].text) \
-                        and not RULE_LINE.match(body[j].text) and (has_blank_after or starts_lower(body[j].text)):
+                        and not RULE_LINE.match(body[j].text) and (has_blank_after or starts_lower(body[j].text)) \
+                        and not is_upper_line(body[j].text) and not _PREAMBLE.match(fold(body[j].text)):
+                    # (a decision's enacting body "ỦY BAN NHÂN DÂN TỈNH …" and its "Căn cứ …" end the title)
                     if len(title.text) > 400:
                         break
                     body[j].text = body[j].text.strip()  # an indented continuation line

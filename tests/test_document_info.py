@@ -190,3 +190,15 @@ def test_signer_found_however_the_signature_block_was_laid_out(closing):
 
 def test_no_signer_when_the_role_has_no_name_under_it():
     assert _info(_PLAN + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n").signer is None
+
+
+def test_a_decisions_title_ends_where_its_enacting_body_and_grounds_begin():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 412/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Bình, ngày 14 tháng 02 năm 2025\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) tỉnh\n"
+            "Quảng Bình năm 2025\nỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\n\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch nâng cao Chỉ số PCI năm 2025.\n")
+    info = _info(text)
+    assert info.doc_type == "Quyết định" and info.number == "412/QĐ-UBND"
+    assert info.title == "Ban hành Kế hoạch nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) tỉnh Quảng Bình năm 2025"

@@ -16,6 +16,7 @@ import zipfile
 from ingest.model import IngestError, Page
 from ingest.options import IngestOptions
 from ingest.text import fix_legacy_font_text
+from ingest.word_numbering import ListLabels
 
 
 def _table_rows(table) -> list[list[str]]:
@@ -68,6 +69,7 @@ def read_docx(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[st
         raise IngestError(f"damaged .docx: {str(exc).strip()[:100] or type(exc).__name__}") from None
     lines: list[str] = []
     tables: list[list[list[str]]] = []
+    labels = ListLabels(document)
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
             layout = _layout_lines(block)
@@ -79,7 +81,8 @@ def read_docx(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[st
                 tables.append(rows)
                 lines.extend(" | ".join(r) for r in rows)
         else:
-            lines.append(block.text)
+            label = labels.label(block) if block.text.strip() else ""
+            lines.append(f"{label} {block.text}" if label else block.text)  # Word's automatic numbering
     text = unicodedata.normalize("NFC", "\n".join(lines))
     text, legacy = fix_legacy_font_text(text)
     if legacy:

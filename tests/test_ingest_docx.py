@@ -75,3 +75,37 @@ def test_header_and_signature_layout_tables_are_read_cell_by_cell(tmp_path):
     doc = ingest_file(tmp_path / "kh.docx")
     assert doc.text.splitlines()[:4] == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 15/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     assert doc.pages[0].tables == []  # layout, not data
+
+
+def _numbered_docx(path, items):
+    """A .docx whose paragraphs carry Word's automatic numbering (numPr), levels I. / 1. / a)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate([("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")]))
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="77">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    for level, text in items:
+        p = d.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>'))
+    d.save(str(path))
+    return path
+
+
+def test_word_automatic_numbering_is_written_out_as_the_page_shows_it(tmp_path):
+    path = _numbered_docx(tmp_path / "kh.docx", [
+        (None, "KẾ HOẠCH"), (0, "MỤC TIÊU"), (1, "Phấn đấu 100% hồ sơ được số hóa."), (0, "NHIỆM VỤ"),
+        (1, "Công an tỉnh:"), (2, "Rà soát dữ liệu dân cư."), (2, "Cấp căn cước."), (1, "Sở Tư pháp:"),
+        (2, "Số hóa sổ hộ tịch."),
+    ])
+    assert ingest_file(path).pages[0].text.split("\n") == [
+        "KẾ HOẠCH", "I. MỤC TIÊU", "1. Phấn đấu 100% hồ sơ được số hóa.", "II. NHIỆM VỤ", "1. Công an tỉnh:",
+        "a) Rà soát dữ liệu dân cư.", "b) Cấp căn cước.", "2. Sở Tư pháp:", "a) Số hóa sổ hộ tịch.",
+    ]

@@ -285,11 +285,20 @@ def known_prefix(phrase: str) -> AgencyMatch | None:
     return None
 
 
-def parse_agencies(text: str) -> list[AgencyMatch]:
-    """Split an owner phrase and resolve each agency; duplicates are dropped, order kept."""
+_CITY_BODY = re.compile(r"\s+thành phố$", re.I)
+
+
+def parse_agencies(text: str, city: bool = False) -> list[AgencyMatch]:
+    """Split an owner phrase and resolve each agency; duplicates are dropped, order kept.
+
+    ``city``: the plan is a centrally-run city's, whose provincial-level bodies are written
+    "… thành phố" ("Công an thành phố", "Bảo hiểm xã hội thành phố"): they are the "… tỉnh"
+    bodies of the gazetteer (a group phrase, "Các sở, ban, ngành thành phố", stays as written)."""
     seen: set[str] = set()
     out: list[AgencyMatch] = []
     for piece in split_agencies(text):
+        if city and not piece.lower().startswith("các "):
+            piece = _CITY_BODY.sub(" tỉnh", piece)
         m = resolve_agency(piece)
         if m.name and m.name not in seen:
             seen.add(m.name)
@@ -297,9 +306,9 @@ def parse_agencies(text: str) -> list[AgencyMatch]:
     return out
 
 
-def canonical_agencies(text: str) -> list[str]:
+def canonical_agencies(text: str, city: bool = False) -> list[str]:
     """The canonical names of the agencies in an owner phrase."""
-    return [m.name for m in parse_agencies(text)]
+    return [m.name for m in parse_agencies(text, city)]
 
 
 def looks_like_agency(text: str) -> bool:

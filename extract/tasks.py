@@ -25,6 +25,7 @@ import re
 from typing import Optional
 
 from extract.agencies import _HEAD_RE, canonical_agencies, known_prefix, parse_agencies
+from extract.numbers import fold
 from extract.deadlines import parse_deadline
 from extract.evidence import evidence_for
 from extract.raw_task import RawTask
@@ -81,9 +82,9 @@ def owner_phrases(ndoc: NormalizedDocument) -> list[str]:
     return out
 
 
-def _support_from_text(phrase: str) -> list[str]:
+def _support_from_text(phrase: str, city: bool = False) -> list[str]:
     keep = []
-    for m in parse_agencies(phrase):
+    for m in parse_agencies(phrase, city):
         if not m.known and m.kind != "group":
             m = known_prefix(m.written) or m  # the purpose clause began with a verb we do not list
         if (m.known or m.kind == "group" or _HEAD_RE.match(m.name)) and m.name not in keep:
@@ -91,14 +92,26 @@ def _support_from_text(phrase: str) -> list[str]:
     return keep
 
 
+_CITY_LINE = re.compile(r"^\W*(?:(?:uy ban nhan dan|ubnd)\s+)?thanh pho\s+(?:ha noi|ho chi minh|hai phong|da nang|can tho|hue)\b")
+_BODY_LINE = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
+
+
+def central_city(ndoc: NormalizedDocument) -> bool:
+    """Whether a centrally-run city issues the plan ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HẢI PHÒNG"):
+    its "Công an thành phố" is the provincial-level body a province calls "Công an tỉnh"."""
+    head = [fold(ln) for ln in ndoc.text[:1500].split("\n")[:8]]  # the columns of the header may interleave
+    return any(_CITY_LINE.match(f) for f in head) and any(_BODY_LINE.match(f) for f in head)
+
+
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
     year = plan_year(ndoc)
+    city = central_city(ndoc)
     tasks: list[Task] = []
     for rt in _raw_tasks(ndoc):
         warnings: list[str] = []
-        lead_m = parse_agencies(rt.lead) if rt.lead else []
+        lead_m = parse_agencies(rt.lead, city) if rt.lead else []
         lead = [m.name for m in lead_m]
-        support = _support_from_text(rt.support) if rt.support_from == "text" else canonical_agencies(rt.support)
+        support = _support_from_text(rt.support, city) if rt.support_from == "text" else canonical_agencies(rt.support, city)
         deadline, dw = parse_deadline(rt.deadline, year) if rt.deadline else (None, [])
         warnings += dw
         conf = 0.45

@@ -67,7 +67,7 @@ _VERBS = (
     "thu thập|thống kê|khai thác|chia sẻ|hoàn thiện|nâng cao|đẩy mạnh|thúc đẩy|vận hành|tích hợp|sử dụng|áp dụng|"
     "điều tra|khảo sát|thẩm định|hợp nhất|chuẩn bị|thành lập|kiện toàn|phổ biến|quán triệt|trao đổi|xử lý|huy động|"
     "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất|"
-    "phản ánh|kiến nghị|làm đầu mối|là đầu mối|làm cơ quan đầu mối|là cơ quan đầu mối|đồng bộ|chi trả|hoàn tất|"
+    "phản ánh|kiến nghị|cân đối|làm đầu mối|là đầu mối|làm cơ quan đầu mối|là cơ quan đầu mối|đồng bộ|chi trả|hoàn tất|"
     r"(?<!trật )tự(?= \w)"  # "Các sở, ban, ngành tự đánh giá …"
 )
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")

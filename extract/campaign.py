@@ -107,7 +107,7 @@ def plan_year(ndoc: NormalizedDocument) -> Optional[int]:
 
 _PERIOD_LINE = re.compile(
     r"thoi gian\s+(?:to chuc\s+)?(?:phat dong\s+)?(?:phong trao\s+)?(?:thi dua|phat dong)\b"
-    r"(?:[^:\n.]{0,40}?:\s*|\s+(?=(?:\w+\s+\w+\s+)?(?:tu|tir|ke tu)\s))"
+    r"(?:[^:\n.]{0,40}?:\s*|\s+(?=(?:\w+\s+){0,2}(?:tu|tir|ke tu)\s))"
     r"|thi dua\s+(?:duoc\s+)?(?:phat dong|trien khai|to chuc|thuc hien)\s+(?=tu\s+(?:ngay|thang)\s)"
 )
 # "II. THỜI GIAN THI ĐUA" as a heading of its own: the period is the sentence below it
@@ -117,7 +117,7 @@ _MILESTONE_LINE = re.compile(
     r"(?:thoi gian\s+(?:to chuc\s+)?)(so ket|tong ket)[^:\n]{0,40}:\s*"
 )
 _MILESTONE_INLINE = re.compile(
-    rf"(?:to chuc\s+)?(so ket|tong ket)\b(?:(?!so ket|tong ket)[^.;]){{0,80}}?((?:trong|vao|dip|du kien)\s+(?:(?:dau|giua|cuoi)\s+)?(?:{_DATEISH}))"
+    rf"(?:to chuc\s+)?(so ket|tong ket)\b(?:(?!so ket|tong ket)[^.;]){{0,80}}?((?:trong|vao|dip|du kien|truoc)\s+(?:(?:dau|giua|cuoi)\s+)?(?:{_DATEISH}))"
 )
 _CAMPAIGN_DOC = re.compile(r"phong trao thi dua|phat dong thi dua|dot thi dua|thi dua\s+(?:dac biet|chuyen de)")
 

@@ -139,7 +139,7 @@ COUNT_NOUNS = (
     "người", "công dân", "hồ sơ", "dịch vụ công", "dịch vụ", "thủ tục hành chính", "thủ tục", "doanh nghiệp", "trường", "cơ sở",
     "tài khoản", "pano", "tờ rơi", "video", "buổi", "phường", "thị trấn", "hộ",
     "bệnh viện", "trạm", "máy tính", "máy", "thiết bị", "chữ ký số", "giải", "sáng kiến", "công trình",
-    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề", "bậc", "sở", "ngày làm việc", "lượt người", "lượt", "tin, bài",
+    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề", "bậc", "sở", "ngày làm việc", "lượt người", "lượt", "tin, bài", "khu dân cư",
 )
 
 _SPELLED_AFTER = re.compile(r"\s*\(\s*" + NUMBER_WORD_RE + r"(?:\s+" + NUMBER_WORD_RE + r")*\s*\)", re.IGNORECASE)

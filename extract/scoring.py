@@ -50,7 +50,7 @@ def _is_method(text: str) -> bool:
     f = fold(text)
     return bool(re.search(
         r"diem\s*=|=\s*ty le|\bduoc\s+\d|khong co\s*:|khong co\b[^;]{0,15}?\d+\s*(?:diem|d)\b|[x×*]\s*\d|\d\s*d\b.*khong|diem toi da"
-        r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,40}?\b(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b"
+        r"|\bco\b[^;]{0,20}?\d+\s*(?:diem|d)\b|^moi\b[^;]{0,80}?\b(?:cong|tru|tinh)\s*\d+(?:,\d+)?\s*(?:diem|d)\b"
         r"|:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Ban hành đúng hạn: 5 điểm; chậm: 2 điểm"
         r"|^(?:(?:cong|tru)\s*)?\d+(?:,\d+)?\s*(?:diem|d)\s*/\s*\w|^(?:cong|tru)\s*\d+(?:,\d+)?\s*(?:diem|d)\b", f))  # "Trừ 02 điểm/lần"
 
@@ -64,7 +64,7 @@ def _points(text: str) -> Optional[float]:
 
 
 _PER_ITEM = [
-    re.compile(r"m[ỗo]i\s+[^;()]{1,40}?(?:cộng|trừ|được)?\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:điểm|đ)\b", re.IGNORECASE),
+    re.compile(r"m[ỗo]i\s+[^;()]{1,80}?(?:cộng|trừ|được(?:\s+tính)?|tính)?\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:điểm|đ)\b", re.IGNORECASE),
     re.compile(r"(?:cộng|trừ)\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:điểm|đ)\s*/", re.IGNORECASE),
     re.compile(r"(\d{1,3}(?:,\d{1,2})?)\s*(?:điểm|đ)\s*/\s*\w+", re.IGNORECASE),
     re.compile(r"[x×*]\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:điểm|đ)?\s*$", re.IGNORECASE),
@@ -98,7 +98,7 @@ def _full_at(f: str, max_points: float) -> Optional[float]:
     return None
 
 
-_OUTCOME = re.compile(r"(?:^|[;.]\s*)([^:;.]{3,60}?)\s*:\s*(\d{1,3}(?:,\d{1,2})?\s*(?:diem|d)\b|khong (?:cham|tinh|duoc|co) diem)")
+_OUTCOME = re.compile(r"(?:^|[;.]\s*)([^:;.]{3,120}?)\s*:\s*(\d{1,3}(?:,\d{1,2})?\s*(?:diem|d)\b|khong (?:cham|tinh|duoc|co) diem)")
 
 
 def _two_outcomes(f: str) -> bool:
@@ -106,12 +106,25 @@ def _two_outcomes(f: str) -> bool:
     hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm" is a yes/no criterion."""
     pairs = _OUTCOME.findall(f)
     zero = [p[1].startswith("khong") or parse_number(re.match(r"\d+(?:,\d+)?", p[1]).group(0)) == 0 for p in pairs]
-    return "%" not in f and len(pairs) == 2 and sorted(zero) == [False, True]
+    bands = any(_RATE_BAND.match(p[0].strip()) for p in pairs)  # "Đạt từ 95% trở lên: …" is a rate scale
+    return not bands and len(pairs) == 2 and sorted(zero) == [False, True]
+
+
+_RATE_BAND = re.compile(r"^(?:dat\s+)?(?:tu\s+|duoi\s+|tren\s+)?\d+(?:,\d+)?\s*%")
+
+
+def _several_steps(f: str) -> bool:
+    """A scale of three or more outcomes with points between none and all ("từ 95% trở lên: 20 điểm;
+    từ 85% đến dưới 95%: 10 điểm; dưới 85%: 0 điểm"): no single rate earns the maximum."""
+    points = {p[1] for p in _OUTCOME.findall(f) if not p[1].startswith("khong")}
+    return len(_OUTCOME.findall(f)) >= 3 and len(points) >= 3
 
 
 def _method(criterion: str, method: str, max_points: Optional[float] = None) -> str:
     f = fold(method)
     fc = fold(criterion)
+    if _several_steps(f):
+        return "other"
     if re.search(r"[>≥]=?\s*\d+\s*%\s*:\s*diem toi da", f) or (max_points is not None and _full_at(f, max_points)):
         return "threshold"
     if re.search(r"ty\s*le\s*[x*×]\s*(?:diem|thang diem|so diem)", f) or re.search(r"diem\s*=\s*ty le", f) \

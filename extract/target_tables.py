@@ -22,6 +22,7 @@ there. This module reads the table by its header instead:
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 from typing import Optional
 
 from extract.campaign import plan_year, to_deadline
@@ -100,13 +101,19 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
         rows = list(_row_lines(ndoc, table.start, table.end))
         if not rows:
             continue
-        cols = _columns(rows[0][2], year)
+        header, first = rows[0][2], 1
+        cols = _columns(header, year)
+        if cols is None and len(rows) > 2:
+            # "Chỉ tiêu | Đơn vị | Kế hoạch" over " | | Năm 2025 | Năm 2026": a header split over two rows
+            lower = rows[1][2]
+            header = [b or a for a, b in zip_longest(header, lower, fillvalue="")]
+            cols, first = _columns(header, year), 2
         if cols is None:
             continue
         metric_col, unit_col, year_cols = cols
-        width = len(rows[0][2])
+        width = len(header)
         targets: list[Target] = []
-        for ls, le, cells in rows[1:]:
+        for ls, le, cells in rows[first:]:
             cells = cells + [""] * (width - len(cells))  # empty last cells are not written out
             if len(cells) != width or not cells[metric_col]:
                 continue
@@ -123,7 +130,7 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
                 unit = "%" if m.group("pct") or unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ (%)") or "%" in unit_cell \
                     else (unit_cell.strip().lower() or "count")
                 warnings: list[str] = []
-                deadline = to_deadline(rows[0][2][col].strip(), warnings, year)
+                deadline = to_deadline(header[col].strip(), warnings, year)
                 level = named_level(metric) or level_at(ndoc, table.start) or TINH
                 targets.append(Target(
                     id="t0", metric=metric, comparator=cmp, value=clean_value(value),

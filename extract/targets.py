@@ -86,6 +86,7 @@ _PAST = re.compile(r"\b(?:da dat|da co|da hoan thanh|da thuc hien|hien co|hien d
 _SCORING_CLAUSE = re.compile(
     r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d"
     r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
+    r"|:\s*\d+(?:,\d+)?\s*diem\s*;"  # an outcome of a scale: "… đã ban hành kế hoạch: 8 điểm; …"
 )
 _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|voi|doi voi|cua cac|o|la|va)\s*[\"“”]?\s*$")
 # a number right after the noun it qualifies names a kind, it counts nothing: "mô hình 4 lớp", "chính quyền 4 cấp"
@@ -226,6 +227,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
             if not qs:
                 continue
             metrics = metrics_of(text, cs, ce, qs)
+            prev, prev_cmp = None, "="
             for q, metric in zip(qs, metrics):
                 if (q.start, q.end) in seen or len(metric) < 4:
                     continue
@@ -233,6 +235,11 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
                 before_f = fold(text[cs:q.start])
                 after_f = fold(text[q.end:min(ce, q.end + 30)])
                 cmp = comparator(before_f, after_f, q)
+                between = fold(text[prev.end:q.start]) if prev is not None else ""
+                if cmp == "=" and prev_cmp != "=" and re.search(r"(?:\bva|,)\s*$", between) and len(between) < 120 \
+                        and not re.search(r"\d|\bdat\b", between):
+                    cmp = prev_cmp  # "Tối thiểu 70% hộ … và 50% hộ …": coordinated numbers share the comparator
+                prev, prev_cmp = q, cmp
                 value, unit = q.value, q.unit
                 if q.unit == "ratio" and q.denominator:  # "11/11 …" with no percentage: the share it states
                     value, unit = 100.0 * q.value / q.denominator, "%"

@@ -80,3 +80,32 @@ def test_prizes_listed_one_after_another_all_count():
 def test_a_periodic_report_date_keeps_its_month():
     assert deadline_in("Định kỳ trước ngày 05 của tháng cuối quý, tổng hợp kết quả") == "Định kỳ trước ngày 05 của tháng cuối quý"
     assert deadline_in("Định kỳ trước ngày 15 tháng 12 hằng năm, báo cáo kết quả") == "trước ngày 15 tháng 12 hằng năm"
+
+
+@pytest.mark.parametrize("method, expected", [
+    ("Ban hành trước ngày 15/4/2025 và 100% xã đã ban hành kế hoạch: 8 điểm; ban hành sau thời hạn: 0 điểm", "yes_no"),
+    ("Đạt từ 95% trở lên: 20 điểm; từ 85% đến dưới 95%: 10 điểm; dưới 85%: 0 điểm", "other"),
+    ("Đạt từ 80% trở lên: 10 điểm; dưới 80%: không tính điểm", "threshold"),
+    ("Mỗi tin, bài, phóng sự được đăng, phát trong thời gian thi đua được tính 0,5 điểm", "per_item"),
+])
+def test_scales_by_their_number_of_steps(method, expected):
+    max_points = {"threshold": 10, "other": 20}.get(expected)
+    assert _method("Tiêu chí", method, max_points) == expected
+
+
+def test_coordinated_numbers_share_their_comparator():
+    got = targets("1. Tối thiểu 70% hộ gia đình ở đô thị và 50% hộ gia đình ở nông thôn phân loại rác tại nguồn.")
+    assert got == [(70, "%", ">="), (50, "%", ">=")]
+    # a number with its own verb keeps its own comparator: "đạt 100%" is exactly all
+    assert targets("1. Tối thiểu 70% hộ ở đô thị phân loại rác, nông thôn đạt 100%.")[1][2] == "="
+
+
+def test_a_campaign_period_worded_tinh_tu():
+    from extract.campaign import extract_campaign
+
+    text = ("KẾ HOẠCH\nPhát động phong trào thi đua phân loại rác năm 2025\nIII. THỜI GIAN THI ĐUA\n"
+            "Thời gian thi đua tính từ ngày 01/4/2025 đến hết ngày 30/11/2025. Sơ kết trong tháng 7/2025; "
+            "tổng kết, trao thưởng trước ngày 25/12/2025.\n")
+    c = extract_campaign(ndoc(text))
+    assert (c.period.start, c.period.end) == ("2025-04-01", "2025-11-30")
+    assert [(m.name, m.end) for m in c.milestones] == [("sơ kết", "2025-07-31"), ("tổng kết", "2025-12-25")]

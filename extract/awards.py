@@ -33,6 +33,8 @@ from typing import Optional
 from extract.evidence import evidence_for
 from extract.levels import (addressed_level, detect_level, heading_chain, heading_depth, leading_level, level_at,
                             own_heading_level)
+from extract.award_money import (_RECIPIENT_NOUNS, _each_unit_prize, _for_others, _paid_to, _recipient,
+                                 pay_earlier_quotas)
 from extract.numbers import find_counts, find_money, fold, mask_references
 from normalize.model import NormalizedDocument
 from vnplan.schema import Award
@@ -76,16 +78,6 @@ _PER_UNIT = re.compile(
     r"\bmoi\s+(huyen|xa|tinh|don vi|co quan|thon|quan|phuong)[^;.()]{0,60}?"
     r"(?:khong qua|lua chon|xet chon|chon|duoc|de nghi)\s+(\d{1,3})"
 )
-_RECIPIENT_NOUNS = {"giai": None, "tap the": "tập thể", "don vi": "tập thể", "co quan": "tập thể", "ca nhan": "cá nhân",
-                    "so": "tập thể",
-                    "doanh nghiep": "tập thể", "xa": "tập thể", "huyen": "tập thể", "thon": "tập thể", "ho": "tập thể",
-                    "cong chuc": "cá nhân", "vien chuc": "cá nhân", "can bo": "cá nhân", "nguoi": "cá nhân"}
-
-
-def _recipient(unit: str) -> Optional[str]:
-    return _RECIPIENT_NOUNS.get(fold(unit.split(",")[0].strip()))
-
-
 def _is_award_unit(unit: str) -> bool:
     """Counted units an award quota counts: tập thể, cá nhân, đơn vị … and prizes (giải)."""
     return fold(unit.split(",")[0].strip()) in _RECIPIENT_NOUNS
@@ -297,6 +289,9 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                         prize_vnd=int(money[0].value) if money else None,
                         evidence=evidence_for(ndoc, qs, qe), confidence=conf,
                     ))
+            elif forms and not counts and not line_has_counts and in_awards and find_money(cm.group(0)) \
+                    and pay_earlier_quotas(awards, text, folded, cs, ce, forms[-1][2]):
+                pass  # "Kèm theo Bằng khen, tập thể được thưởng … đồng/tập thể, …": money for the quotas above
             elif forms and not counts and in_awards and _SHARE.search(cf):
                 # "Tặng danh hiệu Tập thể lao động xuất sắc …, không quá 10% tổng số …": a share, not a count
                 share = _SHARE.search(cf)
@@ -305,8 +300,9 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                     rec = _FORM_RECIPIENT.get(form) or _recipients_named(folded[fe:ce])[0]
                     awards.append(Award(id="a0", form=form, grantor=g, recipient=rec, level=level, notes=[note],
                                         warnings=[note], evidence=evidence_for(ndoc, fs, fe), confidence=0.75))
-            elif forms and not counts and not line_has_counts and (
+            elif forms and not counts and not line_has_counts and not folded[ls:le].rstrip().endswith(":") and (
                     _in_form_list(ndoc, ls) or (in_awards and _granted_without_count(folded, cs, ce, forms, le))):
+                # (a line ending in ":" introduces the quotas listed under it)
                 sent_stop = ce + re.search(r"\.\s|$", folded[ce:le]).start()
                 for k, (fs, fe, form, g) in enumerate(forms):
                     # recipients named after this form, up to the next form; else those the
@@ -323,35 +319,6 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
     for i, a in enumerate(awards, 1):
         a.id = f"a{i}"
     return awards
-
-
-def _for_others(before_money: str, unit: str) -> bool:
-    """"…, mỗi tập thể được thưởng 5.000.000 đồng" names whom it pays: not the quota of cá nhân beside it."""
-    m = re.search(r"\bmoi\s+(.*)$", before_money)
-    named = next((n for n in _RECIPIENT_NOUNS if m and m.group(1).startswith(n + " ")), None)
-    return named is not None and _RECIPIENT_NOUNS[named] != _recipient(unit)
-
-
-_PAID_TO = re.compile(r"\s*(?:/|(?:cho\s+)?(?:moi|mot|01|1)\s+)\s*(\w+(?:\s+\w+)?)")
-
-
-def _paid_to(after_money: str) -> Optional[str]:
-    """Whom an amount pays when the words right after it say ("4.000.000 đồng/tập thể",
-    "… đồng cho mỗi cá nhân"): tập thể, cá nhân, or None."""
-    m = _PAID_TO.match(after_money)
-    if not m:
-        return None
-    words = m.group(1)
-    noun = next((n for n in _RECIPIENT_NOUNS if words == n or words.startswith(n + " ")), None)
-    return _RECIPIENT_NOUNS[noun] if noun else None
-
-
-def _each_unit_prize(text: str, folded: str, start: int, end: int, unit: str) -> list:
-    """Money stated later in the sentence for each unit of this kind ("…; mỗi giải 5.000.000 đồng")."""
-    stop = re.search(r"\.\s|$", folded[start:end]).start() + start
-    noun = fold(unit.split(",")[0].strip())
-    return [m for m in find_money(text[start:stop])
-            if re.search(rf"\bmoi\s+{re.escape(noun)}\b", folded[max(start, start + m.start - 40): start + m.start])]
 
 
 # "(không quá 03 tập thể)", "Giải Nhất (01 giải): …": a quota in parentheses

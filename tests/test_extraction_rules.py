@@ -109,3 +109,13 @@ def test_a_campaign_period_worded_tinh_tu():
     c = extract_campaign(ndoc(text))
     assert (c.period.start, c.period.end) == ("2025-04-01", "2025-11-30")
     assert [(m.name, m.end) for m in c.milestones] == [("sơ kết", "2025-07-31"), ("tổng kết", "2025-12-25")]
+
+
+def test_money_stated_after_its_quotas_pays_them_and_the_list_heading_is_no_award():
+    text = ("V. KHEN THƯỞNG\n2. Bằng khen của Chủ tịch UBND tỉnh:\n- Đối với cấp huyện: không quá 03 tập thể và 04 cá nhân;\n"
+            "- Đối với cấp xã: không quá 06 tập thể và 09 cá nhân.\n"
+            "Kèm theo Bằng khen, tập thể được thưởng 4.680.000 đồng/tập thể, cá nhân được thưởng 2.340.000 đồng/người.\n")
+    assert [(a.form, a.recipient, a.max_count, a.prize_vnd) for a in extract_awards(ndoc(text))] == [
+        ("Bằng khen", "tập thể", 3, 4680000), ("Bằng khen", "cá nhân", 4, 2340000),
+        ("Bằng khen", "tập thể", 6, 4680000), ("Bằng khen", "cá nhân", 9, 2340000),
+    ]

@@ -93,16 +93,21 @@ def aligned_errors(hyp: list[str], ref: list[str]) -> Counter:
 def score_aligned(restored: str, damaged: str, reference: str) -> Score:
     """Line-by-line aligned accuracy when lines correspond, else whole text."""
     ref, hyp = words(reference), words(restored)
-    return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(damaged), ref),
-                 aligned_correct(placement_words(hyp), placement_words(ref)), aligned_errors(hyp, ref))
+    return _aligned_score(hyp, ref, aligned_correct(words(damaged), ref))
+
+
+def _aligned_score(hyp: list[str], ref: list[str], baseline: int) -> Score:
+    """One alignment of ``hyp`` to ``ref`` gives both the mistakes and the correct count."""
+    errors = aligned_errors(hyp, ref)
+    return Score(len(ref) - sum(errors.values()), len(ref), baseline,
+                 aligned_correct(placement_words(hyp), placement_words(ref)), errors)
 
 
 def score_stripped(restored: str, reference: str) -> Score:
     ref = words(reference)
     hyp = words(restored)
     if len(hyp) != len(ref):
-        return Score(aligned_correct(hyp, ref), len(ref), aligned_correct(words(strip_marks(reference)), ref),
-                     aligned_correct(placement_words(hyp), placement_words(ref)), aligned_errors(hyp, ref))
+        return _aligned_score(hyp, ref, aligned_correct(words(strip_marks(reference)), ref))
     correct = sum(h == r for h, r in zip(hyp, ref))
     base = sum(strip_marks(r) == r for r in ref)
     placed = sum(h == r or placement_key(h) == placement_key(r) for h, r in zip(hyp, ref))

@@ -101,10 +101,9 @@ def _full_at(f: str, max_points: float) -> Optional[float]:
 _OUTCOME = re.compile(r"(?:^|[;.]\s*)([^:;.]{3,120}?)\s*:\s*(\d{1,3}(?:,\d{1,2})?\s*(?:diem|d)\b|khong (?:cham|tinh|duoc|co) diem)")
 
 
-def _two_outcomes(f: str) -> bool:
-    """A scale of exactly two outcomes, one worth nothing, with no rate in it: "Ban hành đúng
-    hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm" is a yes/no criterion."""
-    pairs = _OUTCOME.findall(f)
+def _two_outcomes(pairs: list[tuple[str, str]]) -> bool:
+    """A scale of exactly two outcomes (``_OUTCOME`` pairs), one worth nothing, with no rate in it:
+    "Ban hành đúng hạn: 5 điểm; ban hành chậm hoặc không ban hành: 0 điểm" is a yes/no criterion."""
     zero = [p[1].startswith("khong") or parse_number(re.match(r"\d+(?:,\d+)?", p[1]).group(0)) == 0 for p in pairs]
     bands = any(_RATE_BAND.match(p[0].strip()) for p in pairs)  # "Đạt từ 95% trở lên: …" is a rate scale
     return not bands and len(pairs) == 2 and sorted(zero) == [False, True]
@@ -113,17 +112,18 @@ def _two_outcomes(f: str) -> bool:
 _RATE_BAND = re.compile(r"^(?:dat\s+)?(?:tu\s+|duoi\s+|tren\s+)?\d+(?:,\d+)?\s*%")
 
 
-def _several_steps(f: str) -> bool:
+def _several_steps(pairs: list[tuple[str, str]]) -> bool:
     """A scale of three or more outcomes with points between none and all ("từ 95% trở lên: 20 điểm;
     từ 85% đến dưới 95%: 10 điểm; dưới 85%: 0 điểm"): no single rate earns the maximum."""
-    points = {p[1] for p in _OUTCOME.findall(f) if not p[1].startswith("khong")}
-    return len(_OUTCOME.findall(f)) >= 3 and len(points) >= 3
+    points = {p[1] for p in pairs if not p[1].startswith("khong")}
+    return len(pairs) >= 3 and len(points) >= 3
 
 
 def _method(criterion: str, method: str, max_points: Optional[float] = None) -> str:
     f = fold(method)
     fc = fold(criterion)
-    if _several_steps(f):
+    outcomes = _OUTCOME.findall(f)
+    if _several_steps(outcomes):
         return "other"
     if re.search(r"[>≥]=?\s*\d+\s*%\s*:\s*diem toi da", f) or (max_points is not None and _full_at(f, max_points)):
         return "threshold"
@@ -131,7 +131,7 @@ def _method(criterion: str, method: str, max_points: Optional[float] = None) -> 
             or _RATIO_TIMES.search(f) or _RATE_TIMES.search(f):
         return "ratio_times_max"
     if re.search(r"\bco\b.*duoc\s*\d+.*khong", f) or re.search(r"co\s*:\s*\d+.*khong\s*:\s*0", f) \
-            or _two_outcomes(f):
+            or _two_outcomes(outcomes):
         return "yes_no"
     if _per_item_points(criterion, method) is not None or re.search(r"[x×*]\s*\d", f) or re.search(r"\bmoi\b", fc):
         return "per_item"

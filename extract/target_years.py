@@ -32,7 +32,7 @@ _LEAD = re.compile(r"^[\s\-+•*]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.)?\s*")
 def _quantity(masked: str, start: int, end: int):
     """The one percentage or count of a segment (None when it holds none or several)."""
     seg = masked[start:end]
-    found = find_percents(seg) or [q for q in find_counts(seg)]
+    found = find_percents(seg) or find_counts(seg)
     if len(found) != 1:
         return None
     q = found[0]
@@ -79,10 +79,9 @@ def year_lines(ndoc: NormalizedDocument, skip: list[tuple[int, int]] = ()) -> li
                 before_f = fold(text[ls + m.end(): q.start])
                 after_f = fold(text[q.end: q.end + 30])
                 warnings: list[str] = []
-                unit = q.unit if q.unit == "%" else q.unit
                 targets.append(Target(
                     id="t0", metric=subject, comparator=comparator(before_f, after_f, q), value=clean_value(q.value),
-                    value_max=clean_value(q.value_max), unit=unit,
+                    value_max=clean_value(q.value_max), unit=q.unit,
                     applies_to=named_level(subject) or level_at(ndoc, ls) or TINH,
                     deadline=to_deadline(f"năm {m.group(1)}", warnings, None),
                     evidence=evidence_for(ndoc, q.start, q.end), confidence=0.8, warnings=warnings,

@@ -10,7 +10,6 @@ are left in /tmp/review.png (the page), /tmp/review-edit-error.png (a refused da
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,8 +22,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared fixture, whatever pytest's import mode
 from test_review_api import STEM, T1, T2, TEXT, make_review_fixture  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
+from ingest.html import chromium_path  # noqa: E402
+
+CHROMIUM = chromium_path()  # the browser vnplan reads saved web pages with
+if CHROMIUM is None:
     pytest.skip("no chromium browser installed (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install playwright)")
 

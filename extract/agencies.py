@@ -128,8 +128,12 @@ def load_gazetteer(path: str | None = None) -> tuple[list[Entry], dict[str, Entr
     return entries, index
 
 
+@functools.lru_cache(maxsize=8192)
 def generic_name(name: str) -> str:
-    """Replace a province name by the generic word ("Báo Hà Giang" → "Báo tỉnh")."""
+    """Replace a province name by the generic word ("Báo Hà Giang" → "Báo tỉnh").
+
+    Cached: every owner phrase is split and checked piece by piece, and each check runs
+    four substitutions per province."""
     for pat in _PROVINCE_PATTERNS:
         name = re.sub(rf"\btỉnh\s+{pat}\b", "tỉnh", name)
         name = re.sub(rf"^(Tỉnh\s*đoàn|Tỉnh\s*ủy|Tỉnh\s*uỷ)\s+{pat}\b", r"\1", name, flags=re.I)

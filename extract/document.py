@@ -250,19 +250,17 @@ def _role_at(line: str) -> int | None:
     """Where an upper-case signing role starts in ``line`` (None if it holds none): at the
     start ("KT. CHỦ TỊCH"), after a label ("Nơi nhận: TM. ỦY BAN NHÂN DÂN"), or after the
     left column of a two-column layout read row by row ("- Bộ Công an; KT. CHỦ TỊCH")."""
-    words = [m.start() for m in re.finditer(r"\S+", line)]
-    for k in words:
-        tail = line[k:]
-        f = fold(tail)
-        if (SIGN_ROLE.match(f) or SIGN_PREFIX.match(f)) and is_upper_line(tail):
+    folded = fold(line)  # same length as the line: one fold serves every tail
+    for m in re.finditer(r"\S+", line):
+        k = m.start()  # (the patterns are anchored with "^": match a slice, not at a position)
+        if (SIGN_ROLE.match(folded[k:]) or SIGN_PREFIX.match(folded[k:])) and is_upper_line(line[k:]):
             return k
     return None
 
 
 def _name_in(line: str) -> str | None:
     """The signer's name in a line under the role: the line itself, or what follows "(Đã ký)"."""
-    f = fold(line)
-    m = _SIGNED.match(f) if len(f) == len(line) else None
+    m = _SIGNED.match(fold(line))  # fold keeps the length, so its offsets are the line's
     line = line[m.end():].strip() if m else line.strip()
     return line if _name_like(line) else None
 

@@ -1,39 +1,29 @@
 """Run the registered extractors over a normalized document.
 
-Each extractor is a small object with one job, registered by name (like spaCy's
-pipeline components): it reads the NormalizedDocument and returns items of one type.
-The order and the set of extractors are configurable.
+Each extractor is a stage of :data:`STAGES` (the one stage protocol of
+:mod:`vnplan.stages`): it reads the NormalizedDocument and returns its part of the
+output. The order and the set of stages are configurable. Before any item stage runs,
+the document-kind gate (:mod:`extract.doc_kind`) decides whether this is an
+administrative document at all; a page that is not gets status ``not_a_plan`` and no
+items. A stage that raises is recorded in ``errors`` (status ``partial``) and the other
+stages go on, so one failing extractor does not lose the document.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Callable
-
 from normalize.model import NormalizedDocument
 from vnplan.schema import Campaign, DocumentInfo, Extraction, IngestInfo
+from vnplan.stages import Registry, StageFailure
 
-# name -> "module:function"; each function takes (ndoc) and returns its part.
-REGISTRY: dict[str, str] = {
-    "document": "extract.document:extract_document_info",
-    "campaign": "extract.campaign:extract_campaign",
-    "targets": "extract.targets:extract_targets",
-    "tasks": "extract.tasks:extract_tasks",
-    "scoring_criteria": "extract.scoring:extract_scoring",
-    "awards": "extract.awards:extract_awards",
-}
-DEFAULT_PIPELINE = list(REGISTRY)
-
-
-def _load(name: str) -> Callable | None:
-    mod_name, func = REGISTRY[name].split(":")
-    try:
-        module = importlib.import_module(mod_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == mod_name:
-            return None
-        raise
-    return getattr(module, func)
+STAGES = Registry("extract")
+STAGES.lazy("document", "extract.document:extract_document_info")
+STAGES.lazy("campaign", "extract.campaign:extract_campaign")
+STAGES.lazy("targets", "extract.targets:extract_targets")
+STAGES.lazy("tasks", "extract.tasks:extract_tasks")
+STAGES.lazy("scoring_criteria", "extract.scoring:extract_scoring")
+STAGES.lazy("awards", "extract.awards:extract_awards")
+DEFAULT_PIPELINE = list(STAGES)
+ITEM_STAGES = ("campaign", "targets", "tasks", "scoring_criteria", "awards")
 
 
 def _base_document(ndoc: NormalizedDocument) -> DocumentInfo:
@@ -50,16 +40,31 @@ def _base_document(ndoc: NormalizedDocument) -> DocumentInfo:
     )
 
 
-def extract_document(ndoc: NormalizedDocument, pipeline: list[str] | None = None) -> Extraction:
+def extract_document(ndoc: NormalizedDocument, pipeline: list[str] | None = None, gate: bool = True) -> Extraction:
+    """The extraction of ``ndoc``; ``gate=False`` extracts items from any text (a fragment)."""
+    from extract.doc_kind import document_kind
+
     parts: dict = {"document": _base_document(ndoc)}
+    failures: list[StageFailure] = []
+    status, reason = "ok", None
+    if gate:
+        is_doc, why = document_kind(ndoc)
+        if not is_doc:
+            status, reason = "not_a_plan", why
     for name in pipeline or DEFAULT_PIPELINE:
-        fn = _load(name)
-        if fn is None:
+        if status == "not_a_plan" and name in ITEM_STAGES:
             continue
         if name == "document":
-            parts["document"] = fn(ndoc, parts["document"])
+            got = STAGES.run(name, ndoc, parts["document"], failures=failures)
+            if got is not None:
+                parts["document"] = got
         else:
-            parts[name] = fn(ndoc)
+            got = STAGES.run(name, ndoc, failures=failures)
+            if got is not None:
+                parts[name] = got
     if isinstance(parts.get("campaign"), Campaign) and not parts["campaign"].period and not parts["campaign"].milestones:
         parts["campaign"] = None
+    if failures and status == "ok":
+        status = "partial"
+    parts.update(status=status, status_reason=reason, errors=[f.as_dict() for f in failures])
     return Extraction.model_validate(parts)

@@ -204,7 +204,8 @@ def test_gold_files_follow_the_schema():
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         Extraction.model_validate(data)
-        assert (ROOT / "corpus" / f"{path.stem}.txt").is_file(), f"{path.name} has no corpus document"
+        assert (ROOT / data["document"]["source"]).is_file(), f"{path.name} has no corpus document"
+        assert (ROOT / data["document"]["source"]).stem == path.stem
         for kind in ("targets", "tasks", "scoring_criteria", "awards"):
             ids = [it["id"] for it in data[kind]]
             assert len(ids) == len(set(ids)), f"{path.name}: duplicate ids in {kind}"

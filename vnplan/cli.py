@@ -53,7 +53,12 @@ def run(
     """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
 
     Exit status: 0 when every file was processed, 1 when any file failed (each failure is
-    one line in the report and on stderr), 2 when there was nothing to process.
+    one line in the report and on stderr), 2 when there was nothing to process. A page that
+    is not an administrative document is no failure: status not_a_plan, no items, the
+    reason in the report. A file where one extractor failed is written with the rest
+    (status partial, the stage and its error in the report and on stderr).
+
+    Example: vnplan run corpus/ -o out/ -j 2
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -79,17 +84,25 @@ def run(
 
         def on_progress(path: Path, res) -> None:
             bar.update(task, advance=1, description=path.name)
-            if res.status != "ok" and progress:
+            if res.status == "failed" and progress:
                 bar.console.print(f"[red]FAILED[/red] {res.error}", highlight=False, markup=True)
+                printed.add(res.source)
+            elif res.status == "partial" and progress:
+                bar.console.print(f"[yellow]PARTIAL[/yellow] {res.source}: {res.note}", highlight=False, markup=True)
                 printed.add(res.source)
 
         report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
                            ingest={"max_text_mb": max_text_mb})
     s = report["summary"]
     for f in report["files"]:  # once per failure, missing paths included
-        if f["status"] != "ok" and f["source"] not in printed:
+        if f["source"] in printed:
+            continue
+        if f["status"] == "failed":
             print(f"FAILED {f['error']}", file=console_err)
-    typer.echo(f"{s['ok']} ok, {s['failed']} failed; report: {Path(out) / 'run-report.json'}")
+        elif f["status"] == "partial":
+            print(f"PARTIAL {f['source']}: {f['note']}", file=console_err)
+    extra = "".join(f", {s[k]} {k.replace('_', ' ')}" for k in ("partial", "not_a_plan") if s.get(k))
+    typer.echo(f"{s['ok']} ok{extra}, {s['failed']} failed; report: {Path(out) / 'run-report.json'}")
     if s["files"] == 0:
         raise typer.Exit(2)
     if s["failed"]:

@@ -377,27 +377,35 @@ def _rates(docs: Iterable[dict]) -> dict:
     return {"deadline_end_exact": rate(dl_ok, dl_n), "numbers_exact": rate(num_ok, num_n), "spans_hold_numbers": rate(sp_ok, sp_n)}
 
 
-def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path) -> dict:
-    """Evaluate every ``gold_dir/<stem>.json`` against ``pred_dir/<stem>.json``.
+def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path, split: str = "all") -> dict:
+    """Evaluate every ``gold_dir/<stem>.json`` of ``split`` against ``pred_dir/<stem>.json``.
 
-    Returns ``{documents: {stem: {types, missing_pred}}, total: {type: P/R/F1 + field
-    accuracy}, rates: {deadline_end_exact, numbers_exact, spans_hold_numbers}}``. A gold
-    file without a prediction counts every gold item as a miss.
+    Returns ``{documents: {stem: {types, document, missing_pred}}, total: {type: P/R/F1 +
+    field accuracy}, document_block, summary, rates: {deadline_end_exact, numbers_exact,
+    spans_hold_numbers}}``. A gold file without a prediction counts every gold item as a
+    miss. ``split`` is one of :data:`vnplan.splits.SPLITS` (the fixed seeds/dev/test rule).
     """
+    from vnplan.eval_document import compare_document_block, total_document_block
+    from vnplan.splits import stems_in
+
     gold_dir, pred_dir = Path(gold_dir), Path(pred_dir)
     if not gold_dir.is_dir():
         raise FileNotFoundError(f"gold folder not found: {gold_dir}")
     if not pred_dir.is_dir():
         raise FileNotFoundError(f"prediction folder not found: {pred_dir}")
     docs: dict[str, dict] = {}
+    wanted = stems_in(gold_dir, split)
     for gpath in sorted(gold_dir.glob("*.json")):
         stem = gpath.stem
+        if stem not in wanted:
+            continue
         gold = json.loads(gpath.read_text(encoding="utf-8"))
         ppath = pred_dir / f"{stem}.json"
         pred = json.loads(ppath.read_text(encoding="utf-8")) if ppath.is_file() else {}
         tpath = pred_dir / f"{stem}.txt"
         text = tpath.read_text(encoding="utf-8") if tpath.is_file() else None
-        docs[stem] = {"types": compare_document(gold, pred, text), "missing_pred": not ppath.is_file()}
+        docs[stem] = {"types": compare_document(gold, pred, text), "document": compare_document_block(gold, pred),
+                      "missing_pred": not ppath.is_file()}
     total = {}
     for kind in ITEM_TYPES:
         tp = sum(d["types"][kind]["tp"] for d in docs.values())
@@ -411,4 +419,17 @@ def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path) -> dict:
             fa[f] = {"checked": n, "right": ok, "accuracy": round(ok / n, 4) if n else None}
         res["field_accuracy"] = fa
         total[kind] = res
-    return {"gold_dir": str(gold_dir), "pred_dir": str(pred_dir), "documents": docs, "total": total, "rates": _rates(docs.values())}
+    block = total_document_block([d["document"] for d in docs.values()])
+    return {"gold_dir": str(gold_dir), "pred_dir": str(pred_dir), "split": split, "documents": docs, "total": total,
+            "document_block": block, "summary": summary(total, block), "rates": _rates(docs.values())}
+
+
+def summary(total: dict, block: dict) -> dict:
+    """The three headline figures: mean item F1 over the item types the gold holds,
+    field accuracy pooled over every checked field of matched items, document block."""
+    present = [k for k in ITEM_TYPES if total[k]["tp"] + total[k]["fn"] > 0]
+    f1 = [total[k]["f1"] for k in present]
+    n = sum(c["checked"] for k in ITEM_TYPES for c in total[k]["field_accuracy"].values())
+    ok = sum(c["right"] for k in ITEM_TYPES for c in total[k]["field_accuracy"].values())
+    return {"types_present": present, "mean_item_f1": round(sum(f1) / len(f1), 4) if f1 else None,
+            "field_accuracy": round(ok / n, 4) if n else None, "document_block": block["accuracy"]}

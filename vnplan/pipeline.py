@@ -23,13 +23,14 @@ SKIP_NAMES = {"readme.md", "readme.txt", "readme", ".gitkeep", "run-report.json"
 @dataclass
 class FileResult:
     source: str
-    status: str  # ok | failed
+    status: str  # ok | partial (a stage failed, the rest written) | not_a_plan (no items) | failed
     seconds: float = 0.0
     method: Optional[str] = None
     output: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
     error: Optional[str] = None
     counts: dict = field(default_factory=dict)
+    note: Optional[str] = None  # why a file is not_a_plan, or which stages failed (partial)
 
 
 def _saved_page_asset(root: Path, rel: Path) -> bool:
@@ -88,11 +89,6 @@ def process(path: Path, **options) -> tuple[Extraction, str, list[str]]:
     ndoc = normalize_document(ingested, **options.get("normalize", {}))
     extraction = extract_document(ndoc, **options.get("extract", {}))
     warnings = list(dict.fromkeys(ingested.warnings + ndoc.warnings + extraction.document.warnings))
-    d = extraction.document
-    if not (d.number or d.doc_type or any(getattr(extraction, k) for k in ("targets", "tasks", "scoring_criteria", "awards"))):
-        note = "nothing recognised as a plan: no document number, no document type, no items"
-        d.warnings.append(note)
-        warnings.append(note)
     return extraction, ndoc.text, warnings
 
 
@@ -131,9 +127,13 @@ def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResu
         extraction, text, warnings = process(path, **options)
         write_atomic(out_dir / f"{stem}.txt", text)
         write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
+        note = extraction.status_reason
+        if extraction.errors:
+            note = "; ".join(f"{e.stage}: {e.error}" for e in extraction.errors)
         res = FileResult(
             str(path),
-            "ok",
+            extraction.status,
+            note=note,
             method=extraction.document.ingest.method,
             output=str(out_dir / f"{stem}.json"),
             warnings=warnings,
@@ -216,6 +216,8 @@ def run_batch(
         "summary": {
             "files": len(results),
             "ok": sum(r.status == "ok" for r in results),
+            "partial": sum(r.status == "partial" for r in results),
+            "not_a_plan": sum(r.status == "not_a_plan" for r in results),
             "failed": sum(r.status == "failed" for r in results),
         },
         "files": [asdict(r) for r in results],

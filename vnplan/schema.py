@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 Comparator = Literal[">", ">=", "=", "<=", "<", "range"]
 Kind = Literal["base", "bonus", "penalty"]
@@ -161,12 +161,34 @@ class Award(_Item):
     prize_vnd: Optional[int] = None
     notes: list[str] = Field(default_factory=list, description="Conditions on the quota, e.g. per-district limits.")
     per_unit_limit: Optional[int] = Field(None, description="At most this many per unit (district, agency).")
+    parent_id: Optional[str] = Field(
+        None, description="The id of the total quota this quota is a part of (a breakdown per level or kind)."
+    )
+    max_share: Optional[float] = Field(
+        None, description='A quota given as a share, in % ("không quá 10% tập thể" → 10); max_count is then null.'
+    )
+
+
+class StageError(_Model):
+    stage: str = Field(description='The stage that failed, e.g. "extract.awards".')
+    code: str = Field("E001", description="E001: the stage raised; its part of the output is empty.")
+    error: str = Field(description="One line: the exception and its message.")
+
+
+Status = Literal["ok", "partial", "not_a_plan"]
 
 
 class Extraction(_Model):
     """One document's extraction: what ``vnplan run`` writes as ``<stem>.json``."""
 
     schema_version: str = SCHEMA_VERSION
+    status: Status = Field(
+        "ok",
+        description="ok; partial (a stage failed: see errors, the other parts stand); "
+        "not_a_plan (not an administrative document: no items, the reason in status_reason).",
+    )
+    status_reason: Optional[str] = None
+    errors: list[StageError] = Field(default_factory=list)
     document: DocumentInfo
     campaign: Optional[Campaign] = None
     targets: list[Target] = Field(default_factory=list)

@@ -22,15 +22,27 @@ def register(app: typer.Typer) -> None:
         pred: Path = typer.Option(..., "--pred", help="Output folder of `vnplan run` (<stem>.json and <stem>.txt)."),
         fmt: str = typer.Option("text", "--format", help="text (a table) or json (every figure and item)."),
         html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML report here."),
+        split: str = typer.Option(
+            "all", "--split",
+            help="Which gold documents: seeds (in-sample), dev, test (held out), real (dev+test) or all. "
+                 "The fixed rule is in vnplan/splits.py and the README.",
+        ),
     ) -> None:
-        """Precision, recall and F1 per item type, field accuracy, deadline and number rates, span checks."""
+        """Precision, recall and F1 per item type, field accuracy, document block, deadline and number rates.
+
+        Example: vnplan run corpus/ -o out && vnplan evaluate --gold gold --pred out --split test
+        """
         from vnplan.evaluation import evaluate_dirs
+        from vnplan.splits import SPLITS
 
         if fmt not in ("text", "json"):
             typer.echo(f"error: --format must be text or json, not {fmt!r}", err=True)
             raise typer.Exit(2)
+        if split not in SPLITS:
+            typer.echo(f"error: --split must be one of {', '.join(SPLITS)}, not {split!r}", err=True)
+            raise typer.Exit(2)
         try:
-            result = evaluate_dirs(gold, pred)
+            result = evaluate_dirs(gold, pred, split=split)
         except (FileNotFoundError, json.JSONDecodeError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1)
@@ -80,4 +92,18 @@ def format_text(result: dict) -> str:
     for k, r in result["rates"].items():
         val = "-" if r["rate"] is None else f"{r['rate']:.3f}"
         lines.append(f"{names[k]:52} {val} ({r['right']}/{r['of']})")
+    block = result.get("document_block")
+    if block:
+        lines.append("")
+        parts = [f"{f} {'-' if c['accuracy'] is None else format(c['accuracy'], '.3f')} ({c['right']}/{c['checked']})"
+                 for f, c in block["fields"].items() if c["checked"]]
+        lines.append("Document block: " + "; ".join(parts))
+    s = result.get("summary")
+    if s:
+        def fmt(v):
+            return "-" if v is None else f"{v:.3f}"
+        lines.append("")
+        lines.append(f"Summary ({result.get('split', 'all')}, {len(result['documents'])} documents): "
+                     f"mean item F1 {fmt(s['mean_item_f1'])} over {', '.join(s['types_present']) or 'no item type'}; "
+                     f"field accuracy {fmt(s['field_accuracy'])}; document block {fmt(s['document_block'])}")
     return "\n".join(lines)

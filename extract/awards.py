@@ -10,13 +10,14 @@ Rules:
 - one item per (form, grantor, recipient, count) stated; the form and grantor come
   from the clause, else from the nearest earlier mention in the same block
   ("Tặng Bằng khen của Chủ tịch UBND tỉnh cho:" followed by "- 01 đơn vị hạng Nhất").
-- forms listed without a number (under a "Hình thức khen thưởng" heading, or granted
-  "tặng … cho tập thể …" anywhere in an awards section) are items with ``max_count`` null, one per recipient named ("tặng cho tập thể, cá nhân" → two);
-  awards named only as exceptions ("Ngoài Bằng khen của …") are not repeated.
+- a bare list of award forms with no count, share, rank or prize is no item (SCHEMA.md:
+  an award item is a quota); awards named only as exceptions ("Ngoài Bằng khen của …")
+  are not repeated.
 - a quota whose sentence names no form gets form "Khen thưởng" and no grantor.
 - danh hiệu are forms too (Chiến sĩ thi đua cơ sở, Tập thể lao động xuất sắc …); a
   quota stated as a share ("không quá 10% tổng số …") is no count: ``max_count`` null,
-  the share kept in ``notes``. A rank may precede its count ("Giải Nhất: 01 giải"), and
+  ``max_share`` 10, the words kept in ``notes``. A total and its breakdown per level are
+  linked by ``parent_id`` (:func:`link_breakdowns`). A rank may precede its count ("Giải Nhất: 01 giải"), and
   a lead-in before a colon names the level competing ("… cấp xã: Giải Nhất: …").
 - per-district limits ("mỗi huyện … không quá 02 …") are not items; they become
   ``warnings`` (also ``notes`` and ``per_unit_limit``) on the awards of the same block,
@@ -135,29 +136,6 @@ def _grantor(text: str, folded: str, form_start: int, form_end: int, clause_star
     cut = re.search(r"\s+(?:can cu|de|tang|trao|xet|khen thuong|se|duoc)\b|[;:(]", seg)
     end = best + (cut.start() if cut else len(seg))
     return _canon_grantor(text[best:end])
-
-
-def _in_form_list(ndoc: NormalizedDocument, offset: int) -> bool:
-    """Under a heading about award forms ("Hình thức khen thưởng", "1. Hình thức: …")."""
-    chain = heading_chain(ndoc, offset, include_own=True)
-    for k, (_, h) in enumerate(chain):
-        f = fold(h)
-        if re.search(r"hinh thuc", f) and (re.search(r"khen", f) or any("khen" in fold(x) for _, x in chain[k + 1:])):
-            return True
-    return False
-
-
-_GRANT_VERB = re.compile(r"(?<!duoc )\b(?:xet tang|trao tang|tang|trao)\b")
-_GIVEN_TO = re.compile(r"\bcho\s+(?:cac\s+|nhung\s+)?(?:tap the|ca nhan|don vi)\b")
-
-
-def _granted_without_count(folded: str, cs: int, ce: int, forms: list, line_end: int) -> bool:
-    """"Chủ tịch UBND tỉnh tặng Cờ thi đua cho tập thể dẫn đầu …", "Xét tặng danh hiệu … cho các
-    cá nhân …": a form granted to named recipients with no number is an award without a quota
-    (not "được tặng …", a condition, nor "tặng Bằng khen cho:" that introduces a list)."""
-    if folded[cs:line_end].rstrip(" .;").endswith(":"):
-        return False
-    return bool(_GRANT_VERB.search(folded[cs:forms[0][0]]) and _GIVEN_TO.search(folded[forms[0][1]:ce]))
 
 
 def _in_award_section(ndoc: NormalizedDocument, offset: int) -> bool:
@@ -296,29 +274,38 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                 # "Tặng danh hiệu Tập thể lao động xuất sắc …, không quá 10% tổng số …": a share, not a count
                 share = _SHARE.search(cf)
                 note = re.sub(r"\s+", " ", text[cs + share.start(): ce]).strip(" .;,")
+                pct = float(re.search(r"(\d{1,2}(?:,\d+)?)\s*%", share.group(0)).group(1).replace(",", "."))
                 for fs, fe, form, g in forms:
                     rec = _FORM_RECIPIENT.get(form) or _recipients_named(folded[fe:ce])[0]
                     awards.append(Award(id="a0", form=form, grantor=g, recipient=rec, level=level, notes=[note],
-                                        warnings=[note], evidence=evidence_for(ndoc, fs, fe), confidence=0.75))
-            elif forms and not counts and not line_has_counts and not folded[ls:le].rstrip().endswith(":") and (
-                    _in_form_list(ndoc, ls) or (in_awards and _granted_without_count(folded, cs, ce, forms, le))):
-                # (a line ending in ":" introduces the quotas listed under it)
-                sent_stop = ce + re.search(r"\.\s|$", folded[ce:le]).start()
-                for k, (fs, fe, form, g) in enumerate(forms):
-                    # recipients named after this form, up to the next form; else those the
-                    # sentence names for all its forms ("Huân chương …; Bằng khen … tặng cho tập thể, cá nhân")
-                    tail = folded[fe: forms[k + 1][0] if k + 1 < len(forms) else sent_stop]
-                    if not re.search(r"tap the|ca nhan", tail):
-                        tail = folded[fe:sent_stop]
-                    for rec in _recipients_named(tail):
-                        awards.append(Award(
-                            id="a0", form=form, grantor=g, recipient=rec, level=level,
-                            evidence=evidence_for(ndoc, fs, fe), confidence=0.7,
-                        ))
+                                        max_share=pct, evidence=evidence_for(ndoc, fs, fe), confidence=0.75))
     _attach_notes(ndoc, awards, notes)
     for i, a in enumerate(awards, 1):
         a.id = f"a{i}"
+    link_breakdowns(awards)
     return awards
+
+
+def link_breakdowns(awards: list[Award]) -> None:
+    """A total quota and its breakdown per level: "Bằng khen cho không quá 18 tập thể" then
+    "… 5 tập thể (sở, ngành)", "3 tập thể cấp huyện", … The parts that follow a total of
+    the same form, grantor and recipient and add up to it exactly get ``parent_id`` = the
+    total's id, so ``sum(max_count)`` over the items without children counts each place once."""
+    for i, total in enumerate(awards):
+        if total.max_count is None or total.parent_id is not None or total.rank:
+            continue
+        key = (total.form, total.grantor, total.recipient)
+        later = [a for a in awards[i + 1:] if a.parent_id is None and a.max_count is not None
+                 and (a.form, a.grantor, a.recipient) == key and a.level != total.level]
+        run, acc = [], 0
+        for a in later:
+            if acc >= total.max_count:
+                break
+            run.append(a)
+            acc += a.max_count
+        if len(run) >= 2 and acc == total.max_count:
+            for a in run:
+                a.parent_id = total.id
 
 
 # "(không quá 03 tập thể)", "Giải Nhất (01 giải): …": a quota in parentheses

@@ -44,6 +44,10 @@ _NUM = re.compile(r"^\s*[*_]*\s*(?P<num>\d{1,2}(?:[.,]\d{1,2}){1,4}\.?|\d{1,2}[.
 _ROMAN = re.compile(r"^\s*[*_]*\s*(?P<num>[IVX]{1,5})\.\s+(?P<rest>.*)$")
 _LETTER = re.compile(r"^\s*[*_]*\s*(?P<num>[a-zđ])\)\s+(?P<rest>.*)$")
 _DASH = re.compile(r"^\s*[-–•+]\s+\S")
+# the legal structure of decisions and regulations: "Chương V", "Điều 19. Trách nhiệm của …"
+_ARTICLE = re.compile(r"^\s*[*_]*\s*Điều\s+(?P<num>\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
+_CHAPTER = re.compile(r"^\s*[*_]*\s*Chương\s+(?P<num>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$")
+DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article holds numbered clauses
 _ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
@@ -170,6 +174,19 @@ def _parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[
                 stack.pop()
             node = Node("PL" if _APPENDIX.match(plain) else "NN", 0, lstart, parent=root)
             node.pieces.append(Piece("title", lstart, lend, plain))
+            stack.append(node)
+            nodes.append(node)
+            blank = False
+            continue
+        legal = _ARTICLE.match(line) or _CHAPTER.match(line)
+        if legal:
+            depth = DEPTH_ARTICLE if _ARTICLE.match(line) else DEPTH_CHAPTER
+            while len(stack) > 1 and stack[-1].depth >= depth:
+                stack.pop()
+            node = Node(("Điều " if depth == DEPTH_ARTICLE else "Chương ") + legal.group("num"), depth, lstart,
+                        parent=stack[-1])
+            rest = legal.group("rest")
+            node.pieces.append(Piece("title", lend - len(rest.rstrip()) if rest.strip() else lend, lend, rest.strip()))
             stack.append(node)
             nodes.append(node)
             blank = False
@@ -335,7 +352,7 @@ def _in_duty_section(node: Node) -> bool:
     n: Optional[Node] = node
     while n is not None:
         t = n.title()
-        if t is not None and n.depth in (0, 1) and _DUTY_SECTION.search(t.text) and len(t.text.split()) <= 12:
+        if t is not None and n.depth in (DEPTH_CHAPTER, 0, 1) and _DUTY_SECTION.search(t.text) and len(t.text.split()) <= 12:
             return True
         n = n.parent
     return False

@@ -62,9 +62,38 @@ def strip_markup(text: str) -> str:
     return text
 
 
+def _opens_bold(text: str) -> bool:
+    return text.count("**") % 2 == 1 and text.lstrip().startswith("**")
+
+
+def join_bold_runs(lines: list) -> None:
+    """A bold run that a portal wrapped over lines is one heading: "**Điều 19." +
+    "Trách nhiệm của Ủy ban nhân dân cấp xã**", "**2. Sở" + "Khoa học và Công nghệ**".
+    Lines are joined when a line opens ``**`` without closing it and the run closes within
+    the next three lines, none of them blank; the markers are dropped after, as usual."""
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind != "blank" and _opens_bold(ln.text) and len(ln.text) < 200:
+            end = None
+            for j in range(i + 1, min(i + 4, len(lines))):
+                if lines[j].kind == "blank" or not lines[j].text.strip() or lines[j].table is not None:
+                    break
+                if lines[j].text.count("**") % 2 == 1:
+                    end = j
+                    break
+            if end is not None:
+                for j in range(i + 1, end + 1):
+                    ln.join(lines[j])
+                    lines[j].text, lines[j].kind = "", "blank"
+                i = end
+        i += 1
+
+
 @stage("markup")
 def markup(draft: Draft) -> None:
     """Drop word-processor markup; bold/italic markers may open on one line and close on the next."""
+    join_bold_runs(draft.lines)
     for ln in draft.lines:
         if RULE_LINE.match(ln.text):
             continue  # "______" under a heading is a rule, not a pair of bold markers
@@ -80,7 +109,16 @@ def markup(draft: Draft) -> None:
                     ln.kind = "blank"
 
 
+_LEFT_OVER = re.compile(r"\((\*+)\)|\*+")  # a footnote mark "(*)" stays
+_BULLET_STAR = re.compile(r"^(\s*)\*\s+(?=\S)")
+
+
 def _unmark(text: str) -> str:
     new = strip_markup(text)
     # an opening/closing marker left alone on a line edge (``**KT. CHỦ TỊCH``)
-    return re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", new)
+    new = re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", new)
+    # portal crawls close emphasis after a space ("*để tổng hợp *", "**Điều 1. **Ban"): once
+    # the pairs are gone, a star left inside a line is markup, never content
+    bullet = _BULLET_STAR.match(new)
+    head, rest = (new[: bullet.end()], new[bullet.end():]) if bullet else ("", new)
+    return head + _LEFT_OVER.sub(lambda m: m.group(0) if m.group(1) else "", rest)

@@ -4,7 +4,9 @@ Vietnamese plans number their parts I., II. / 1., 2. / 1.1., 2.2.1. / a), b), an
 appendices PHỤ LỤC 1, 2 … whose tables number rows A, B / I, II / 1, 2. Paths are
 written as in SCHEMA.md: "III.1.2" in the body (a dotted number is written whole, so
 "1.2." under "III." is "III.1.2"), "Phụ lục 2/II/1" inside an appendix, and a table row
-adds "/<label>" to the section the table sits in. Dashes and plus signs are list items,
+adds "/<label>" to the section the table sits in. Decisions and regulations are built of
+chapters and articles ("Chương II", "Điều 19. Trách nhiệm của …") holding numbered
+clauses and lettered points: "Điều 19.2.a". Dashes and plus signs are list items,
 not sections. A number only counts as a heading when it continues the numbering in
 force (1 starts a list, 3 must follow 2), so a stray "1." at the start of a wrapped
 line is not taken for a heading.
@@ -58,8 +60,32 @@ def _ocr_roman(text: str, seen: dict) -> str | None:
     return cand if v and v == seen["roman"] + 1 else None
 
 
-def _body_heading(text: str, seen: dict, warnings: list | None = None) -> tuple[int, str] | None:
+# legal structure (Law on legal documents): Chương > Mục > Điều > khoản (1.) > điểm (a))
+_CHAPTER = re.compile(r"^\s*chuong\s+(?P<n>[ivxlc]+|\d{1,2})\b\s*[.:]?")
+_ARTICLE = re.compile(r"^\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)")
+RANK_CHAPTER, RANK_ARTICLE = 0.8, 1.5  # a chapter holds articles; an article holds numbered clauses (rank 2)
+
+
+def _legal_heading(text: str, seen: dict) -> tuple[float, str] | None:
+    """"Chương II" / "Điều 19. Trách nhiệm của …": a chapter or article that fits the numbering."""
+    f = fold(text)
+    m = _ARTICLE.match(f)
+    if m:
+        n = int(m.group("n"))
+        if n == 1 or seen.get("article") in (n - 1, n - 2):  # a repealed or missing article may leave a gap
+            return RANK_ARTICLE, f"Điều {n}"
+        return None
+    m = _CHAPTER.match(f)
+    if m and (len(text) < 120 or is_upper_line(text)):
+        return RANK_CHAPTER, f"Chương {m.group('n').upper()}"
+    return None
+
+
+def _body_heading(text: str, seen: dict, warnings: list | None = None) -> tuple[float, str] | None:
     """(rank, label) when ``text`` starts a body heading that fits the numbering in force."""
+    legal = _legal_heading(text, seen)
+    if legal:
+        return legal
     m = ROMAN.match(text)
     if m:
         v = roman_value(m.group("n"))
@@ -157,7 +183,14 @@ def parse_sections(text: str, table_lines: set[int], warnings: list | None = Non
         if not h:
             continue
         rank, label = h
-        if rank == 1:
+        if rank == RANK_ARTICLE:
+            seen["article"] = int(label.split()[1])
+            seen["nums"] = set()
+            seen["letter"] = None
+        elif rank == RANK_CHAPTER:
+            seen["nums"] = set()
+            seen["letter"] = None
+        elif rank == 1:
             seen["roman"] = roman_value(label)
             seen["nums"] = set()
             seen["letter"] = None

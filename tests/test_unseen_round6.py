@@ -127,13 +127,9 @@ EXPECTED: dict[str, dict[str, list[dict]]] = {
         ],
         "scoring_criteria": [],
         "awards": [
-            dict(key=(None, None), form="Cờ thi đua", grantor="Chủ tịch UBND tỉnh", recipient="tập thể"),
+            # forms granted without a number are no quota (SCHEMA.md): only the counted awards
             dict(key=(8, None), form="Bằng khen", grantor="Chủ tịch UBND tỉnh", recipient="tập thể"),
             dict(key=(12, None), form="Bằng khen", grantor="Chủ tịch UBND tỉnh", recipient="cá nhân"),
-            dict(key=(None, None), form="Giấy khen", grantor=f"Giám đốc {NN}", recipient="tập thể"),
-            dict(key=(None, None), form="Giấy khen", grantor=f"Giám đốc {NN}", recipient="cá nhân"),
-            dict(key=(None, None), form="Tập thể lao động xuất sắc", recipient="tập thể"),
-            dict(key=(None, None), form="Chiến sĩ thi đua cơ sở", recipient="cá nhân"),
         ],
     },
 }

@@ -69,11 +69,11 @@ FIELDS = {
     "targets": ("comparator", "value", "value_max", "unit", "applies_to", "deadline.end"),
     "tasks": ("lead", "support", "deadline.end", "deadline.text"),
     "scoring_criteria": ("kind", "max_points", "method", "per_item_points", "threshold", "group", "level"),
-    "awards": ("form", "recipient", "max_count", "rank", "prize_vnd", "grantor", "level"),
+    "awards": ("form", "recipient", "max_count", "rank", "prize_vnd", "grantor", "level", "parent_id", "max_share"),
 }
 # the level an item is stated for: a small tie-break between one quota stated for two levels
 CONTEXT = {"targets": "applies_to", "scoring_criteria": "level", "awards": "level"}
-NUMBER_FIELDS = {"value", "value_max", "max_points", "per_item_points", "threshold", "max_count", "prize_vnd"}
+NUMBER_FIELDS = {"value", "value_max", "max_points", "per_item_points", "threshold", "max_count", "prize_vnd", "max_share"}
 EXACT_FIELDS = {"comparator", "unit", "kind", "method", "recipient", "rank", "deadline.end"}
 LIST_FIELDS = {"lead", "support"}
 # numbers whose exactness the "numbers exact" rate measures
@@ -248,7 +248,7 @@ def wrong_fields(kind: str, gold: dict, pred: dict) -> dict[str, list]:
     out = {}
     for f in FIELDS[kind]:
         g = get_field(gold, f, _MISSING)
-        if g is _MISSING:
+        if g is _MISSING or f == "parent_id":  # ids differ between files: see _check_parents
             continue
         p = get_field(pred, f)
         if not field_equal(f, g, p):
@@ -325,6 +325,8 @@ def compare_document(gold: dict, pred: dict, text: str | None = None) -> dict:
             {"gold": g_items[i], "pred": p_items[j], "score": round(s, 3), "wrong_fields": wrong_fields(kind, g_items[i], p_items[j])}
             for i, j, s in pairs
         ]
+        if kind == "awards":
+            _check_parents(matched)
         res = _prf(len(pairs), len(p_items) - len(mp), len(g_items) - len(mg))
         res["matched"] = matched
         res["missing"] = [g for i, g in enumerate(g_items) if i not in mg]
@@ -341,6 +343,19 @@ def compare_document(gold: dict, pred: dict, text: str | None = None) -> dict:
             }
         out[kind] = res
     return out
+
+
+def _check_parents(matched: list[dict]) -> None:
+    """``parent_id`` of awards: ids differ between gold and prediction, so a link is right
+    when the gold parent's match is the predicted parent (or both have none)."""
+    to_pred = {m["gold"].get("id"): m["pred"].get("id") for m in matched}
+    for m in matched:
+        g = m["gold"].get("parent_id", _MISSING)
+        if g is _MISSING:
+            continue
+        want = to_pred.get(g, "?unmatched") if g is not None else None
+        if m["pred"].get("parent_id") != want:
+            m["wrong_fields"]["parent_id"] = [g, m["pred"].get("parent_id")]
 
 
 def _field_counts(kind: str, matched: list[dict]) -> dict:

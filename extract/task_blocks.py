@@ -50,7 +50,8 @@ _CHAPTER = re.compile(r"^\s*[*_]*\s*Chương\s+(?P<num>[IVXLC]+|\d{1,2})\b\s*[.:
 DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article holds numbered clauses
 _ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
-_GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
+_GROUP_OWNER = re.compile(r"^các\s", re.I)
+_AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 _DUTY = re.compile(
     r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+sau)?)?\s*$", re.I
@@ -376,14 +377,20 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                       in_duty: bool) -> list[RawTask]:
     """Tasks without owner/deadline lines: items under an agency heading, and duty sentences."""
     out: list[RawTask] = []
+    # an upper-case line ("C. TỔ CHỨC THỰC HIỆN") is the title of what comes next, never a duty
+    content = [p for p in content if not (is_upper_line(p.text) and len(p.text.split()) <= 12)]
     if not content:
         return out
-    if heading and (in_duty or node.depth == 6) and content and content[0].kind == "body":
+    # an item titled by an agency's name assigns it what follows, in a duty section or not
+    # (a directive's "2. Sở Nông nghiệp và Môi trường" + dashes has no "Tổ chức thực hiện" above it);
+    # "Đối với các sở, ban, ngành" titles an audience (criteria, awards), not an assignment
+    named = heading is not None and not _AUDIENCE.match(node.title().text)
+    if heading and (in_duty or node.depth == 6 or named) and content and content[0].kind == "body":
         # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
         text = " ".join(p.text for p in content)
         return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
                         layout="agency-section").support_from_words(text)]
-    if owner and (not heading or content[0].kind == "dash") and (node.depth == 6 or in_duty):
+    if owner and (not heading or content[0].kind == "dash") and (node.depth == 6 or in_duty or named):
         # "1. Sở X chịu trách nhiệm: a) … b) …", "a) Sở Nội vụ: - … - …": each item is a task of the heading agency
         for p in content:
             if p.kind == "title" and len(content) > 1 and not p.text.endswith(_ENDS):

@@ -110,7 +110,10 @@ def split_rows(cells: list[str]) -> list[list[str]]:
         if current and lab is not None and len(current) >= 2 and follows(lab, seen):
             cur_lab = norm_label(current[0]) if is_ordinal(current[0]) else None
             nxt = body[i + 1] if i + 1 < len(body) else ""
-            if (width and len(current) >= width) or is_child(lab, cur_lab) or _resumes(lab, cur_lab, seen, nxt):
+            # portals close a row with "|" and open the next with "|": an empty cell before a label
+            # that continues the numbering is a row boundary (merged cells make rows shorter)
+            closed = current[-1] == "" and is_ordinal(current[0])
+            if (width and len(current) >= width) or is_child(lab, cur_lab) or _resumes(lab, cur_lab, seen, nxt) or closed:
                 rows.append(current)
                 current = [cell]
                 seen.append(lab)
@@ -278,6 +281,8 @@ def tables(draft: Draft) -> None:
         buf: list[Line] = []
         for ln in lines[first : last + 1]:
             if PIPE_LINE.match(ln.text):
+                if not cells and not any(b.text.strip() for b in buf):
+                    continue  # the pipe that opens the table: no cell before it
                 cells.append(" ".join(b.text.strip() for b in buf if b.text.strip()))
                 pages.append(buf[0] if buf else ln)
                 buf = []

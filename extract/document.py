@@ -240,6 +240,7 @@ def _name_like(text: str) -> bool:
         and not SIGN_ROLE.match(fold(text))
         and not SIGN_PREFIX.match(fold(text))
         and not DOC_TYPE_LINE.match(fold(text))  # "KẾ HOẠCH" under a second header block is no name
+        and not APPENDIX.match(fold(text))  # nor "PHỤ LỤC" under the issuing body of an appendix
     )
 
 

@@ -128,6 +128,7 @@ def _closing_line(ln: Line, f: str) -> bool:
         or _is_name(t)
         or f.startswith("luu")
         or len(t) <= 3
+        or (t[:1].islower() and len(t) < 40)  # a recipient wrapped onto the next line ("b/c);")
     )
 
 
@@ -150,9 +151,22 @@ def find_closing(lines: list[Line], folded: list[str], start: int) -> tuple[int 
             first = i
             break
     i = first
-    while i < n and not _continues(lines, folded, i) and _closing_line(lines[i], folded[i]):
-        i += 1
+    while i < n and not _continues(lines, folded, i):
+        if _closing_line(lines[i], folded[i]):
+            i += 1
+        elif _signature_ahead(lines, folded, i):
+            i += 1  # a filing note ("09 KH") between the recipients and the signature cell
+        else:
+            break
     return first, i
+
+
+def _signature_ahead(lines: list[Line], folded: list[str], i: int) -> bool:
+    """A short line followed within three lines by a signature role ("TM. ỦY BAN NHÂN DÂN")."""
+    if len(lines[i].text.strip()) > 20:
+        return False
+    return any(SIGN_PREFIX.match(folded[k]) or (SIGN_ROLE.match(folded[k]) and is_upper_line(lines[k].text))
+               for k in range(i + 1, min(i + 4, len(lines))))
 
 
 def _find_number(lines: list[Line], folded: list[str], start: int, header: dict) -> str | None:

@@ -29,6 +29,7 @@ from normalize.text import fold, is_upper_line, starts_lower
 
 _PREAMBLE = re.compile(r"^\W*(?:can cu|thuc hien|xet de nghi|theo de nghi)\b")
 _PLACE_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*$")
+_BARE_NUMBER = re.compile(r"^\s*so\s*(?:hieu)?\s*:\s*$")
 
 
 def _split_at(ln: Line, pos: int) -> list[Line]:
@@ -112,7 +113,10 @@ def header(draft: Draft) -> None:
                     prev.join(ln)
                     break
             else:
-                merged.append(ln)
+                if _BARE_NUMBER.match(fold(prev.text)) and not DATE_LINE.search(fold(ln.text)):
+                    prev.join(ln)  # "Số:" with its value on the next line (a portal's cell break)
+                else:
+                    merged.append(ln)
             continue
         merged.append(ln)
     rest = lines[zone_end:]
@@ -128,7 +132,7 @@ def header(draft: Draft) -> None:
             first = body[i]
             title = Line(first.text.strip(), first.page, first.src, list(first.breaks), "title")
             j = i + 1
-            if is_upper_line(first.text):
+            if is_upper_line(first.text, min_letters=1):  # "VỀ" alone, then "VIỆC …" on the next line
                 while j < len(body) and body[j].kind != "blank" and is_upper_line(body[j].text) and not ROMAN.match(body[j].text) \
                         and not RULE_LINE.match(body[j].text):
                     body[j].text = body[j].text.strip()  # an indented continuation line

@@ -113,8 +113,22 @@ _LEFT_OVER = re.compile(r"\((\*+)\)|\*+")  # a footnote mark "(*)" stays
 _BULLET_STAR = re.compile(r"^(\s*)\*\s+(?=\S)")
 
 
+_GLUED = re.compile(r"(?<=[^\W_])\*\*(?=[^\W_])")
+
+
+def _unglue(text: str) -> str:
+    """"xuất khẩu**đạt": a marker glued between two words keeps them apart once it is gone
+    (a closing marker gets the space after it, an opening one the space before)."""
+    out, last = [], 0
+    for m in _GLUED.finditer(text):
+        closing = text[: m.start()].count("**") % 2 == 1
+        out.append(text[last: m.start()] + ("** " if closing else " **"))
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
 def _unmark(text: str) -> str:
-    new = strip_markup(text)
+    new = strip_markup(_unglue(text))
     # an opening/closing marker left alone on a line edge (``**KT. CHỦ TỊCH``)
     new = re.sub(r"^\*{1,2}(?=\S)|(?<=\S)\*{1,2}$", "", new)
     # portal crawls close emphasis after a space ("*để tổng hợp *", "**Điều 1. **Ban"): once

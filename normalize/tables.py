@@ -93,6 +93,9 @@ def _resumes(lab: str, cur_lab: str | None, seen: list[str], nxt: str) -> bool:
     return len(nxt) >= 3 and not is_ordinal(nxt) and bool(re.search(r"[^\W\d_]{2}", nxt))
 
 
+_SUB_ROW = {"-", "+", "–", "•"}
+
+
 def split_rows(cells: list[str]) -> list[list[str]]:
     """Group a flat cell stream into rows (the header row first when there is one)."""
     if not cells:
@@ -106,13 +109,17 @@ def split_rows(cells: list[str]) -> list[list[str]]:
     current: list[str] = []
     body = cells[k:]
     for i, cell in enumerate(body):
+        if current and current[-1] == "" and cell.strip() in _SUB_ROW and len(current) >= 3:
+            rows.append(current)  # "- | Diện tích | Ha | …": a sub-row opened after a closed row
+            current = [cell]
+            continue
         lab = norm_label(cell) if is_ordinal(cell) else None
         if current and lab is not None and len(current) >= 2 and follows(lab, seen):
             cur_lab = norm_label(current[0]) if is_ordinal(current[0]) else None
             nxt = body[i + 1] if i + 1 < len(body) else ""
             # portals close a row with "|" and open the next with "|": an empty cell before a label
             # that continues the numbering is a row boundary (merged cells make rows shorter)
-            closed = current[-1] == "" and is_ordinal(current[0])
+            closed = current[-1] == "" and (is_ordinal(current[0]) or current[0].strip() in _SUB_ROW)
             if (width and len(current) >= width) or is_child(lab, cur_lab) or _resumes(lab, cur_lab, seen, nxt) or closed:
                 rows.append(current)
                 current = [cell]

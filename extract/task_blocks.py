@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.agencies import _VERB_START, looks_like_agency
+from extract.agencies import _VERB_START, looks_like_agency, split_agencies
 from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
@@ -51,7 +51,8 @@ DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article h
 _ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
 _GROUP_OWNER = re.compile(r"^các\s", re.I)
-_AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
+_AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
+_COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 _DUTY = re.compile(
     r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+sau)?)?\s*$", re.I
@@ -373,6 +374,14 @@ def _schedule_context(node: Node) -> Optional[str]:
     return "" if t is not None and is_schedule_heading(t.text) else None
 
 
+def _specific_agency(heading: str) -> bool:
+    """A heading that names particular agencies ("Sở Tài chính", "Công an tỉnh, Sở Y tế"), not
+    a collective ("Các cơ quan, đơn vị trên địa bàn tỉnh", "Các doanh nghiệp") that an emulation
+    plan's contents or criteria are addressed to."""
+    pieces = split_agencies(heading)
+    return bool(pieces) and not any(_COLLECTIVE_HEAD.match(p) for p in pieces)
+
+
 def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], heading: Optional[str],
                       in_duty: bool) -> list[RawTask]:
     """Tasks without owner/deadline lines: items under an agency heading, and duty sentences."""
@@ -384,13 +393,15 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
     # an item titled by an agency's name assigns it what follows, in a duty section or not
     # (a directive's "2. Sở Nông nghiệp và Môi trường" + dashes has no "Tổ chức thực hiện" above it);
     # "Đối với các sở, ban, ngành" titles an audience (criteria, awards), not an assignment
-    named = heading is not None and not _AUDIENCE.match(node.title().text)
-    if heading and (in_duty or node.depth == 6 or named) and content and content[0].kind == "body":
+    audience = heading is not None and bool(_AUDIENCE.match(node.title().text))
+    named = heading is not None and not audience and _specific_agency(heading)
+    lettered = node.depth == 6 and not audience  # "c) Đối với các cơ quan …" under criteria is no assignment
+    if heading and (in_duty or lettered or named) and content and content[0].kind == "body":
         # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
         text = " ".join(p.text for p in content)
         return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
                         layout="agency-section").support_from_words(text)]
-    if owner and (not heading or content[0].kind == "dash") and (node.depth == 6 or in_duty or named):
+    if owner and (not heading or content[0].kind == "dash") and (lettered or in_duty or named):
         # "1. Sở X chịu trách nhiệm: a) … b) …", "a) Sở Nội vụ: - … - …": each item is a task of the heading agency
         for p in content:
             if p.kind == "title" and len(content) > 1 and not p.text.endswith(_ENDS):

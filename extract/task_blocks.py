@@ -257,7 +257,7 @@ def _agency_heading(node: Node) -> Optional[str]:
         return None
     head = t.text.split(":", 1)[0] if ":" in t.text else t.text
     head = _MARK.sub("", head).strip()
-    head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao)\s+", "", head, flags=re.I)
+    head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị)\s+", "", head, flags=re.I)
     if ":" in t.text:
         head = _DUTY.sub("", head).strip()
     return head if looks_like_agency(head) else None
@@ -351,8 +351,12 @@ def _under(node: Node, number: str) -> bool:
 
 
 def _in_duty_section(node: Node) -> bool:
+    """Under a heading that assigns work ("Tổ chức thực hiện", "Trách nhiệm …"), or inside an
+    article of a decision or regulation, where a clause naming an agency is its duty."""
     n: Optional[Node] = node
     while n is not None:
+        if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
+            return True
         t = n.title()
         if t is not None and n.depth in (DEPTH_CHAPTER, 0, 1) and _DUTY_SECTION.search(t.text) and len(t.text.split()) <= 12:
             return True
@@ -399,6 +403,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
     if heading and (in_duty or lettered or named) and content and content[0].kind == "body":
         # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
         text = " ".join(p.text for p in content)
+        if text.rstrip().endswith(":") and node.depth == DEPTH_ARTICLE:
+            return out  # "Trách nhiệm của … được thực hiện theo … và các quy định sau:" opens the clauses
         return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
                         layout="agency-section").support_from_words(text)]
     if owner and (not heading or content[0].kind == "dash") and (lettered or in_duty or named):

@@ -18,10 +18,14 @@ from extract.raw_task import RawTask
 
 _ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
 _LEAD_IN = re.compile(
-    r"^(?:[-+•]\s*)?(?:[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình)[^,]{0,160},\s*)?"
+    r"^(?:[-+•]\s*)?(?:[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi)[^.;]{0,200}?,\s*(?=\S+\s+\S+))?"
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|Yêu cầu|Ủy quyền)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
+# a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
+_BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
+# the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"
+CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Quy định|Quy chế)\s+này\W*$", re.I)
 _PERIOD = (
     r"(?:ngày\s+)?(?:(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
@@ -59,6 +63,8 @@ def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
             return RawTask(sentence.strip(), start, start + len(sentence.rstrip()), deadline=dl.group(0), layout="assignment")
         return None
     after = rest[len(actor):].strip(" ,")
+    if _BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after):
+        return None
     if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after)):
         return None
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):

@@ -129,6 +129,9 @@ def _document_row(ext: Extraction) -> dict:
         "campaign_text": period.text if period else None,
         **{f"n_{name}": len(getattr(ext, name)) for name in ITEM_TABLES},
         "warnings": _json(d.warnings),
+        "status": ext.status,
+        "status_reason": ext.status_reason,
+        "errors": _json([e.model_dump() for e in ext.errors]) if ext.errors else None,
         "extra": _extra_json(extra),
     }
 

@@ -98,6 +98,9 @@ TABLES: dict[str, Table] = {
                 ("n_scoring_criteria", "INTEGER", ""),
                 ("n_awards", "INTEGER", ""),
                 ("warnings", "TEXT", "JSON array of document warnings"),
+                ("status", "TEXT", "ok, partial (a stage failed: see errors), not_a_plan (no items)"),
+                ("status_reason", "TEXT", "why a document is not_a_plan"),
+                ("errors", "TEXT", "JSON array of {stage, code, error} for stages that failed, or NULL"),
                 ("extra", "TEXT", "JSON object of fields this table version does not know, or NULL"),
                 ("content_sha256", "TEXT", "sha256 of the <stem>.json file's bytes: unchanged files are not reloaded"),
                 ("extracted_at", "TIMESTAMP", "UTC time the extraction was written (run-report or file time)"),
@@ -170,6 +173,8 @@ TABLES: dict[str, Table] = {
                 ("max_count", "BIGINT", "quota: không quá N → N"),
                 ("rank", "TEXT", "Nhất, Nhì, Ba where ranked"),
                 ("prize_vnd", "BIGINT", "prize in đồng"),
+                ("parent_id", "TEXT", "item_id of the total quota this quota breaks down, or NULL"),
+                ("max_share", "DOUBLE", "a quota given as a share, in % (max_count is then NULL)"),
             )
             + _ITEM_TAIL,
             ("doc_id", "item_id"),

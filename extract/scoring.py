@@ -284,8 +284,8 @@ def _make(ndoc, row: dict, kind: str, group: Optional[str], level: Optional[str]
 
 # ---------------------------------------------------------------- points per rank
 
-_RANK_POINTS = re.compile(r"\bh\w{0,2}ng\s+(nhat|nhi|nhu|ba|tu|nam|khuyen khich)\s*:\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
-_RANK_NAMES = {"nhat": "Nhất", "nhi": "Nhì", "nhu": "Nhì", "ba": "Ba", "tu": "Tư", "nam": "Năm", "khuyen khich": "Khuyến khích"}
+_RANK_POINTS = re.compile(r"\bhang\s+(nhat|nhi|ba|tu|nam|khuyen khich)\s*:\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
+_RANK_NAMES = {"nhat": "Nhất", "nhi": "Nhì", "ba": "Ba", "tu": "Tư", "nam": "Năm", "khuyen khich": "Khuyến khích"}
 
 
 def _rank_points(ndoc: NormalizedDocument) -> list[ScoringCriterion]:

@@ -38,36 +38,23 @@ from extract.award_money import (_RECIPIENT_NOUNS, _each_unit_prize, _for_others
                                  pay_earlier_quotas)
 from extract.numbers import find_counts, find_money, fold, mask_references
 from normalize.model import NormalizedDocument
+from vnplan.lang import alternation, mapping, phrases, vocabulary
 from vnplan.schema import Award
 
-# form patterns on folded text → canonical form
-_FORMS = [
-    (r"huan chuong lao dong(?:\s+hang\s+(?:nhat|nhi|ba))?", None),
-    (r"huan chuong bao ve to quoc(?:\s+hang\s+(?:nhat|nhi|ba))?", None),
-    (r"huan chuong chien cong(?:\s+hang\s+(?:nhat|nhi|ba))?", None),
-    (r"huan chuong", "Huân chương"),
-    (r"b\w?ng khen", "Bằng khen"),
-    (r"giay khen", "Giấy khen"),
-    (r"co thi dua", "Cờ thi đua"),
-    (r"chien si thi dua co so", "Chiến sĩ thi đua cơ sở"),
-    (r"chien si thi dua cap tinh", "Chiến sĩ thi đua cấp tỉnh"),
-    (r"chien si thi dua", "Chiến sĩ thi đua"),
-    (r"tap the lao dong xuat sac", "Tập thể lao động xuất sắc"),
-    (r"tap the lao dong tien tien", "Tập thể lao động tiên tiến"),
-    (r"lao dong tien tien", "Lao động tiên tiến"),
-    (r"ky niem chuong", "Kỷ niệm chương"),
-    (r"khen thuong cap nha nuoc", "Khen thưởng cấp Nhà nước"),
-]
-_FORM_RE = re.compile("|".join(f"({p})" for p, _ in _FORMS))
+# award forms and titles (vnplan/lang/vi/award_forms.tsv), longest first; a Huân chương may name its class
+_FORMS = [(r["phrase"], r["canonical"], r["recipient"] or None) for r in
+          sorted(vocabulary("award_forms"), key=lambda r: len(r["phrase"]), reverse=True)]
+_RANKS = mapping("ranks")  # folded rank word → canonical (vnplan/lang/vi/ranks.tsv)
+_RANK_WORDS = alternation(list(_RANKS))
+_FORM_RE = re.compile("|".join(
+    f"({alternation([fold(p)])}" + (rf"(?:\s+hang\s+(?:{_RANK_WORDS}))?" if fold(p).startswith("huan chuong ") else "") + ")"
+    for p, _, _ in _FORMS))
 # "hạng Nhất", "giải Nhì" (OCR damage is repaired once, by the restorer in normalize)
-_RANK = re.compile(r"\b(?:hang|giai)\s+(nhat|nhi|ba|khuyen khich|dac biet)\b")
-_RANKS = {"nhat": "Nhất", "nhi": "Nhì", "ba": "Ba", "khuyen khich": "Khuyến khích", "dac biet": "Đặc biệt"}
-_RANK_BEFORE = re.compile(r"\bgiai\s+(nhat|nhi|ba|khuyen khich|dac biet)\s*[:(]\s*$")  # "Giải Nhất: 01 giải", "Giải Nhất (01 giải)"
+_RANK = re.compile(rf"\b(?:hang|giai)\s+({_RANK_WORDS})\b")
+_RANK_BEFORE = re.compile(rf"\bgiai\s+({_RANK_WORDS})\s*[:(]\s*$")  # "Giải Nhất: 01 giải", "Giải Nhất (01 giải)"
 # a quota stated as a share of those eligible ("không quá 10% tổng số tập thể được bình xét")
-_SHARE = re.compile(r"(?:khong qua|toi da|khong vuot qua)\s+\d{1,2}(?:,\d+)?\s*%")
-_FORM_RECIPIENT = {"Tập thể lao động xuất sắc": "tập thể", "Tập thể lao động tiên tiến": "tập thể",
-                   "Chiến sĩ thi đua cơ sở": "cá nhân", "Chiến sĩ thi đua cấp tỉnh": "cá nhân",
-                   "Chiến sĩ thi đua": "cá nhân", "Lao động tiên tiến": "cá nhân"}
+_SHARE = re.compile(rf"(?:{alternation(phrases('comparators', comparator='<=', position='before'))})\s+\d{{1,2}}(?:,\d+)?\s*%")
+_FORM_RECIPIENT = {canon: rec for _, canon, rec in _FORMS if rec}
 _GRANTOR_TITLE = r"(?:chu tich|giam doc|thu truong|bo truong|thu tuong|chanh an|vien truong|tong cuc truong|cuc truong|truong ban|bi thu)"
 _FORM_WORDS = r"(?:b\w?ng khen|giay khen|huan chuong|co thi dua|ky niem chuong)"
 _GRANTOR_AFTER = re.compile(
@@ -85,23 +72,15 @@ def _is_award_unit(unit: str) -> bool:
 
 
 def _form_at(folded: str, m: re.Match) -> str:
-    for i, (_, canon) in enumerate(_FORMS):
+    for i, (_, canon, _rec) in enumerate(_FORMS):
         if m.group(i + 1):
-            if canon:
-                return canon
-            words = m.group(i + 1).split()
-            # rebuild with diacritics: "Huân chương Lao động hạng Ba"
-            base = {"lao": "Huân chương Lao động", "bao": "Huân chương Bảo vệ Tổ quốc", "chien": "Huân chương Chiến công"}[words[2]]
-            rank = _RANK.search(m.group(i + 1))
-            return base + (f" hạng {_rank(rank.group(1))}" if rank else "")
+            rank = _RANK.search(m.group(i + 1)) if canon.startswith("Huân chương ") else None
+            return canon + (f" hạng {_rank(rank.group(1))}" if rank else "")
     return m.group(0)
 
 
 def _rank(word: str) -> str:
-    w = fold(word)
-    if w in _RANKS:
-        return _RANKS[w]
-    return "Nhất" if w.startswith("nh") else word
+    return _RANKS.get(fold(word), word)
 
 
 def _canon_grantor(s: str) -> str:

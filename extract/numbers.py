@@ -15,41 +15,12 @@ text while offsets still point into the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
 # ---------------------------------------------------------------- accent folding
 
-_FOLD_CACHE: dict[str, str] = {}
-
-
-def _fold_char(ch: str) -> str:
-    out = _FOLD_CACHE.get(ch)
-    if out is None:
-        if ch in "đĐ":
-            out = "d"
-        else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            out = base.lower() if len(base.lower()) == 1 else ch
-        _FOLD_CACHE[ch] = out
-    return out
-
-
-class _FoldTable(dict):
-    """``str.translate`` table filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        out = self[code] = _fold_char(chr(code))
-        return out
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower-case, diacritic-free copy of ``text`` with exactly the same length."""
-    return text.translate(_FOLD_TABLE)
+from vnplan.lang import fold  # noqa: E402,F401  (one fold for every stage; re-exported here)
 
 
 # ---------------------------------------------------------------- digit numbers

@@ -64,7 +64,8 @@ def extract_document(ndoc: NormalizedDocument, pipeline: list[str] | None = None
                 parts[name] = got
     if isinstance(parts.get("campaign"), Campaign) and not parts["campaign"].period and not parts["campaign"].milestones:
         parts["campaign"] = None
-    if failures and status == "ok":
+    errors = list(ndoc.errors) + [f.as_dict() for f in failures]
+    if errors and status == "ok":
         status = "partial"
-    parts.update(status=status, status_reason=reason, errors=[f.as_dict() for f in failures])
+    parts.update(status=status, status_reason=reason, errors=errors)
     return Extraction.model_validate(parts)

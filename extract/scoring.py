@@ -31,6 +31,7 @@ from extract.scoring_cells import Cell, appendix_level, cell_streams, split_appe
 from extract.scoring_interleaved import FULL_AT, NONE_BELOW, interleaved_rows
 from extract.target_tables import year_tables
 from normalize.model import NormalizedDocument
+from vnplan.lang import alternation, mapping
 from vnplan.schema import ScoringCriterion
 
 
@@ -284,8 +285,8 @@ def _make(ndoc, row: dict, kind: str, group: Optional[str], level: Optional[str]
 
 # ---------------------------------------------------------------- points per rank
 
-_RANK_POINTS = re.compile(r"\bhang\s+(nhat|nhi|ba|tu|nam|khuyen khich)\s*:\s*(\d{1,3}(?:,\d{1,2})?)\s*(?:diem|d)\b")
-_RANK_NAMES = {"nhat": "Nhất", "nhi": "Nhì", "ba": "Ba", "tu": "Tư", "nam": "Năm", "khuyen khich": "Khuyến khích"}
+_RANK_POINTS = re.compile(rf"\bhang\s+({alternation(list(mapping('ranks')))})\s*:\s*(\d{{1,3}}(?:,\d{{1,2}})?)\s*(?:diem|d)\b")
+_RANK_NAMES = mapping("ranks")  # vnplan/lang/vi/ranks.tsv
 
 
 def _rank_points(ndoc: NormalizedDocument) -> list[ScoringCriterion]:

@@ -14,14 +14,14 @@ import re
 
 from extract.levels import own_heading_level
 from extract.numbers import Quantity, fold
+from vnplan.lang import alternation, phrases, vocabulary
 
-CMP_BEFORE = [  # (pattern at the end of the text before the number, comparator)
-    (r"\b(?:khong duoi|khong thap hon|khong it hon|toi thieu(?: la| tu| dat| co)?|it nhat(?: la| tu| dat| co)?)\s*$", ">="),
-    (r"\b(?:khong qua|khong vuot qua|toi da(?: la)?|khong nhieu hon)\s*$", "<="),
-    (r"\b(?:tren|hon|vuot|cao hon|lon hon)\s*$", ">"),
-    (r"\b(?:duoi|thap hon|nho hon|it hon)\s*$", "<"),
+# (pattern at the end of the text before the number, comparator), from vnplan/lang/vi/comparators.tsv
+CMP_BEFORE = [
+    (rf"\b(?:{alternation(phrases('comparators', comparator=c, position='before'))})\s*$", c)
+    for c in (">=", "<=", ">", "<")
 ]
-_CMP_AFTER_GE = re.compile(r"^\s*(?:tro len|tro len\b)")
+_CMP_AFTER_GE = re.compile(rf"^\s*(?:{alternation(phrases('comparators', comparator='>=', position='after'))})\b")
 # predicate verbs used to share a predicate between coordinated targets
 _PREDICATE = re.compile(
     r"\s(?:được|đã|phải|sẽ|lắp đặt|thực hiện|sử dụng|đăng ký|tham gia|thành lập|thông báo|kích hoạt|có|"
@@ -62,11 +62,10 @@ _DEADLINE_IN_METRIC = re.compile(
 
 # comparator / linking words that stand right before a number; matched on the written
 # words so that "điện tử" is not taken for "từ" (text without diacritics matches its folded form)
-_CMP_WORDS = (
-    "phải đạt", "đạt tỷ lệ", "đạt tỉ lệ", "đạt trên", "đạt tối thiểu", "đạt ít nhất", "đạt mức", "đạt", "trên",
-    "hơn", "tối thiểu là", "tối thiểu từ", "tối thiểu", "ít nhất là", "ít nhất", "không dưới", "không quá",
-    "không vượt quá", "tối đa", "dưới", "từ", "là", "bằng", "chiếm", "mức", "không thấp hơn", "không ít hơn",
-    "không nhiều hơn", "thấp hơn", "cao hơn", "lớn hơn", "nhỏ hơn", "ít hơn",
+_CMP_WORDS = tuple(r["phrase"] for r in vocabulary("comparators") if r["position"] == "before") + (
+    # linking words that stand between a metric and its number
+    "phải đạt", "đạt tỷ lệ", "đạt tỉ lệ", "đạt trên", "đạt tối thiểu", "đạt ít nhất", "đạt mức", "đạt",
+    "từ", "là", "bằng", "chiếm", "mức",
 )
 _CMP_TAIL = re.compile(
     r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(_CMP_WORDS + tuple(fold(w) for w in _CMP_WORDS), key=len, reverse=True)) + r")\s*$",

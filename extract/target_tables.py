@@ -30,6 +30,7 @@ from extract.evidence import evidence_for
 from extract.levels import TINH, level_at, named_level
 from extract.numbers import NUMBER_RE, clean_value, fold, parse_number
 from normalize.model import NormalizedDocument
+from vnplan.lang import alternation, phrases
 from vnplan.schema import Target
 
 _METRIC_HEAD = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung|tieu chi|chi so|danh muc|nhiem vu|muc tieu)\b")
@@ -38,11 +39,12 @@ _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi do)\b|^don vi$")  # a bare 
 _YEAR_HEAD = re.compile(r"^(?:(?:ke hoach|muc tieu|chi tieu|den|den het|giao)\s+)?(?:nam\s+)?((?:19|20)\d\d)\b")
 _HISTORY_HEAD = re.compile(r"\b(?:thuc hien|uoc|ket qua|hien trang|da dat)\b")
 
-_CMP_WORDS = (
-    (">=", r"≥|>=|=>|toi thieu|it nhat|khong duoi|khong thap hon|tu"),
-    ("<=", r"≤|<=|=<|toi da|khong qua|khong vuot qua"),
-    (">", r">|tren|hon|vuot"),
-    ("<", r"<|duoi|thap hon"),
+_SYMBOLS = {">=": "≥|>=|=>", "<=": "≤|<=|=<", ">": ">", "<": "<"}
+# a table cell's comparator words (vnplan/lang/vi/comparators.tsv; "Từ 70%" in a cell is ">=")
+_CMP_WORDS = tuple(
+    (c, _SYMBOLS[c] + "|" + alternation(phrases("comparators", comparator=c, position="before")
+                                         + phrases("comparators", comparator=c, position="cell")))
+    for c in (">=", "<=", ">", "<")
 )
 _VALUE = re.compile(
     rf"^(?P<cmp>(?:[^\d\s]+\s*){{0,3}}?)\s*(?P<v>{NUMBER_RE})\s*(?P<pct>%)?"

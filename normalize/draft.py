@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from vnplan.stages import Registry
+
 
 @dataclass
 class Line:
@@ -52,15 +54,9 @@ class Draft:
 
 
 StageFn = Callable[[Draft], None]
-STAGES: dict[str, StageFn] = {}
+STAGES = Registry("normalize")  # the one stage protocol (vnplan.stages): a Draft in, the Draft changed
 
 
-def stage(name: str) -> Callable[[StageFn], StageFn]:
+def stage(name: str, default_config: dict | None = None) -> Callable[[StageFn], StageFn]:
     """Register a line stage under ``name``."""
-
-    def deco(fn: StageFn) -> StageFn:
-        STAGES[name] = fn
-        fn.stage_name = name  # type: ignore[attr-defined]
-        return fn
-
-    return deco
+    return STAGES.stage(name, default_config)

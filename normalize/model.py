@@ -50,6 +50,7 @@ class NormalizedDocument:
     ocr_confidence: Optional[float] = None
     warnings: list[str] = field(default_factory=list)
     header: dict = field(default_factory=dict)  # metadata found around the body (portal fields etc.)
+    errors: list[dict] = field(default_factory=list)  # {stage, code, error} of stages that failed and were skipped
 
     def page_of(self, offset: int) -> Optional[int]:
         if not self.page_starts:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from vnplan.lang import fold, vocabulary
+
 # --- matched against folded text (no accents, lower case) ---------------------------
 MOTTO = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
 MOTTO_2 = re.compile(r"doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc")
@@ -23,30 +25,12 @@ NUMBER_VALUE = re.compile(r"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ0-9]+(?:\
 DATE_LINE = re.compile(
     r"(?P<place>[^,\n]{0,40}),?\s*ngay\s*(?P<d>[0-9oO]{0,2})\s*(?P<dsep>[/.]?)\s*thang\s*(?P<m>[0-9oO]{0,2})\s*[/.]?\s*nam\s*(?P<y>\d{4})"
 )
-# document types (folded form -> canonical form)
-DOC_TYPES = {
-    "ke hoach": "Kế hoạch",
-    "quyet dinh": "Quyết định",
-    "chi thi": "Chỉ thị",
-    "nghi quyet": "Nghị quyết",
-    "thong bao": "Thông báo",
-    "bao cao": "Báo cáo",
-    "chuong trinh": "Chương trình",
-    "huong dan": "Hướng dẫn",
-    "de an": "Đề án",
-    "phuong an": "Phương án",
-    "to trinh": "Tờ trình",
-    "quy che": "Quy chế",
-    "quy dinh": "Quy định",
-    "cong van": "Công văn",
-    "thong tu": "Thông tư",
-    "nghi dinh": "Nghị định",
-}
+# document types (folded form -> canonical form), from vnplan/lang/vi/doc_types.tsv
+DOC_TYPES = {fold(r["phrase"]): r["canonical"] for r in vocabulary("doc_types")}
 DOC_TYPE_LINE = re.compile(r"^\s*(" + "|".join(k.replace(" ", r"\s*") for k in DOC_TYPES) + r")\s*$")
 DOC_TYPE_PREFIX = re.compile(r"^\s*(" + "|".join(k.replace(" ", r"\s*") for k in DOC_TYPES) + r")\s+(?=\S)")
 # abbreviations in document numbers (186/KH-UBND) -> type
-NUMBER_TYPE_CODES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "TB": "Thông báo",
-                     "BC": "Báo cáo", "CTr": "Chương trình", "HD": "Hướng dẫn", "ĐA": "Đề án", "TTr": "Tờ trình"}
+NUMBER_TYPE_CODES = {r["code"]: r["canonical"] for r in vocabulary("doc_types") if r["code"]}
 RECIPIENTS = re.compile(r"^\s*no[a-z]?\s*nh[a-z]{1,2}n\s*:")  # "Nơi nhận:" (OCR: "Not nhdn")
 SIGN_ROLE = re.compile(
     r"^\s*(\*\*)?\s*((tm|kt|tl|tuq|q)\s*\.\s*)?(uy\s*ban\s*nhan\s*dan|ubnd|(pho\s*)?chu\s*tich|(pho\s*)?giam\s*doc|"

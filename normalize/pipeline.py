@@ -73,10 +73,11 @@ def assemble(draft: Draft) -> tuple[str, list[int], list[Table], set[int]]:
 
 def normalize_document(doc: IngestedDocument, restore: bool = True, stages: list[str] | None = None, **options) -> NormalizedDocument:
     draft = pages.draft_from(doc, restore=restore, **options)
+    failures: list = []
     for name in stages or DEFAULT_STAGES:
-        if name not in STAGES:
-            raise ValueError(f"unknown normalize stage {name!r} (known: {', '.join(sorted(STAGES))})")
-        STAGES[name](draft)
+        STAGES.get(name)  # an unknown name is a ValueError naming the known stages
+        # a stage that raises is skipped and recorded; the document goes on without it
+        STAGES.run(name, draft, failures=failures)
     text, page_starts, tbls, table_lines = assemble(draft)
     sec_warnings: list[str] = []
     sections = parse_sections(text, table_lines, sec_warnings)
@@ -93,6 +94,7 @@ def normalize_document(doc: IngestedDocument, restore: bool = True, stages: list
         ocr_confidence=doc.ocr_confidence,
         warnings=list(draft.warnings),
         header={k: v for k, v in draft.header.items() if not k.startswith("_")},
+        errors=[f.as_dict() for f in failures],
     )
     for t in ndoc.tables:  # the section the table sits in (not the one its first row opens)
         around = [sec for sec in sections if sec.start <= t.start < sec.end and sec.start not in table_lines]

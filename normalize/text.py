@@ -11,26 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-class _FoldTable(dict):
-    """str.translate table filled on first sight of each character: one char in, one char out."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        if ch in "đĐ":
-            got = "d"
-        else:
-            base = unicodedata.normalize("NFD", ch)[0].lower()
-            got = base if len(base) == 1 else ch
-        self[code] = got
-        return got
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive form of ``text``, same length (one char per char)."""
-    return text.translate(_FOLD)
+from vnplan.lang import fold  # noqa: F401  (one fold for every stage; re-exported here)
 
 
 def nfc(text: str) -> str:

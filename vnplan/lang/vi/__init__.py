@@ -1,0 +1,1 @@
+"""Vietnamese vocabularies of administrative documents, one TSV file each (read by vnplan.lang)."""

@@ -183,14 +183,8 @@ def _parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[
         legal = _ARTICLE.match(line) or _CHAPTER.match(line)
         if legal:
             depth = DEPTH_ARTICLE if _ARTICLE.match(line) else DEPTH_CHAPTER
-            while len(stack) > 1 and stack[-1].depth >= depth:
-                stack.pop()
-            node = Node(("Điều " if depth == DEPTH_ARTICLE else "Chương ") + legal.group("num"), depth, lstart,
-                        parent=stack[-1])
-            rest = legal.group("rest")
-            node.pieces.append(Piece("title", lend - len(rest.rstrip()) if rest.strip() else lend, lend, rest.strip()))
-            stack.append(node)
-            nodes.append(node)
+            label = ("Điều " if depth == DEPTH_ARTICLE else "Chương ") + legal.group("num")
+            _open_node(stack, nodes, label, depth, lstart, lend, legal.group("rest"))
             blank = False
             continue
         num = _NUM.match(line) or _ROMAN.match(line) or _LETTER.match(line)
@@ -201,13 +195,7 @@ def _parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[
         if num:
             n = num.group("num").rstrip(".)")
             depth = 0 if _ROMAN.match(line) else 6 if _LETTER.match(line) else len(re.split(r"[.,]", n))
-            while len(stack) > 1 and stack[-1].depth >= depth:
-                stack.pop()
-            node = Node(n, depth, lstart, parent=stack[-1])
-            rest = num.group("rest")
-            node.pieces.append(Piece("title", lend - len(rest.rstrip()) if rest.strip() else lend, lend, rest.strip()))
-            stack.append(node)
-            nodes.append(node)
+            _open_node(stack, nodes, n, depth, lstart, lend, num.group("rest"))
             blank = False
             continue
         if _DASH.match(line):
@@ -231,6 +219,17 @@ def _parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[
     if pending:
         stack[-1].pieces += pending
     return nodes
+
+
+def _open_node(stack: list[Node], nodes: list[Node], number: str, depth: float, lstart: int, lend: int,
+               rest: str) -> None:
+    """Close the open nodes at ``depth`` or deeper and open a numbered one titled ``rest``."""
+    while len(stack) > 1 and stack[-1].depth >= depth:
+        stack.pop()
+    node = Node(number, depth, lstart, parent=stack[-1])
+    node.pieces.append(Piece("title", lend - len(rest.rstrip()) if rest.strip() else lend, lend, rest.strip()))
+    stack.append(node)
+    nodes.append(node)
 
 
 def _is_signature(line: str) -> bool:

@@ -20,7 +20,7 @@ from typing import Optional
 
 # ---------------------------------------------------------------- accent folding
 
-from vnplan.lang import fold  # noqa: E402,F401  (one fold for every stage; re-exported here)
+from vnplan.lang import fold, vocabulary  # noqa: E402,F401  (one fold for every stage; re-exported here)
 
 
 # ---------------------------------------------------------------- digit numbers
@@ -104,14 +104,8 @@ def words_to_number(text: str) -> Optional[int]:
 
 
 # Count nouns: what a quantity in a plan counts. Generic administrative vocabulary.
-COUNT_NOUNS = (
-    "tập thể", "cá nhân", "đơn vị", "cơ quan", "huyện", "xã", "thôn", "tổ", "mô hình", "điểm",
-    "văn bản", "tin", "bài", "phóng sự", "hình thức", "lớp", "hội nghị", "cuộc", "đợt", "lần",
-    "người", "công dân", "hồ sơ", "dịch vụ công", "dịch vụ", "thủ tục hành chính", "thủ tục", "doanh nghiệp", "trường", "cơ sở",
-    "tài khoản", "pano", "tờ rơi", "video", "buổi", "phường", "thị trấn", "hộ",
-    "bệnh viện", "trạm", "máy tính", "máy", "thiết bị", "chữ ký số", "giải", "sáng kiến", "công trình",
-    "cán bộ", "công chức", "viên chức", "sản phẩm", "dự án", "hợp tác xã", "ứng dụng", "nền tảng", "chuyên đề", "bậc", "sở", "ngày làm việc", "lượt người", "lượt", "tin, bài", "khu dân cư",
-)
+# count nouns and units (vnplan/lang/vi/count_nouns.tsv)
+COUNT_NOUNS = tuple(r["phrase"] for r in vocabulary("count_nouns"))
 
 _SPELLED_AFTER = re.compile(r"\s*\(\s*" + NUMBER_WORD_RE + r"(?:\s+" + NUMBER_WORD_RE + r")*\s*\)", re.IGNORECASE)
 # admin-unit nouns that extend a unit: "5 huyện, thành phố", "02 xã, phường, thị trấn"

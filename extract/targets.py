@@ -66,6 +66,7 @@ from extract.target_tables import year_tables
 from extract.target_years import year_lines
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
+from vnplan.lang import vocabulary
 from vnplan.schema import Target
 
 # ---------------------------------------------------------------- vocabulary (folded)
@@ -75,13 +76,9 @@ _TARGET_VERBS = (
     "thu nhan", "lam sach", "dong bo", "so hoa", "thuc hien", "to chuc", "trang bi", "lap dat", "dao tao",
     "tap huan", "ban hanh", "duy tri", "nang cap", "cung cap", "ho tro", "phat trien",
 )
-# What a heading says about the numbers under it (the innermost heading that names one wins).
-_SECTION_WORDS = (
-    ("target", ("chi tieu", "muc tieu", "tieu chi", "nhiem vu", "noi dung thi dua", "tien do")),
-    ("excluded", ("khen thuong", "noi nhan", "kinh phi", "ho so de nghi", "to chuc thuc hien",
-                  "ket qua (?:dat duoc|thuc hien|trien khai)", "tinh hinh", "thuc trang", "danh gia ket qua", "can cu")),
-)
-_SECTION_KINDS = [(kind, re.compile("|".join(words))) for kind, words in _SECTION_WORDS]
+# What a heading says about the numbers under it (vnplan/lang/vi/section_kinds.tsv)
+_SECTION_KINDS = [(kind, re.compile("|".join(r["phrase"] for r in vocabulary("section_kinds") if r["kind"] == kind)))
+                  for kind in ("target", "excluded")]
 _PAST = re.compile(r"\b(?:da dat|da co|da hoan thanh|da thuc hien|hien co|hien dat|hien nay|dat duoc trong nam qua)\b[^;]{0,40}$")
 _SCORING_CLAUSE = re.compile(
     r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d"
@@ -125,19 +122,28 @@ def _context(ndoc: NormalizedDocument, offset: int) -> Optional[str]:
 # ---------------------------------------------------------------- candidates
 
 
+_CONDITION_START = re.compile(r"^\W*(?:nếu|trường hợp|khi|đối với trường hợp)\b", re.IGNORECASE)
+
+
+def _conditional(masked: str, q: Quantity, cs: int, ce: int) -> bool:
+    """A number inside a condition sets no target: "Bán kính phục vụ tối đa 01 km thì diện tích …",
+    "Nếu tỷ lệ … dưới 50% …" (a rule of a regulation, not a commitment)."""
+    return bool(re.search(r"\bthì\b", masked[q.end: ce]) or _CONDITION_START.match(masked[cs: q.start]))
+
+
 def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantity]:
     seg = masked[cs:ce]
     found: list[Quantity] = []
     for q in find_percents(seg) + find_ratios(seg):
         q.start += cs
         q.end += cs
-        if _PAST.search(fold(masked[cs:q.start])):
+        if _PAST.search(fold(masked[cs:q.start])) or _conditional(masked, q, cs, ce):
             continue  # "đã đạt 75%" reports a result, it sets no target
         found.append(q)
     for q in find_counts(seg):
         q.start += cs
         q.end += cs
-        if any(o.start <= q.start < o.end or q.start <= o.start < q.end for o in found):
+        if any(o.start <= q.start < o.end or q.start <= o.start < q.end for o in found) or _conditional(masked, q, cs, ce):
             continue
         rate = _RATE.match(masked, q.end) if q.unit == "lần" else None
         if rate and re.search(CMP_BEFORE[0][0], fold(masked[cs:q.start])[-30:]):

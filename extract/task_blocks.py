@@ -23,6 +23,7 @@ from typing import Optional
 from extract.agencies import _VERB_START, looks_like_agency, split_agencies
 from extract.numbers import fold
 from extract.raw_task import RawTask
+from extract.task_parts import part_tasks
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import SENTENCE, assignment, deadline_in
 from normalize.model import NormalizedDocument
@@ -268,9 +269,10 @@ _LEAD_THEN_SUPPORT = re.compile(
 
 
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
-    out: list[RawTask] = []
-    for node in _parse_nodes(ndoc, skip):
-        if _under(node, "NN"):
+    nodes = _parse_nodes(ndoc, skip)
+    out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
+    for node in nodes:
+        if _under(node, "NN") or id(node) in consumed:
             continue
         heading = _agency_heading(node)
         node.heading_agencies = heading

@@ -379,3 +379,20 @@ def test_a_block_task_that_names_its_lead_in_its_own_words():
     assert (a.lead, a.support, a.deadline.end) == (["Công an tỉnh"], ["Sở Tư pháp"], "2024-06-30")
     # a task that names no agency keeps no lead
     assert (b.lead, b.deadline.end) == ([], "2024-09-30")
+
+
+def test_a_task_laid_out_as_parts_gives_one_task_per_duty_with_the_parts_owner_and_time():
+    text = ("II. NHIỆM VỤ\n"
+            "1.2. Triển khai, phát triển dữ liệu:\n"
+            "a) Nhiệm vụ:\n"
+            "- Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.\n"
+            "- Phối hợp triển khai số hóa các cơ sở dữ liệu chuyên ngành.\n"
+            "b) Cơ quan thực hiện:\n"
+            "- Đơn vị chủ trì: Sở Tư pháp.\n"
+            "- Đơn vị phối hợp: Sở Khoa học và Công nghệ.\n"
+            "c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n")
+    tasks = extract_tasks(_normalized(text))
+    assert [(t.text[:10], t.lead, t.support, t.deadline.end) for t in tasks] == [
+        ("Rà soát, c", ["Sở Tư pháp"], ["Sở Khoa học và Công nghệ"], "2025-12-31"),
+        ("Phối hợp t", ["Sở Tư pháp"], ["Sở Khoa học và Công nghệ"], "2025-12-31"),
+    ]

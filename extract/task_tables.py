@@ -140,14 +140,21 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
     out: list[RawTask] = []
+    last: tuple[dict[str, int], int] | None = None  # the columns of the last task table and its width
     for rows, spans, _section in tables(ndoc):
         hdr = next((i for i, r in enumerate(rows[:3]) if {"task", "lead"} <= set(_columns(r))
                     or {"task", "deadline"} <= set(_columns(r)) and "support" in _columns(r)), None)
         if hdr is None:
-            continue
-        cols = _columns(rows[hdr])
-        first = hdr + 1
-        if first < len(rows):  # "Cơ quan thực hiện" split into "Chủ trì | Phối hợp" on a second header row
+            # a group row ("II. HOÀN THIỆN CƠ CHẾ …") that a portal set outside the table cuts it in
+            # parts; the parts after it have no header but the same columns, numbered on
+            if last is None or not rows or abs(len(rows[0]) - last[1]) > 1 or not _TT.match(rows[0][0].strip()):
+                continue
+            cols, first = dict(last[0]), 0
+        else:
+            cols = _columns(rows[hdr])
+            first = hdr + 1
+            last = (cols, len(rows[hdr]))
+        if hdr is not None and first < len(rows):  # "Cơ quan thực hiện" split into "Chủ trì | Phối hợp" on a second header row
             whole = _columns(rows[first])
             sub = {k: v for k, v in whole.items() if k in ("lead", "support")}
             if sub and not any(_TT.match(" ".join(c.split())) for c in rows[first][:1]):

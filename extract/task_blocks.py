@@ -98,6 +98,7 @@ class Node:
     pieces: list[Piece] = field(default_factory=list)
     parent: Optional["Node"] = None
     heading_agencies: Optional[str] = None  # the agency phrase when this node's title names an agency
+    topic_list: bool = False  # a lettered item among siblings that mostly name topics, not agencies
 
     def title(self) -> Optional[Piece]:
         return self.pieces[0] if self.pieces and self.pieces[0].kind == "title" else None
@@ -270,6 +271,7 @@ _LEAD_THEN_SUPPORT = re.compile(
 
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
     nodes = _parse_nodes(ndoc, skip)
+    _mark_topic_lists(nodes)
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
         if _under(node, "NN") or id(node) in consumed:
@@ -379,6 +381,21 @@ def _schedule_context(node: Node) -> Optional[str]:
     return "" if t is not None and is_schedule_heading(t.text) else None
 
 
+def _mark_topic_lists(nodes: list[Node]) -> None:
+    """Lettered items are a list of addressees ("a) Sở Tài chính: … b) Công an tỉnh: …") only when
+    most of them name agencies; in a list of topics ("a) Thể chế … i) Doanh nghiệp số") one
+    title that happens to read as a body is a topic too."""
+    siblings: dict[int, list[Node]] = {}
+    for n in nodes:
+        if n.depth == 6 and n.parent is not None:
+            siblings.setdefault(id(n.parent), []).append(n)
+    for group in siblings.values():
+        named = sum(_agency_heading(n) is not None for n in group)
+        if named * 2 < len(group):
+            for n in group:
+                n.topic_list = True
+
+
 def _specific_agency(heading: str) -> bool:
     """A heading that names particular agencies ("Sở Tài chính", "Công an tỉnh, Sở Y tế"), not
     a collective ("Các cơ quan, đơn vị trên địa bàn tỉnh", "Các doanh nghiệp") that an emulation
@@ -399,8 +416,9 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
     # (a directive's "2. Sở Nông nghiệp và Môi trường" + dashes has no "Tổ chức thực hiện" above it);
     # "Đối với các sở, ban, ngành" titles an audience (criteria, awards), not an assignment
     audience = heading is not None and bool(_AUDIENCE.match(node.title().text))
-    named = heading is not None and not audience and _specific_agency(heading)
-    lettered = node.depth == 6 and not audience  # "c) Đối với các cơ quan …" under criteria is no assignment
+    named = heading is not None and not audience and _specific_agency(heading) and not node.topic_list
+    # "c) Đối với các cơ quan …" under criteria is no assignment, nor "i) Doanh nghiệp số" in a list of topics
+    lettered = node.depth == 6 and not audience and not (heading and node.topic_list and not in_duty)
     if heading and (in_duty or lettered or named) and content and content[0].kind == "body":
         # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
         text = " ".join(p.text for p in content)

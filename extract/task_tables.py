@@ -172,6 +172,9 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
             owners = cell("lead") or cell("support") or cell("deadline")
             if not task or span is None:
                 continue
+            if len(_columns(row[2:])) >= 2:  # a group row merged with the header it repeats under it
+                group = task
+                continue
             if not owners and (re.fullmatch(r"\d{1,2}\.?|[IVX]{1,5}|[A-Z]", tt) or not tt):
                 group = task
                 continue

@@ -103,11 +103,24 @@ def central_city(ndoc: NormalizedDocument) -> bool:
     return any(_CITY_LINE.match(f) for f in head) and any(_BODY_LINE.match(f) for f in head)
 
 
+# an award quota read as a duty ("Ban Chỉ đạo …: Không quá 05 cá nhân;"), or a line that only
+# introduces what follows ("Ban bầu cử đại biểu Quốc hội:") is no task
+_QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?:xét )?chọn|chọn)?\s*\d{1,3}\s+"
+                    r"(?:tập thể|cá nhân|trường hợp)\b", re.I)
+
+
+def _no_task(text: str) -> bool:
+    t = text.strip(" ;.")
+    return bool(_QUOTA.match(t)) or (text.rstrip().endswith(":") and len(t) < 80 and ":" not in t)
+
+
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
     year = plan_year(ndoc)
     city = central_city(ndoc)
     tasks: list[Task] = []
     for rt in _raw_tasks(ndoc):
+        if rt.layout != "table" and _no_task(re.sub(r"^[-+•–]\s+", "", rt.text)):
+            continue
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city) if rt.lead else []
         lead = [m.name for m in lead_m]

@@ -212,9 +212,24 @@ def match_items(kind: str, gold: list[dict], pred: list[dict], threshold: float 
 
 
 # ---------------------------------------------------------------- field comparison
+# One body, two writings (gold/README.md, "The matching rule"): the canonical level names
+# ("UBND cấp xã") and the units as written ("UBND các xã, phường, đặc khu"); a centrally-run
+# city's provincial bodies written "… thành phố" or, as the gazetteer has them, "… tỉnh".
+_COMMUNES = re.compile(r"^ubnd (?:các )?(?:xã|phường|thị trấn|đặc khu)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các )?(?:xã|phường|thị trấn|đặc khu))*$")
+_DISTRICTS = re.compile(r"^ubnd (?:các )?(?:huyện|quận|thị xã)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các )?(?:huyện|quận|thị xã|thành phố))*$")
+
+
+def _agency_form(name: Any) -> str:
+    f = fold(name).replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
+    if _COMMUNES.match(f):
+        return "ubnd cấp xã"
+    if _DISTRICTS.match(f):
+        return "ubnd cấp huyện"
+    return re.sub(r"\s+thành phố$", " tỉnh", f)
+
+
 def _names_eq(a: Any, b: Any) -> bool:
-    fa, fb = fold(a), fold(b)
-    fa, fb = fa.replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy"), fb.replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
+    fa, fb = _agency_form(a), _agency_form(b)
     if not fa or not fb:
         return fa == fb
     return fa == fb or fuzz.token_set_ratio(fa, fb) >= FUZZY_OK

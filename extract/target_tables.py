@@ -116,12 +116,16 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
         width = len(header)
         targets: list[Target] = []
         for ls, le, cells in rows[first:]:
+            # a header with a spanning cell ("GIAI ĐOẠN 2026 - 2030" over the years) is wider than its
+            # rows: the year columns are then the row's last cells, counted from the right
+            shift = width - len(cells) if len(cells) > max(metric_col, unit_col or 0) + len(year_cols) else 0
             cells = cells + [""] * (width - len(cells))  # empty last cells are not written out
             if len(cells) != width or not cells[metric_col]:
                 continue
             metric = cells[metric_col].rstrip(" .:;")
             unit_cell = cells[unit_col] if unit_col is not None else ""
-            for col, y in year_cols:
+            for hcol, y in year_cols:
+                col = hcol - shift if hcol - shift > max(metric_col, unit_col or 0) else hcol
                 m = _VALUE.match(fold(cells[col]).strip())
                 if not m:
                     continue
@@ -132,7 +136,7 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
                 unit = "%" if m.group("pct") or unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ (%)") or "%" in unit_cell \
                     else (unit_cell.strip().lower() or "count")
                 warnings: list[str] = []
-                deadline = to_deadline(header[col].strip(), warnings, year)
+                deadline = to_deadline(header[hcol].strip(), warnings, year)
                 level = named_level(metric) or level_at(ndoc, table.start) or TINH
                 targets.append(Target(
                     id="t0", metric=metric, comparator=cmp, value=clean_value(value),

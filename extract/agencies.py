@@ -39,6 +39,12 @@ def _province_pattern(name: str) -> str:
 
 
 _PROVINCE_PATTERNS = [_province_pattern(p) for p in sorted(PROVINCES, key=len, reverse=True)]
+_ANY_PROVINCE = "(?:" + "|".join(_PROVINCE_PATTERNS) + ")"  # longest first, as the list is sorted
+# the four ways a province's name stands in an agency's name, each one compiled pattern for all provinces
+_IN_TINH = re.compile(rf"\btỉnh\s+{_ANY_PROVINCE}\b")
+_AFTER_PARTY = re.compile(rf"^(Tỉnh\s*đoàn|Tỉnh\s*ủy|Tỉnh\s*uỷ)\s+{_ANY_PROVINCE}\b", re.I)
+_BRANCH = re.compile(rf"\b(chi nhánh|CN)\s+{_ANY_PROVINCE}\b")
+_BARE = re.compile(rf"\b{_ANY_PROVINCE}\b")
 
 # Words that begin an agency name (used to tell a new agency from a wrapped part of a name).
 HEADS = (
@@ -132,13 +138,12 @@ def load_gazetteer(path: str | None = None) -> tuple[list[Entry], dict[str, Entr
 def generic_name(name: str) -> str:
     """Replace a province name by the generic word ("Báo Hà Giang" → "Báo tỉnh").
 
-    Cached: every owner phrase is split and checked piece by piece, and each check runs
-    four substitutions per province."""
-    for pat in _PROVINCE_PATTERNS:
-        name = re.sub(rf"\btỉnh\s+{pat}\b", "tỉnh", name)
-        name = re.sub(rf"^(Tỉnh\s*đoàn|Tỉnh\s*ủy|Tỉnh\s*uỷ)\s+{pat}\b", r"\1", name, flags=re.I)
-        name = re.sub(rf"\b(chi nhánh|CN)\s+{pat}\b", r"\1 tỉnh", name)
-        name = re.sub(rf"\b{pat}\b", "tỉnh", name)
+    Cached, and each of the four substitutions is one compiled pattern over every province
+    (it was four per province: a third of extraction time)."""
+    name = _IN_TINH.sub("tỉnh", name)
+    name = _AFTER_PARTY.sub(r"\1", name)
+    name = _BRANCH.sub(r"\1 tỉnh", name)
+    name = _BARE.sub("tỉnh", name)
     name = re.sub(r"\btỉnh(\s+tỉnh)+\b", "tỉnh", name)
     return name
 

@@ -117,6 +117,16 @@ def _grantor(text: str, folded: str, form_start: int, form_end: int, clause_star
     return _canon_grantor(text[best:end])
 
 
+def _form_of_headings(ndoc: NormalizedDocument, offset: int) -> Optional[tuple[str, Optional[str]]]:
+    """(form, grantor) named by the nearest heading above ``offset`` that names a form."""
+    for _start, head in heading_chain(ndoc, offset):
+        fh = fold(head)
+        m = _FORM_RE.search(fh)
+        if m:
+            return _form_at(fh, m), _grantor(head, fh, m.start(), m.end(), 0)
+    return None
+
+
 def _in_award_section(ndoc: NormalizedDocument, offset: int) -> bool:
     for _, h in heading_chain(ndoc, offset):
         f = fold(h)
@@ -213,6 +223,9 @@ def extract_awards(ndoc: NormalizedDocument) -> list[Award]:
                         form, grantor, conf = line_form[0], line_form[1], 0.85
                     elif ctx_form:
                         form, grantor, conf = ctx_form[0], ctx_form[1], 0.8
+                    elif (heading_form := _form_of_headings(ndoc, ls)) is not None:
+                        # "2. Bằng khen của Chủ tịch UBND tỉnh" over "- Ban Chỉ đạo …: Không quá 05 cá nhân"
+                        form, grantor, conf = heading_form[0], heading_form[1], 0.8
                     else:
                         form, grantor, conf = "Khen thưởng", None, 0.6  # the plan names no form
                     rank = _RANK.search(folded[qs: stop][:60]) or _RANK_BEFORE.search(folded[max(cs, qs - 30): qs])

@@ -268,3 +268,15 @@ def test_a_total_and_its_breakdown_per_level_are_linked():
     assert (share.form, share.max_count, share.max_share) == ("Tập thể lao động xuất sắc", None, 10)
     # counting each place once: the leaves
     assert sum(a.max_count for a in awards if a.max_count and not any(b.parent_id == a.id for b in awards)) == 8
+
+
+def test_a_quota_list_takes_its_form_and_grantor_from_the_heading_above_it():
+    text = ("IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n"
+            "2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n"
+            "a) Các cơ quan, đơn vị có liên quan:\n"
+            "- Ban Chỉ đạo của tỉnh: Không quá 05 cá nhân;\n"
+            "- Tổ giúp việc Ban Chỉ đạo: Không quá 03 cá nhân;\n")
+    assert [(a.form, a.grantor, a.recipient, a.max_count) for a in extract_awards(ndoc(text))] == [
+        ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", 5),
+        ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", 3),
+    ]

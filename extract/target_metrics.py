@@ -18,7 +18,8 @@ from vnplan.lang import alternation, phrases, vocabulary
 
 # (pattern at the end of the text before the number, comparator), from vnplan/lang/vi/comparators.tsv
 CMP_BEFORE = [
-    (rf"\b(?:{alternation(phrases('comparators', comparator=c, position='before'))})\s*$", c)
+    (rf"(?:\b(?:{alternation(phrases('comparators', comparator=c, position='before'))})"
+     rf"|(?<![<>=≥≤])(?:{alternation(phrases('comparators', comparator=c, position='symbol'))}))\s*$", c)
     for c in (">=", "<=", ">", "<")
 ]
 _CMP_AFTER_GE = re.compile(rf"^\s*(?:{alternation(phrases('comparators', comparator='>=', position='after'))})\b")
@@ -43,8 +44,8 @@ def comparator(before_folded: str, after_folded: str, q: Quantity) -> str:
         return ">="
     if _CMP_AFTER_GE.match(after_folded):
         return ">="
-    if re.search(r"\bdat(?: ty le| muc)?\s*$", before_folded[-20:]) and q.value < 100:
-        return ">="  # "đạt 50%" reads as at least 50%; "đạt 100%" is exactly all
+    if re.search(r"\bdat(?: ty le| muc)?\s*$", before_folded[-20:]) and (q.value < 100 or q.unit != "%"):
+        return ">="  # "đạt 50%", "đạt 1.700 ha" read as at least; "đạt 100%" is exactly all
     return "="
 
 

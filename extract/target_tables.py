@@ -39,11 +39,12 @@ _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi do)\b|^don vi$")  # a bare 
 _YEAR_HEAD = re.compile(r"^(?:(?:ke hoach|muc tieu|chi tieu|den|den het|giao)\s+)?(?:nam\s+)?((?:19|20)\d\d)\b")
 _HISTORY_HEAD = re.compile(r"\b(?:thuc hien|uoc|ket qua|hien trang|da dat)\b")
 
-_SYMBOLS = {">=": "≥|>=|=>", "<=": "≤|<=|=<", ">": ">", "<": "<"}
+_SYMBOLS = {">=": "=>", "<=": "=<", ">": "", "<": ""}  # besides the symbols of comparators.tsv
 # a table cell's comparator words (vnplan/lang/vi/comparators.tsv; "Từ 70%" in a cell is ">=")
 _CMP_WORDS = tuple(
-    (c, _SYMBOLS[c] + "|" + alternation(phrases("comparators", comparator=c, position="before")
-                                         + phrases("comparators", comparator=c, position="cell")))
+    (c, "|".join(x for x in (_SYMBOLS[c], alternation(phrases("comparators", comparator=c, position="symbol")),
+                                 alternation(phrases("comparators", comparator=c, position="before")
+                                             + phrases("comparators", comparator=c, position="cell"))) if x))
     for c in (">=", "<=", ">", "<")
 )
 _VALUE = re.compile(

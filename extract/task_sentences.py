@@ -70,8 +70,8 @@ def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive
     deadline = deadline_in(sentence)
-    if _GENERAL_ACTOR.match(actor) and not deadline:
-        return None  # a general directive to everyone, not a task
+    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and _ASSIGN_VERB.match(after)):
+        return None  # a general directive to everyone, not a task (but "… có trách nhiệm …" under a duty heading is one)
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\s+", "", after, flags=re.I)
     rt = RawTask(text[:1].upper() + text[1:], start, start + len(sentence.rstrip()), actor, "", deadline,
                  lead_from="text", layout="assignment")

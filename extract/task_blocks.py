@@ -256,11 +256,11 @@ def _agency_heading(node: Node) -> Optional[str]:
     t = node.title()
     if t is None or not t.text:
         return None
-    head = t.text.split(":", 1)[0] if ":" in t.text else t.text
+    title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
+    head = title.split(":", 1)[0] if ":" in title else title
     head = _MARK.sub("", head).strip()
     head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị)\s+", "", head, flags=re.I)
-    if ":" in t.text:
-        head = _DUTY.sub("", head).strip()
+    head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
     return head if looks_like_agency(head) else None
 
 
@@ -276,7 +276,7 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     for node in nodes:
         if _under(node, "NN") or id(node) in consumed:
             continue
-        heading = _agency_heading(node)
+        heading = _agency_heading(node) or _collective_heading(node)
         node.heading_agencies = heading
         pieces = list(node.pieces)
         if heading and pieces and pieces[0].kind == "title":
@@ -379,6 +379,22 @@ def _schedule_context(node: Node) -> Optional[str]:
         n = n.parent
     t = node.title()
     return "" if t is not None and is_schedule_heading(t.text) else None
+
+
+_SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|tổ chức|phối hợp)\b", re.I)
+
+
+def _collective_heading(node: Node) -> Optional[str]:
+    """"5. Các chủ rừng là tổ chức (…)", "4. Các cơ sở nuôi trồng thủy sản:" under a duty heading:
+    a collective addressed by name, which the gazetteer cannot know, followed by its duties."""
+    t = node.title()
+    if t is None or node.depth not in (1, 2, 6) or not _in_duty_section(node.parent or node):
+        return None
+    head = _MARK.sub("", re.sub(r"\([^()]*\)?|\(.*$", " ", t.text.split(":", 1)[0])).strip(" .")
+    has_duties = ":" in t.text or any(p.kind == "dash" for p in node.pieces)
+    if not has_duties or not re.match(r"^(?:Các|Mỗi)\s+\w", head) or len(head.split()) > 10 or _SENTENCE_WORDS.search(head):
+        return None
+    return head
 
 
 def _mark_topic_lists(nodes: list[Node]) -> None:

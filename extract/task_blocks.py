@@ -56,7 +56,8 @@ _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 _DUTY = re.compile(
-    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ)(?:\s+sau)?)?\s*$", re.I
+    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
+    r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
 )
 # Where plans assign duties in prose ("IV. TỔ CHỨC THỰC HIỆN", "Trách nhiệm của các cơ quan").
 # A section headed just "NHIỆM VỤ" (no "và giải pháp") lists who does what as well.
@@ -251,11 +252,21 @@ def _labels(plain: str, matches: list, lstart: int, lend: int, blank: bool) -> l
     return out
 
 
+# "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
+_ARTICLE_OWNER = re.compile(
+    r"^(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|quyền|nghĩa vụ))*"
+    r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+
+
 def _agency_heading(node: Node) -> Optional[str]:
     """The agency phrase a node's title names ("Công an tỉnh - Cơ quan thường trực…", "Tòa án …: task")."""
     t = node.title()
     if t is None or not t.text:
         return None
+    if node.depth == DEPTH_ARTICLE:
+        m = _ARTICLE_OWNER.match(_MARK.sub("", t.text).strip())
+        if m and not _GROUP_OWNER.match(m.group("who")) and len(m.group("who").split()) <= 20:
+            return m.group("who").strip()
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title
     head = _MARK.sub("", head).strip()

@@ -111,7 +111,7 @@ _QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?
 
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
-    return bool(_QUOTA.match(t)) or (text.rstrip().endswith(":") and len(t) < 80 and ":" not in t)
+    return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1])
 
 
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:

@@ -124,6 +124,7 @@ def _closing_line(ln: Line, f: str) -> bool:
         or bool(RECIPIENTS.match(f))
         or bool(SIGN_ROLE.match(f) or SIGN_PREFIX.match(f))
         or (t.startswith("(") and t.endswith(")") and len(t) < 40)
+        or bool(re.match(r"^[*_]*\(.*\)[*_]*\s*[;.,]?$", t))  # "(Sở Công Thương gửi văn bản đến các đơn vị);"
         or (is_upper_line(t) and len(t.split()) <= 3)
         or _is_name(t)
         or f.startswith("luu")
@@ -202,9 +203,12 @@ def find_end(lines: list[Line], folded: list[str], main_end: int, number: str | 
     j, seen = main_end, 0
     while j < n and seen < 5:
         if not _skip(lines[j]):
-            seen += 1
             if _continues(lines, folded, j):
                 break
+            # the rest of a closing block (recipients, a filing note, the signature) is no reason
+            # to stop looking for the regulation or plan the decision issues
+            if not _closing_line(lines[j], folded[j]):
+                seen += 1
         j += 1
     else:
         return main_end

@@ -7,8 +7,10 @@ cannot drift towards the documents that happen to score well:
 
 * ``seeds``: the plans the project started from (``corpus/NNN_*.txt``, gold named
   ``NNN_<hash>``); in-sample.
-* the real documents (``corpus/real/*.md``): sorted by file name, every third one
+* the 32 real documents of ``corpus/real/``: sorted by file name, every third one
   (the 3rd, 6th, 9th, …: index % 3 == 2) is ``test``, the others are ``dev``.
+* every other document with gold (``corpus/admin/``, added for development from
+  ``shared/admin-text``) is ``dev``: adding documents never moves one into or out of ``test``.
 
 A gold file belongs to the split of its corpus document; the rule needs only the gold
 folder, so ``vnplan evaluate --split test`` works on any checkout.
@@ -37,10 +39,13 @@ def split_of_stems(gold_dir: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     real: list[str] = []
     for g in sorted(gold_dir.glob("*.json")):
-        if "/real/" in _source(g) or not _SEED.match(g.stem):
+        source = _source(g)
+        if "/real/" in source:
             real.append(g.stem)
-        else:
+        elif _SEED.match(g.stem) and "/" not in source.removeprefix("corpus/"):
             out[g.stem] = "seeds"
+        else:
+            out[g.stem] = "dev"
     for i, stem in enumerate(sorted(real)):
         out[stem] = "test" if i % 3 == 2 else "dev"
     return out

@@ -182,6 +182,7 @@ def _find_number(lines: list[Line], folded: list[str], start: int, header: dict)
     return None
 
 
+_PART = re.compile(r"^\W*(?:dieu\s+\d{1,3}\s*[.:]|chuong\s+(?:[ivxlc]+|\d{1,2})\b|[ivx]{1,4}\.\s+\S)")
 _ATTACHED = re.compile(r"^\(?\s*(ban\s*hanh\s*)?kem\s*theo\b")
 
 
@@ -216,9 +217,13 @@ def find_end(lines: list[Line], folded: list[str], main_end: int, number: str | 
         return main_end
     selfref = self_reference(number)
     portal = [is_portal_line(ln.text, f) for ln, f in zip(lines, folded)]
+    # where the document's own structure (an article, a chapter, a Roman-numbered part) still
+    # stands: web words before it ("quảng cáo", "đăng nhập" in a regulation on a web portal) are prose
+    last_part = max((i for i in range(j, n) if _PART.match(folded[i])), default=-1)
     for i in range(j, n):
         # one web-ish word ("đăng nhập vào Cổng dịch vụ công") is not enough: chrome comes in clusters
-        if (selfref is not None and selfref.match(folded[i])) or (portal[i] and sum(portal[i : i + 12]) >= 3):
+        if (selfref is not None and selfref.match(folded[i])) or (
+                i > last_part and portal[i] and sum(portal[i : i + 12]) >= 3):
             k = i
             while k > j and _skip(lines[k - 1]):
                 k -= 1

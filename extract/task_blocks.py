@@ -29,6 +29,7 @@ from extract.task_sentences import SENTENCE, assignment, deadline_in
 from normalize.model import NormalizedDocument
 from normalize.patterns import SIGN_PREFIX
 from normalize.text import is_upper_line
+from vnplan.lang import alternation, phrases
 
 _MARK = re.compile(r"[*_]+")
 _KEYS = (
@@ -52,6 +53,8 @@ DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article h
 _ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
 _GROUP_OWNER = re.compile(r"^các\s", re.I)
+# articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
+_RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
@@ -370,7 +373,8 @@ def _in_duty_section(node: Node) -> bool:
     n: Optional[Node] = node
     while n is not None:
         if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
-            return True
+            t = n.title()
+            return not (t is not None and _RULE_ARTICLE.match(fold(t.text)))
         t = n.title()
         if t is not None and n.depth in (DEPTH_CHAPTER, 0, 1) and _DUTY_SECTION.search(t.text) and len(t.text.split()) <= 12:
             return True

@@ -17,8 +17,9 @@ def test_the_test_split_is_every_third_real_document_by_name():
     split = split_of_stems(ROOT / "gold")
     assert {s for s, v in split.items() if v == "test"} == TEST
     assert {s for s, v in split.items() if v == "seeds"} == {p.stem for p in (ROOT / "corpus").glob("[0-9][0-9][0-9]_*.txt")}
-    assert stems_in(ROOT / "gold", "real") == {p.stem for p in (ROOT / "corpus" / "real").glob("*.md")
-                                                if p.name.lower() != "readme.md"}
+    real = {p.stem for folder in ("real", "admin") for p in (ROOT / "corpus" / folder).glob("*.md")
+            if p.name.lower() != "readme.md"}
+    assert stems_in(ROOT / "gold", "real") == real  # dev + test: every real document with gold
 
 
 def test_adding_documents_outside_corpus_real_moves_nothing_into_or_out_of_test(tmp_path):

@@ -24,7 +24,9 @@ _LEAD_IN = re.compile(
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
 # a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
 _BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
-_DEFINES = re.compile(r"(?:^|\s)(?:là|bao gồm|gồm|được|có quyền)(?:\s|$)", re.I)
+# "… là kênh …", "… được …" define or entitle; "… là cơ quan đầu mối, theo dõi …" gives a role and a duty
+_DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối))|bao gồm|gồm|được|có quyền)(?:\s|$)", re.I)
+_LISTS = re.compile(r"\s(?:bao gồm|gồm)(?:\s|$)", re.I)
 # the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"
 CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Quy định|Quy chế)\s+này\W*$", re.I)
 _PERIOD = (
@@ -64,7 +66,7 @@ def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
             return RawTask(sentence.strip(), start, start + len(sentence.rstrip()), deadline=dl.group(0), layout="assignment")
         return None
     after = rest[len(actor):].strip(" ,")
-    defines = not (m and m.group("giao")) and (_DEFINES.search(actor) or _DEFINES.match(after))
+    defines = not (m and m.group("giao")) and (_LISTS.search(actor) or _DEFINES.match(after))
     if _BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or defines:
         return None  # "Cổng TTĐT tỉnh là …", "UBND cấp xã bao gồm …", "Sở Tư pháp được …" define or entitle
 

@@ -32,6 +32,7 @@ from normalize.patterns import (
     SIGN_ROLE,
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
+from vnplan.lang import vocabulary
 from vnplan.schema import DocumentInfo
 
 PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.txt"
@@ -241,9 +242,12 @@ def _name_like(text: str) -> bool:
         and not SIGN_PREFIX.match(fold(text))
         and not DOC_TYPE_LINE.match(fold(text))  # "KẾ HOẠCH" under a second header block is no name
         and not APPENDIX.match(fold(text))  # nor "PHỤ LỤC" under the issuing body of an appendix
+        and (not text.isupper() or fold(words[0]) in _SURNAMES)  # "NHỮNG QUY ĐỊNH CHUNG" is a heading
+        and not re.match(r"^chuong\s+(?:[ivxlc]+|\d+)$", fold(text).strip())  # nor "Chương I" of an attached regulation
     )
 
 
+_SURNAMES = {fold(r["phrase"]) for r in vocabulary("surnames")}  # vnplan/lang/vi/surnames.tsv
 _SIGNED = re.compile(r"^\s*[(\[]\s*(?:da\s+ky|ky)\b[^)\]]*[)\]]\s*")  # "(Đã ký)", "[Đã ký]", "(Ký, đóng dấu)"
 
 

@@ -55,6 +55,7 @@ _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipie
 _GROUP_OWNER = re.compile(r"^các\s", re.I)
 # articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
 _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
+_DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
@@ -238,6 +239,15 @@ def _open_node(stack: list[Node], nodes: list[Node], number: str, depth: float, 
     nodes.append(node)
 
 
+def _in_article(node: Node) -> bool:
+    n = node.parent
+    while n is not None:
+        if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
+            return True
+        n = n.parent
+    return False
+
+
 def _is_signature(line: str) -> bool:
     """"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": the signature block ends the body as "Nơi nhận" does."""
     return bool(SIGN_PREFIX.match(fold(line))) and is_upper_line(line)
@@ -266,10 +276,11 @@ def _agency_heading(node: Node) -> Optional[str]:
     t = node.title()
     if t is None or not t.text:
         return None
-    if node.depth == DEPTH_ARTICLE:
-        m = _ARTICLE_OWNER.match(_MARK.sub("", t.text).strip())
-        if m and not _GROUP_OWNER.match(m.group("who")) and len(m.group("who").split()) <= 20:
-            return m.group("who").strip()
+    # an article, or a clause inside one, titled by whose duties follow (a collective included:
+    # "Trách nhiệm của các cơ quan, đơn vị xử lý …"; a clause below naming its agency still wins)
+    m = _ARTICLE_OWNER.match(_MARK.sub("", t.text).strip())
+    if m and len(m.group("who").split()) <= 20 and (node.depth == DEPTH_ARTICLE or _in_article(node)):
+        return m.group("who").strip()
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title
     head = _MARK.sub("", head).strip()
@@ -439,8 +450,10 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                       in_duty: bool) -> list[RawTask]:
     """Tasks without owner/deadline lines: items under an agency heading, and duty sentences."""
     out: list[RawTask] = []
-    # an upper-case line ("C. TỔ CHỨC THỰC HIỆN") is the title of what comes next, never a duty
-    content = [p for p in content if not (is_upper_line(p.text) and len(p.text.split()) <= 12)]
+    # an upper-case line ("C. TỔ CHỨC THỰC HIỆN") is the title of what comes next, never a duty, nor is a
+    # clause that only names whose or which duties follow ("1. Trách nhiệm trong việc quản lý …")
+    content = [p for p in content if not (is_upper_line(p.text) and len(p.text.split()) <= 12)
+               and not (p.kind == "title" and _DUTY_TITLE.match(p.text) and not p.text.rstrip().endswith(_ENDS[:2]))]
     if not content:
         return out
     # an item titled by an agency's name assigns it what follows, in a duty section or not

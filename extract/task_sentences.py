@@ -18,7 +18,7 @@ from extract.raw_task import RawTask
 
 _ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
 _LEAD_IN = re.compile(
-    r"^(?:[-+•]\s*)?(?:[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
+    r"^(?:[-+•]\s*)?(?:[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|Yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)

@@ -143,6 +143,32 @@ PASSAGES = [  # plan text → (form, grantor, recipient, level, max_count, rank,
         ],
         id="a_prize_for_each_named_later_in_the_sentence_and_only_for_its_own_recipients",
     ),
+    pytest.param(
+        (
+            "V. KHEN THƯỞNG\n"
+            "1. Chủ tịch UBND tỉnh tặng Cờ thi đua cho tập thể dẫn đầu phong trào.\n"
+            "2. Giám đốc Sở Y tế tặng Giấy khen cho các tập thể, cá nhân có thành tích tiêu biểu.\n"
+            "3. Tập thể được tặng Cờ thi đua phải hoàn thành xuất sắc nhiệm vụ.\n"
+            "4. Tặng Bằng khen của Chủ tịch UBND tỉnh cho:\n"
+            "- 02 tập thể dẫn đầu.\n"
+        ),
+        [("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", None, 2, None, None)],
+        id="forms_granted_without_a_number_are_no_quota",
+    ),
+    pytest.param(
+        (
+            "IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n"
+            "2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n"
+            "a) Các cơ quan, đơn vị có liên quan:\n"
+            "- Ban Chỉ đạo của tỉnh: Không quá 05 cá nhân;\n"
+            "- Tổ giúp việc Ban Chỉ đạo: Không quá 03 cá nhân;\n"
+        ),
+        [
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 5, None, None),
+            ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", None, 3, None, None),
+        ],
+        id="a_quota_list_takes_its_form_and_grantor_from_the_heading_above_it",
+    ),
 ]
 
 
@@ -243,18 +269,6 @@ def test_danh_hieu_with_a_share_quota_and_ranks_named_before_their_count():
     assert {a.level for a in got[2:]} == {"cấp huyện"}
 
 
-def test_forms_granted_without_a_number_are_no_quota():
-    text = ("V. KHEN THƯỞNG\n"
-            "1. Chủ tịch UBND tỉnh tặng Cờ thi đua cho tập thể dẫn đầu phong trào.\n"
-            "2. Giám đốc Sở Y tế tặng Giấy khen cho các tập thể, cá nhân có thành tích tiêu biểu.\n"
-            "3. Tập thể được tặng Cờ thi đua phải hoàn thành xuất sắc nhiệm vụ.\n"
-            "4. Tặng Bằng khen của Chủ tịch UBND tỉnh cho:\n"
-            "- 02 tập thể dẫn đầu.\n")
-    assert [(a.form, a.grantor, a.recipient, a.max_count) for a in extract_awards(ndoc(text))] == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "tập thể", 2),
-    ]
-
-
 def test_a_total_and_its_breakdown_per_level_are_linked():
     text = ("IV. KHEN THƯỞNG\n"
             "1. Chủ tịch UBND tỉnh tặng Bằng khen cho không quá 8 tập thể.\n"
@@ -268,15 +282,3 @@ def test_a_total_and_its_breakdown_per_level_are_linked():
     assert (share.form, share.max_count, share.max_share) == ("Tập thể lao động xuất sắc", None, 10)
     # counting each place once: the leaves
     assert sum(a.max_count for a in awards if a.max_count and not any(b.parent_id == a.id for b in awards)) == 8
-
-
-def test_a_quota_list_takes_its_form_and_grantor_from_the_heading_above_it():
-    text = ("IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n"
-            "2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n"
-            "a) Các cơ quan, đơn vị có liên quan:\n"
-            "- Ban Chỉ đạo của tỉnh: Không quá 05 cá nhân;\n"
-            "- Tổ giúp việc Ban Chỉ đạo: Không quá 03 cá nhân;\n")
-    assert [(a.form, a.grantor, a.recipient, a.max_count) for a in extract_awards(ndoc(text))] == [
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", 5),
-        ("Bằng khen", "Chủ tịch UBND tỉnh", "cá nhân", 3),
-    ]

@@ -111,7 +111,8 @@ _QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?
 
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
-    return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1])
+    return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1]) \
+        or t.lower() in ("có trách nhiệm", "chịu trách nhiệm")
 
 
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:

@@ -50,8 +50,14 @@ _REPORTING = re.compile(r"\b(?:báo cáo|gửi|nộp)\b", re.I)
 SENTENCE = re.compile(r"(?<=[.;])\s+(?=giao\s)|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+# a recurrence stated anywhere in a duty ("thường xuyên kiểm tra …", "định kỳ báo cáo …"): SCHEMA.md
+# reads it as the task's deadline (end null, recurring)
+_RECURRING = re.compile(r"\b(?:thường xuyên|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|định kỳ(?:,? (?:và |hoặc )?đột xuất)?)\b",
+                        re.I)
+
+
 def deadline_in(sentence: str) -> str:
-    m = _DL_IN.search(sentence)
+    m = _DL_IN.search(sentence) or _RECURRING.search(sentence)
     return m.group(0) if m else ""
 
 

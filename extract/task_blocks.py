@@ -56,6 +56,7 @@ _GROUP_OWNER = re.compile(r"^các\s", re.I)
 # articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
 _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
+_GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
@@ -475,7 +476,9 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         for p in content:
             if p.kind == "title" and len(content) > 1 and not p.text.endswith(_ENDS):
                 continue
-            own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) else None
+            # under "các cơ quan, đơn vị", an item naming its agency is that agency's; so is, under any
+            # owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")
+            own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) or _GIAO.match(p.text) else None
             if own is not None and own.lead:  # under "các cơ quan, đơn vị", an item naming its agency is that agency's
                 out.append(own)
                 continue

@@ -190,6 +190,20 @@ def test_cli_json_and_html_report(tmp_path):
     page = html.read_text(encoding="utf-8")
     assert "2.2. Tuyên truyền về định danh điện tử trên báo, đài." in page  # the miss, with its evidence
     assert "<svg" in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    # the headline figures and the document block, as the text report prints them
+    s = res["summary"]
+    assert f"mean item F1 {s['mean_item_f1']:.3f}" in page and "Document block" in page
+    assert res["document_block"]["fields"]["number"]["checked"] == 1
+
+
+def test_document_block_compares_whole_strings():
+    from vnplan.eval_document import compare_document_block
+
+    gold = {"document": {"number": "186/KH-UBND", "title": "Chuyển đổi số năm 2025", "signer": "Nguyễn Văn A"}}
+    pred = {"document": {"number": "186 / KH-UBND", "title": "Chuyển đổi số năm 2025 Căn cứ Luật Tổ chức chính quyền",
+                         "signer": "NGUYỄN VĂN A"}}
+    got = compare_document_block(gold, pred)
+    assert (got["number"][2], got["title"][2], got["signer"][2]) == (True, False, True)
 
 
 def test_cli_names_a_missing_folder(tmp_path):

@@ -108,6 +108,29 @@ def _field_table(total: dict) -> str:
     return "<table><tr><th>type</th><th>field</th><th>accuracy</th><th>right/checked</th></tr>" + "".join(rows) + "</table>"
 
 
+def _fmt(v) -> str:
+    return "–" if v is None else f"{v:.3f}"
+
+
+def _summary(result: dict) -> str:
+    """The three headline figures, when the result has them (``evaluate_dirs`` since schema 1.2.0)."""
+    s = result.get("summary")
+    if not s:
+        return ""
+    return (f"<p><b>mean item F1 {_fmt(s['mean_item_f1'])}</b> over {_e(', '.join(s['types_present']) or 'no type')}"
+            f" · <b>field accuracy {_fmt(s['field_accuracy'])}</b> · <b>document block {_fmt(s['document_block'])}</b></p>")
+
+
+def _document_block(result: dict) -> str:
+    block = result.get("document_block")
+    if not block:
+        return ""
+    rows = "".join(f"<tr><td><code>{_e(f)}</code></td><td class=num>{_fmt(c['accuracy'])}</td>"
+                   f"<td class=num>{c['right']}/{c['checked']}</td></tr>" for f, c in block["fields"].items())
+    return ("<h3>Document block</h3><table><tr><th>field</th><th>accuracy</th><th>right/checked</th></tr>"
+            f"{rows}</table>")
+
+
 def render_report(result: dict) -> str:
     """The whole HTML page for an ``evaluate_dirs`` result."""
     rows = []
@@ -117,12 +140,15 @@ def render_report(result: dict) -> str:
     rates = "".join(rows)
     body = [
         "<h1>vnplan evaluation</h1>",
-        f"<p>gold: <code>{_e(result.get('gold_dir'))}</code> · predictions: <code>{_e(result.get('pred_dir'))}</code></p>",
+        f"<p>gold: <code>{_e(result.get('gold_dir'))}</code> · predictions: <code>{_e(result.get('pred_dir'))}</code>"
+        f" · split: <code>{_e(result.get('split', 'all'))}</code> ({len(result['documents'])} documents)</p>",
+        _summary(result),
         "<h2>Total</h2>",
         _bars({k: result["total"][k] for k in ITEM_TYPES}),
         f"<table><tr><th>rate</th><th>value</th><th>right/of</th></tr>{rates}</table>",
         "<h3>Field accuracy on matched items</h3>",
         _field_table(result["total"]),
+        _document_block(result),
     ]
     for stem, d in result["documents"].items():
         body.append(f"<h2>{html.escape(stem)}{' — no prediction file' if d['missing_pred'] else ''}</h2>")

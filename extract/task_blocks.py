@@ -52,13 +52,13 @@ _CHAPTER = re.compile(r"^\s*[*_]*\s*Chương\s+(?P<num>[IVXLC]+|\d{1,2})\b\s*[.:
 DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article holds numbered clauses
 _ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
-_GROUP_OWNER = re.compile(r"^các\s", re.I)
+_GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 # articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
 _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
-_COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
+_COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 _DUTY = re.compile(
     r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
@@ -297,12 +297,13 @@ _LEAD_THEN_SUPPORT = re.compile(
 
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
     nodes = _parse_nodes(ndoc, skip)
-    _mark_topic_lists(nodes)
+    named = {id(n): _agency_heading(n) for n in nodes}  # read once: the topic lists and the loop below use it
+    _mark_topic_lists(nodes, named)
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
         if _under(node, "NN") or id(node) in consumed:
             continue
-        heading = _agency_heading(node) or _collective_heading(node)
+        heading = named[id(node)] or _collective_heading(node)
         node.heading_agencies = heading
         pieces = list(node.pieces)
         if heading and pieces and pieces[0].kind == "title":
@@ -424,7 +425,7 @@ def _collective_heading(node: Node) -> Optional[str]:
     return head
 
 
-def _mark_topic_lists(nodes: list[Node]) -> None:
+def _mark_topic_lists(nodes: list[Node], named: dict[int, Optional[str]]) -> None:
     """Lettered items are a list of addressees ("a) Sở Tài chính: … b) Công an tỉnh: …") only when
     most of them name agencies; in a list of topics ("a) Thể chế … i) Doanh nghiệp số") one
     title that happens to read as a body is a topic too."""
@@ -433,8 +434,8 @@ def _mark_topic_lists(nodes: list[Node]) -> None:
         if n.depth == 6 and n.parent is not None:
             siblings.setdefault(id(n.parent), []).append(n)
     for group in siblings.values():
-        named = sum(_agency_heading(n) is not None for n in group)
-        if named * 2 < len(group):
+        agencies = sum(named[id(n)] is not None for n in group)
+        if agencies * 2 < len(group):
             for n in group:
                 n.topic_list = True
 
@@ -479,7 +480,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             # under "các cơ quan, đơn vị", an item naming its agency is that agency's; so is, under any
             # owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")
             own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) or _GIAO.match(p.text) else None
-            if own is not None and own.lead:  # under "các cơ quan, đơn vị", an item naming its agency is that agency's
+            if own is not None and own.lead:
                 out.append(own)
                 continue
             out.append(RawTask(p.text, p.start, p.end, owner, "", deadline_in(p.text), lead_from="heading",

@@ -75,8 +75,8 @@ def normalize_document(doc: IngestedDocument, restore: bool = True, stages: list
     draft = pages.draft_from(doc, restore=restore, **options)
     failures: list = []
     for name in stages or DEFAULT_STAGES:
-        STAGES.get(name)  # an unknown name is a ValueError naming the known stages
-        # a stage that raises is skipped and recorded; the document goes on without it
+        # a stage that raises is skipped and recorded, the document goes on without it (an
+        # unknown name is still a ValueError naming the known stages)
         STAGES.run(name, draft, failures=failures)
     text, page_starts, tbls, table_lines = assemble(draft)
     sec_warnings: list[str] = []

@@ -14,15 +14,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from vnplan.evaluation import fold
+from vnplan.evaluation import fold_name
 
 DOC_FIELDS = ("number", "doc_type", "issuer", "province", "issued_date", "title", "signer")
 _EXACT = {"number", "doc_type", "province", "issued_date"}
 
 
 def _norm(field: str, value: Any) -> str:
-    s = fold(value)
-    s = s.replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
+    s = fold_name(value)
     if field == "number":
         s = re.sub(r"\s+", "", s)
     return s.strip(" .\"“”")

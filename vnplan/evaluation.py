@@ -219,8 +219,13 @@ _COMMUNES = re.compile(r"^ubnd (?:các )?(?:xã|phường|thị trấn|đặc kh
 _DISTRICTS = re.compile(r"^ubnd (?:các )?(?:huyện|quận|thị xã)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các )?(?:huyện|quận|thị xã|thành phố))*$")
 
 
+def fold_name(name: Any) -> str:
+    """``fold`` with "Ủy ban nhân dân" written "UBND" and one spelling of "ủy"."""
+    return fold(name).replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
+
+
 def _agency_form(name: Any) -> str:
-    f = fold(name).replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
+    f = fold_name(name)
     if _COMMUNES.match(f):
         return "ubnd cấp xã"
     if _DISTRICTS.match(f):

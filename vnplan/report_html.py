@@ -135,8 +135,7 @@ def render_report(result: dict) -> str:
     """The whole HTML page for an ``evaluate_dirs`` result."""
     rows = []
     for k, r in result["rates"].items():
-        val = "–" if r["rate"] is None else f"{r['rate']:.3f}"
-        rows.append(f"<tr><td>{html.escape(k)}</td><td class=num>{val}</td><td class=num>{r['right']}/{r['of']}</td></tr>")
+        rows.append(f"<tr><td>{html.escape(k)}</td><td class=num>{_fmt(r['rate'])}</td><td class=num>{r['right']}/{r['of']}</td></tr>")
     rates = "".join(rows)
     body = [
         "<h1>vnplan evaluation</h1>",

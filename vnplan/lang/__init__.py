@@ -29,8 +29,8 @@ class _FoldTable(dict):
         if ch in "đĐ":
             got = "d"
         else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            got = base.lower() if len(base.lower()) == 1 else ch
+            base = unicodedata.normalize("NFD", ch)[0].lower()
+            got = base if len(base) == 1 else ch
         self[code] = got
         return got
 

@@ -56,7 +56,7 @@ _RANK_BEFORE = re.compile(rf"\bgiai\s+({_RANK_WORDS})\s*[:(]\s*$")  # "Giải Nh
 _SHARE = re.compile(rf"(?:{alternation(phrases('comparators', comparator='<=', position='before'))})\s+\d{{1,2}}(?:,\d+)?\s*%")
 _FORM_RECIPIENT = {canon: rec for _, canon, rec in _FORMS if rec}
 _GRANTOR_TITLE = r"(?:chu tich|giam doc|thu truong|bo truong|thu tuong|chanh an|vien truong|tong cuc truong|cuc truong|truong ban|bi thu)"
-_FORM_WORDS = r"(?:b\w?ng khen|giay khen|huan chuong|co thi dua|ky niem chuong)"
+_FORM_WORDS = f"(?:{alternation(phrases('award_forms'))})"  # a second form after "và"/"," ends a grantor
 _GRANTOR_AFTER = re.compile(
     rf"\s*(?:cua\s+|\w{{2,3}}\s+(?=chu))?({_GRANTOR_TITLE}\b[^;:()\n]*?)(?=\s+(?:tang|cho|de|ve|doi voi|co thanh tich|dat|do|can cu)\b|\s*,\s*{_GRANTOR_TITLE}\b|\s+(?:va|hoac)\s+{_FORM_WORDS}|\s*[;:(.]|\s*,\s*{_FORM_WORDS}|\s*$)"
 )

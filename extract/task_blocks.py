@@ -27,7 +27,7 @@ from extract.task_parts import part_tasks
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import SENTENCE, assignment, deadline_in
 from normalize.model import NormalizedDocument
-from normalize.patterns import SIGN_PREFIX
+from normalize.patterns import ARTICLE, CHAPTER, SIGN_PREFIX
 from normalize.text import is_upper_line
 from vnplan.lang import alternation, phrases
 
@@ -46,9 +46,6 @@ _NUM = re.compile(r"^\s*[*_]*\s*(?P<num>\d{1,2}(?:[.,]\d{1,2}){1,4}\.?|\d{1,2}[.
 _ROMAN = re.compile(r"^\s*[*_]*\s*(?P<num>[IVX]{1,5})\.\s+(?P<rest>.*)$")
 _LETTER = re.compile(r"^\s*[*_]*\s*(?P<num>[a-zđ])\)\s+(?P<rest>.*)$")
 _DASH = re.compile(r"^\s*[-–•+]\s+\S")
-# the legal structure of decisions and regulations: "Chương V", "Điều 19. Trách nhiệm của …"
-_ARTICLE = re.compile(r"^\s*[*_]*\s*Điều\s+(?P<num>\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
-_CHAPTER = re.compile(r"^\s*[*_]*\s*Chương\s+(?P<num>[IVXLC]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$")
 DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article holds numbered clauses
 _ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
@@ -188,11 +185,13 @@ def _parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[
             nodes.append(node)
             blank = False
             continue
-        legal = _ARTICLE.match(line) or _CHAPTER.match(line)
-        if legal:
-            depth = DEPTH_ARTICLE if _ARTICLE.match(line) else DEPTH_CHAPTER
-            label = ("Điều " if depth == DEPTH_ARTICLE else "Chương ") + legal.group("num")
-            _open_node(stack, nodes, label, depth, lstart, lend, legal.group("rest"))
+        folded = fold(line)
+        article = ARTICLE.match(folded)
+        legal = article or CHAPTER.match(folded)
+        if legal:  # "Chương V", "Điều 19. Trách nhiệm của …" (normalize.patterns)
+            depth = DEPTH_ARTICLE if article else DEPTH_CHAPTER
+            label = ("Điều " if article else "Chương ") + legal.group("n").upper()
+            _open_node(stack, nodes, label, depth, lstart, lend, line[legal.start("rest"):])
             blank = False
             continue
         num = _NUM.match(line) or _ROMAN.match(line) or _LETTER.match(line)

@@ -40,6 +40,10 @@ SIGN_ROLE = re.compile(
 SIGN_PREFIX = re.compile(r"^\s*(\*\*)?\s*(tm|kt|tl|tuq|q)\s*\.\s*\S")
 APPENDIX = re.compile(r"^\s*(\*\*)?\s*phu\s*luc(\s+(?P<n>[0-9]+|[ivxlc]+\b|[a-z]\b))?")
 END_MARK = re.compile(r"\./\.\s*$")
+# legal structure (Law on legal documents): Chương > Mục > Điều > khoản (1.) > điểm (a));
+# markdown emphasis before the word is allowed ("**Điều 5. …**"); ``rest`` is the title
+CHAPTER = re.compile(r"^\s*[*_]*\s*chuong\s+(?P<n>[ivxlc]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$")
+ARTICLE = re.compile(r"^\s*[*_]*\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)(?P<rest>.*)$")
 
 # --- matched against the original text ---------------------------------------------
 ROMAN = re.compile(r"^\s*(?P<n>[IVXLC]{1,6})\s*[.)]\s+(?=\S)")

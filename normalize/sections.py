@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.model import Section
-from normalize.patterns import APPENDIX, LETTERED, NUMBERED, ROMAN, roman_value
+from normalize.patterns import APPENDIX, ARTICLE, CHAPTER, LETTERED, NUMBERED, ROMAN, roman_value
 from normalize.tables import follows, is_ordinal, norm_label
 from normalize.text import fold, is_upper_line
 
@@ -60,22 +60,19 @@ def _ocr_roman(text: str, seen: dict) -> str | None:
     return cand if v and v == seen["roman"] + 1 else None
 
 
-# legal structure (Law on legal documents): Chương > Mục > Điều > khoản (1.) > điểm (a))
-_CHAPTER = re.compile(r"^\s*chuong\s+(?P<n>[ivxlc]+|\d{1,2})\b\s*[.:]?")
-_ARTICLE = re.compile(r"^\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)")
 RANK_CHAPTER, RANK_ARTICLE = 0.8, 1.5  # a chapter holds articles; an article holds numbered clauses (rank 2)
 
 
 def _legal_heading(text: str, seen: dict) -> tuple[float, str] | None:
     """"Chương II" / "Điều 19. Trách nhiệm của …": a chapter or article that fits the numbering."""
     f = fold(text)
-    m = _ARTICLE.match(f)
+    m = ARTICLE.match(f)
     if m:
         n = int(m.group("n"))
         if n == 1 or seen.get("article") in (n - 1, n - 2):  # a repealed or missing article may leave a gap
             return RANK_ARTICLE, f"Điều {n}"
         return None
-    m = _CHAPTER.match(f)
+    m = CHAPTER.match(f)
     if m and (len(text) < 120 or is_upper_line(text)):
         return RANK_CHAPTER, f"Chương {m.group('n').upper()}"
     return None

@@ -10,8 +10,8 @@ the top, and the closing block (TM./KT. role lines, "Nơi nhận:"). These cues 
 province or document. Two of the four make a document; a page with fewer gets status
 ``not_a_plan`` and no items.
 
-Measured on the development sets (README): 410 of 411 official documents of
-``shared/admin-text`` and all 37 gold documents show two or more; 99 of 100 pages of
+Measured on the development sets (README): all 411 official documents of
+``shared/admin-text`` and all 50 gold documents show two or more; 99 of 100 pages of
 ``shared/not-plans`` show fewer.
 """
 
@@ -31,6 +31,7 @@ from normalize.patterns import (
 from normalize.text import fold
 
 HEAD_LINES = 60  # the opening block sits in the first lines of the document proper
+PREAMBLE_LINES = 200  # a portal page may put its own header (title, metadata table) before it
 MIN_SIGNALS = 2
 
 SIGNAL_NAMES = {
@@ -46,6 +47,12 @@ def form_signals(text: str) -> dict[str, bool]:
     lines = [fold(x) for x in text.split("\n")]
     lines = [x for x in lines if x.strip()]
     head = lines[:HEAD_LINES]
+    # where a portal header comes first, the opening block starts at the motto (a line of
+    # its own, not a sentence that names the republic)
+    motto_at = next((i for i, x in enumerate(lines[:PREAMBLE_LINES])
+                     if len(x) < 80 and (MOTTO.search(x) or MOTTO_2.search(x))), None)
+    if motto_at is not None and motto_at >= HEAD_LINES // 2:
+        head = lines[motto_at - HEAD_LINES // 2: motto_at + HEAD_LINES]
     number = False
     for x in head:
         m = NUMBER_LINE.match(x)

@@ -32,7 +32,7 @@ from normalize.patterns import (
     SIGN_ROLE,
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
-from vnplan.lang import vocabulary
+from vnplan.lang import alternation, phrases, vocabulary
 from vnplan.schema import DocumentInfo
 
 PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.txt"
@@ -198,6 +198,8 @@ _LEVELS = [("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("tinh", "t�
            ("xa", "xã"), ("phuong", "phường"), ("tp.", "thành phố"), ("tp", "thành phố")]
 
 
+# central bodies (vnplan/lang/vi/central_bodies.tsv); "Bộ Chỉ huy Quân sự tỉnh …" names its province
+_CENTRAL = re.compile(rf"^\W*(?:{alternation(phrases('central_bodies'))})\b(?!\s+chi\s+huy)")
 _SUBORDINATE = re.compile(r"^(?:so|ban|cong an|bo chi huy|thanh tra|van phong)\s")
 
 
@@ -350,12 +352,14 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
 
     block = issuer_lines(lines)
     province = find_province(" ".join(block)) if block else None
-    if province is None and place:
+    # a ministry or the Government: the "Hà Nội" of its date line is no province of the document
+    central = province is None and bool(block) and bool(_CENTRAL.match(fold(" ".join(block))))
+    if province is None and place and not central:
         province = find_province(place)
-    if province is None:
+    if province is None and not central:
         portal_place = _portal(ndoc, "noi ban hanh", "co quan ban hanh")
         province = find_province(portal_place) if portal_place else None
-    if province is None:
+    if province is None and not central:
         hits: dict[tuple[str, str], int] = {}
         for mm in re.finditer(r"\b(?:tinh|thanh pho)\s+([a-z][a-z\- ]{2,30})", fold(ndoc.text)):
             p = find_province(mm.group(1)[:30])

@@ -23,6 +23,7 @@ from typing import Optional
 from extract.agencies import _VERB_START, looks_like_agency, split_agencies
 from extract.numbers import fold
 from extract.raw_task import RawTask
+from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_parts import part_tasks
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import SENTENCE, assignment, deadline_in
@@ -52,6 +53,7 @@ _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipie
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 # articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
 _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
+_NO_DUTY_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds', kind='rules'))})\b")
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
@@ -286,7 +288,12 @@ def _agency_heading(node: Node) -> Optional[str]:
     head = _MARK.sub("", head).strip()
     head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị)\s+", "", head, flags=re.I)
     head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
+    if _DEFINES.search(head):
+        return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign
     return head if looks_like_agency(head) else None
+
+
+_DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
 
 
 # one owner label naming both: "X chủ trì; Y phối hợp", "X chủ trì, phối hợp với Y"
@@ -297,6 +304,13 @@ _LEAD_THEN_SUPPORT = re.compile(
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
     nodes = _parse_nodes(ndoc, skip)
     named = {id(n): _agency_heading(n) for n in nodes}  # read once: the topic lists and the loop below use it
+    subject = regulated_body(ndoc.text)
+    if subject:  # "Điều 2. Nhiệm vụ và quyền hạn" of a decision on the functions of <subject>
+        for n in nodes:
+            t = n.title()
+            if n.depth == DEPTH_ARTICLE and named[id(n)] is None and t is not None \
+                    and BARE_DUTY_TITLE.match(fold(_MARK.sub("", t.text))):
+                named[id(n)] = subject
     _mark_topic_lists(nodes, named)
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
@@ -330,6 +344,8 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         anc = node.parent
         while owner is None and anc is not None:
             owner, anc = anc.heading_agencies, anc.parent
+        if _in_rule_article(node):
+            continue  # "Điều 3. Cơ cấu tổ chức", "Điều 1. Phạm vi điều chỉnh": rules, not duties
         in_duty = _in_duty_section(node)
         schedule = _schedule_context(node)
         for content, labels in units:
@@ -375,6 +391,17 @@ def _under(node: Node, number: str) -> bool:
     while n is not None:
         if n.number == number and n.depth == 0:
             return True
+        n = n.parent
+    return False
+
+
+def _in_rule_article(node: Node) -> bool:
+    """Inside an article whose title says it assigns no duty (vnplan/lang/vi/article_kinds.tsv)."""
+    n: Optional[Node] = node
+    while n is not None:
+        if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
+            t = n.title()
+            return t is not None and bool(_NO_DUTY_ARTICLE.match(fold(t.text)))
         n = n.parent
     return False
 

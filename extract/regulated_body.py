@@ -1,0 +1,51 @@
+"""Whose duties a "functions and duties" decision lists.
+
+Every state agency is set up by a decision "Quy định chức năng, nhiệm vụ, quyền hạn và cơ
+cấu tổ chức của <body>" (Decree 45/2025/NĐ-CP form: Điều 1 Vị trí và chức năng, Điều 2
+Nhiệm vụ và quyền hạn, Điều 3 Cơ cấu tổ chức, Điều 4 Tổ chức thực hiện). Its article
+"Nhiệm vụ và quyền hạn" names no owner: the owner is the body in the title, and each
+clause of the article is one of its duties. :func:`regulated_body` reads that body from
+the opening of the document ("Căn cứ …" grounds name other bodies and are skipped).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from vnplan.lang import fold
+
+# "(quy định) chức năng, nhiệm vụ, quyền hạn (và cơ cấu tổ chức) của <body> (thuộc …)"
+_FUNCTIONS_OF = re.compile(
+    r"chuc nang,?\s+nhiem vu,?\s+(?:va\s+)?quyen han(?:,?\s+(?:va\s+)?co cau to chuc(?:,?\s+bo may)?)?\s+cua\s+"
+    r"(?P<who>[^;.:()]+?)(?=\s+thuoc\s|\s*[;.:(]|\s*$)")
+# an article titled by duties alone: "Nhiệm vụ và quyền hạn", "Nhiệm vụ, quyền hạn", "Chức năng, nhiệm vụ"
+BARE_DUTY_TITLE = re.compile(r"^\W*(?:chuc nang,?\s+(?:va\s+)?)?nhiem vu(?:,|\s+va)?\s*(?:quyen han)?\s*\W*$")
+OPENING = 4000  # characters: the title sits in the opening block, before the body
+
+
+def regulated_body(text: str) -> Optional[str]:
+    """The body whose functions and duties the document lays down, written as the text writes
+    it in mixed case where it does ("TRUNG TÂM …" in the title, "Trung tâm …" in the body)."""
+    opening = text[:OPENING]
+    for line in opening.split("\n"):
+        f = fold(line)
+        if f.lstrip(" *_").startswith("can cu"):
+            continue
+        m = _FUNCTIONS_OF.search(f)
+        if not m:
+            continue
+        name = line[m.start("who"):m.end("who")].strip(" *_")
+        if len(name.split()) < 2 or len(name.split()) > 15:
+            return None
+        if name.isupper():  # the same name in running text gives its proper capitals
+            folded, target = fold(text), fold(name)
+            at = folded.find(target)
+            while at >= 0:
+                cand = text[at:at + len(name)]
+                if not cand.isupper():
+                    return cand
+                at = folded.find(target, at + 1)
+            return name[:1] + name[1:].lower()
+        return name
+    return None

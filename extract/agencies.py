@@ -21,6 +21,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from vnplan.lang import vocabulary
+
 GAZETTEER = Path(__file__).with_name("data") / "agencies.tsv"
 FUZZY_MIN = 90
 
@@ -63,19 +65,9 @@ _COLLECTIVE = re.compile(
     r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội)\b",
     re.I,
 )
-# Verbs that start a purpose clause after the owner ("Sở Tư pháp hướng dẫn, đôn đốc …").
-_VERBS = (
-    "hướng dẫn|đôn đốc|thực hiện|lập|nghiên cứu|chủ động|tham mưu|triển khai|phối hợp|chỉ đạo|xây dựng|rà soát|"
-    "gửi|báo cáo|bố trí|cung cấp|có trách nhiệm|chịu trách nhiệm|căn cứ|trong phạm vi|theo chức năng|theo phân cấp|"
-    "theo thẩm quyền|theo dõi|tổng hợp|kiểm tra|lựa chọn|để|nhằm|đảm bảo|bảo đảm|tiếp tục|đề xuất|trình|ban hành|"
-    "hoàn thành|cập nhật|tuyên truyền|vận động|phát động|tập huấn|số hóa|làm sạch|kết nối|tiếp nhận|giải quyết|"
-    "tăng cường|tiến hành|thường xuyên|giám sát|tái cấu trúc|trên cơ sở|trong việc|đánh giá|đối chiếu|hỗ trợ|"
-    "thu thập|thống kê|khai thác|chia sẻ|hoàn thiện|nâng cao|đẩy mạnh|thúc đẩy|vận hành|tích hợp|sử dụng|áp dụng|"
-    "điều tra|khảo sát|thẩm định|hợp nhất|chuẩn bị|thành lập|kiện toàn|phổ biến|quán triệt|trao đổi|xử lý|huy động|"
-    "trong công tác|trong quá trình|tại|yêu cầu|đề nghị|chủ trì|có nhiệm vụ|mở|khẩn trương|kịp thời|nghiêm túc|định kỳ|quan tâm|tích cực|thống nhất|"
-    "phản ánh|kiến nghị|cân đối|làm đầu mối|là đầu mối|làm cơ quan đầu mối|là cơ quan đầu mối|đồng bộ|chi trả|hoàn tất|"
-    r"(?<!trật )tự(?= \w)"  # "Các sở, ban, ngành tự đánh giá …"
-)
+# Verbs that start a purpose clause after the owner ("Sở Tư pháp hướng dẫn, đôn đốc …"): duty_verbs.tsv,
+# plus "tự" ("Các sở, ban, ngành tự đánh giá …", not the "trật tự" of a name)
+_VERBS = "|".join(re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("duty_verbs")) + r"|(?<!trật )tự(?= \w)"
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
 # In an owner phrase, "tổ chức" between collective nouns is a noun: "các cơ quan, tổ chức, đơn vị".
 _GROUP_LIST = re.compile(r"^các\s+(?:cơ quan|đơn vị)(?:\s*(?:,|và)\s*(?:tổ chức|cơ quan|đơn vị|địa phương))+(?![\w])", re.I)

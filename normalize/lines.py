@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, Line, stage
-from normalize.patterns import APPENDIX, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
+from normalize.patterns import APPENDIX, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
 from normalize.text import fold, is_upper_line, starts_lower
 
 _TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")
@@ -50,6 +50,10 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
     """Does line ``nxt`` continue paragraph ``para`` whose last physical line is ``last``?"""
     nxt = nxt.strip()
     prev = last.rstrip()
+    if BARE_MARKER.match(nxt):
+        return False  # "2." alone: the next item starts here, its text on the line below
+    if BARE_MARKER.match(para) and not is_list_start(nxt):
+        return True  # "2." / "Quy trình cấp mới …": the marker's own text
     f = fold(nxt)
     if APPENDIX.match(f) and is_upper_line(nxt) or RECIPIENTS.match(f):
         return False

@@ -49,6 +49,8 @@ ARTICLE = re.compile(r"^\s*[*_]*\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)(?P<rest
 ROMAN = re.compile(r"^\s*(?P<n>[IVXLC]{1,6})\s*[.)]\s+(?=\S)")
 NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.|\))?\s+(?=\S)")
 LETTERED = re.compile(r"^\s*(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)")
+# a list marker alone on its line, its text on the next ("2.", "a)", "III."): portal copies of word files
+BARE_MARKER = re.compile(r"^\s*[*_]*\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|[IVXLC]{1,6}[.)])\s*[*_]*\s*$")
 BULLET = re.compile(r"^\s*[-–—+•*▪●○]\s*(?=\S)")
 PIPE_LINE = re.compile(r"^\s*\|\s*$")
 RULE_LINE = re.compile(r"^\s*[-_=~.·*]{3,}\s*$")

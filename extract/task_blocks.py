@@ -270,7 +270,8 @@ def _labels(plain: str, matches: list, lstart: int, lend: int, blank: bool) -> l
 # "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
 _ARTICLE_OWNER = re.compile(
     r"^(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|quyền|nghĩa vụ))*"
-    r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+    r"\s+(?:(?:của|đối với)\s+|(?=(?:cá nhân|tổ chức|cơ quan|đơn vị|người)\b))"  # "Trách nhiệm cá nhân trong …"
+    r"(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
 
 
 def _agency_heading(node: Node) -> Optional[str]:

@@ -66,7 +66,7 @@ from extract.target_tables import year_tables
 from extract.target_years import year_lines
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
-from vnplan.lang import vocabulary
+from vnplan.lang import alternation, phrases, vocabulary
 from vnplan.schema import Target
 
 # ---------------------------------------------------------------- vocabulary (folded)
@@ -79,7 +79,13 @@ _TARGET_VERBS = (
 # What a heading says about the numbers under it (vnplan/lang/vi/section_kinds.tsv)
 _SECTION_KINDS = [(kind, re.compile("|".join(r["phrase"] for r in vocabulary("section_kinds") if r["kind"] == kind)))
                   for kind in ("target", "excluded")]
-_PAST = re.compile(r"\b(?:da dat|da co|da hoan thanh|da thuc hien|hien co|hien dat|hien nay|dat duoc trong nam qua)\b[^;]{0,40}$")
+# a fact or an estimate, not a target (vnplan/lang/vi/quantity_cues.tsv): "đã đạt 75%", "34/34 địa phương đã
+# công bố", "chiếm khoảng 75%", "dự kiến: 85%-90%"; a bare share in brackets after a name is a statistic
+_PAST = re.compile(rf"\b(?:{alternation(phrases('quantity_cues', kind='result'))})\b[^;]{{0,40}}$")
+_PAST_AFTER = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{alternation(phrases('quantity_cues', kind='result_after'))})\s")
+_ESTIMATE = re.compile(rf"\b(?:{alternation(phrases('quantity_cues', kind='estimate'))})\s*:?\s*$")
+_BRACKETED_SHARE = re.compile(r"\(\s*(?:[^\W\d]+\s+){0,2}$")  # "Hồ Chí Minh (87,73%)", "(chiếm 52,3%)"
+_FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")  # "[5] Tỷ lệ TTHC …": a portal copy's footnote, commentary
 _SCORING_CLAUSE = re.compile(
     r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d"
     r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
@@ -137,8 +143,16 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
     for q in find_percents(seg) + find_ratios(seg):
         q.start += cs
         q.end += cs
-        if _PAST.search(fold(masked[cs:q.start])) or _conditional(masked, q, cs, ce):
-            continue  # "đã đạt 75%" reports a result, it sets no target
+        before = fold(masked[cs:q.start])
+        if _PAST.search(before) or _conditional(masked, q, cs, ce) or _ESTIMATE.search(before[-25:]) \
+                or _PAST_AFTER.match(fold(masked[q.end:ce])):
+            continue  # "đã đạt 75%" reports a result, "dự kiến 10%" forecasts: neither sets a target
+        bracket = _BRACKETED_SHARE.search(masked[max(cs, q.start - 20):q.start])
+        if q.unit == "%" and bracket and masked[q.end:q.end + 2].strip().startswith(")") \
+                and not re.search(r"\d\s*/\s*\d", masked[cs:q.start]) and not any(
+                    re.search(p, fold(bracket.group(0)) + " ") for p, _ in CMP_BEFORE[:2]) \
+                and not re.search(r"\b(?:dat|tren|hon)\s*$", fold(bracket.group(0))):
+            continue  # "Sơn La (87,26%)", "(chiếm 52,3%)" after words: a statistic, not "11/11 … (100%)"
         found.append(q)
     for q in find_counts(seg):
         q.start += cs
@@ -198,7 +212,7 @@ def _units(ndoc: NormalizedDocument):
     for line in text.split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
-        if any(s <= ls < e for s, e in spans) or line.count("|") >= 2:
+        if any(s <= ls < e for s, e in spans) or line.count("|") >= 2 or _FOOTNOTE.match(line):
             continue
         yield ls, le, None, False
 

@@ -270,8 +270,11 @@ def _labels(plain: str, matches: list, lstart: int, lend: int, blank: bool) -> l
 # "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
 _ARTICLE_OWNER = re.compile(
     r"^(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|quyền|nghĩa vụ))*"
-    r"\s+(?:(?:của|đối với)\s+|(?=(?:cá nhân|tổ chức|cơ quan|đơn vị|người)\b))"  # "Trách nhiệm cá nhân trong …"
-    r"(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+    r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+# an article may leave out the "của": "Điều 6. Trách nhiệm Văn phòng UBND tỉnh", "Trách nhiệm cá nhân trong …"
+_ARTICLE_OWNER_BARE = re.compile(
+    r"^(?:trách nhiệm|nhiệm vụ)\s+(?P<who>(?:(?-i:[A-ZĐ])|(?:các|cá nhân|cơ quan|đơn vị)\b)[^:;.]+?)"
+    r"(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
 
 
 def _agency_heading(node: Node) -> Optional[str]:
@@ -283,6 +286,9 @@ def _agency_heading(node: Node) -> Optional[str]:
     # "Trách nhiệm của các cơ quan, đơn vị xử lý …"; a clause below naming its agency still wins)
     m = _ARTICLE_OWNER.match(_MARK.sub("", t.text).strip())
     if m and len(m.group("who").split()) <= 20 and (node.depth == DEPTH_ARTICLE or _in_article(node)):
+        return m.group("who").strip()
+    m = _ARTICLE_OWNER_BARE.match(_MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
+    if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):
         return m.group("who").strip()
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title

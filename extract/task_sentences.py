@@ -25,7 +25,7 @@ _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\
 # a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
 _BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
 # "… là kênh …", "… được …" define or entitle; "… là cơ quan đầu mối, theo dõi …" gives a role and a duty
-_DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối))|bao gồm|gồm|được(?!\s+giao\b)|có quyền|có (?:các )?chức năng|"
+_DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối))|bao gồm|gồm|được|có quyền|có (?:các )?chức năng|"
                       r"phải đáp ứng|hoạt động dưới)(?:\s|$)", re.I)
 _LISTS = re.compile(r"\s(?:bao gồm|gồm)(?:\s|$)", re.I)
 # the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"

@@ -318,14 +318,14 @@ def looks_like_agency(text: str) -> bool:
     if cut_purpose(raw) != raw or re.match(r"(?:giao|đề nghị|yêu cầu)\s", raw, re.I):
         return False  # a duty sentence, not a name
     s = clean_agency(text).rstrip(":")
-    if not s or len(s.split()) > 25 or _NOT_HEAD.match(s):
+    if not s or _NOT_HEAD.match(s):
         return False
     if s.isupper() and len(s.split()) > 2:
         return False  # "TỔ CHỨC THỰC HIỆN" is a section title
     if cut_purpose(s) != s:
         return False
     pieces = split_agencies(s)
-    if not pieces:
-        return False
+    if not pieces or len(s.split()) > max(25, 12 * len(pieces)):
+        return False  # a list of seven agencies is long; one name of 30 words is a sentence
     return all(resolve_agency(p).known or (_HEAD_RE.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà")))
                or (p.lower().startswith("các ") and _COLLECTIVE.match(p[4:])) for p in pieces)

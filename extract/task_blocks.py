@@ -422,7 +422,8 @@ def _in_duty_section(node: Node) -> bool:
             t = n.title()
             return not (t is not None and _RULE_ARTICLE.match(fold(t.text)))
         t = n.title()
-        if t is not None and n.depth in (DEPTH_CHAPTER, 0, 1) and _DUTY_SECTION.search(t.text) and len(t.text.split()) <= 12:
+        if t is not None and n.depth in (DEPTH_CHAPTER, 0, 1) and _DUTY_SECTION.search(t.text) \
+                and len(t.text.split()) <= (20 if n.depth <= 0 else 12):  # a part's title may run long
             return True
         n = n.parent
     return False

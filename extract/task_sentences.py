@@ -30,6 +30,10 @@ _DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối)
 _LISTS = re.compile(r"\s(?:bao gồm|gồm)(?:\s|$)", re.I)
 # the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"
 CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Quy định|Quy chế)\s+này\W*$", re.I)
+# … the same at the end of a longer sentence: "… và các cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành
+# Quyết định này", "… có trách nhiệm triển khai thực hiện nghiêm túc Chỉ thị này"
+_CLOSING_END = re.compile(r"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"
+                          r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị quyết|Công điện)\s+này\W*$", re.I)
 _PERIOD = (
     r"(?:ngày\s+)?(?:(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
@@ -73,8 +77,10 @@ def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
             return RawTask(sentence.strip(), start, start + len(sentence.rstrip()), deadline=dl.group(0), layout="assignment")
         return None
     after = rest[len(actor):].strip(" ,")
+    # "… theo chức năng quản lý của mình, có trách nhiệm …": the scope phrase before the duty verb
+    after = re.sub(r"^(?:theo|căn cứ|trong phạm vi)\s[^,;]{0,60}?,?\s*(?=(?:có|chịu) trách nhiệm\b)", "", after, flags=re.I)
     defines = not (m and m.group("giao")) and (_LISTS.search(actor) or _DEFINES.match(after))
-    if _BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or defines:
+    if _BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or _CLOSING_END.search(after) or defines:
         return None  # "Cổng TTĐT tỉnh là …", "UBND cấp xã bao gồm …", "Sở Tư pháp được …" define or entitle
 
     if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after)):

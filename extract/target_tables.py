@@ -30,7 +30,7 @@ from extract.evidence import evidence_for
 from extract.levels import TINH, level_at, named_level
 from extract.numbers import NUMBER_RE, clean_value, fold, parse_number
 from normalize.model import NormalizedDocument
-from vnplan.lang import alternation, phrases
+from vnplan.lang import alternation, phrases, vocabulary
 from vnplan.schema import Target
 
 _METRIC_HEAD = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung|tieu chi|chi so|danh muc|nhiem vu|muc tieu)\b")
@@ -69,14 +69,15 @@ def _comparator(words: str, after: Optional[str], ranged: bool) -> Optional[str]
     return None  # words we do not know: not a plain value cell
 
 
-def _columns(header: list[str], year: Optional[int]):
+def _columns(header: list[str], year: Optional[int], measured: bool = False):
     """(metric column, unit column or None, [(column, year)]) or None when this is not a by-year table."""
     heads = [fold(c).strip() for c in header]
     unit = next((i for i, h in enumerate(heads) if _UNIT_HEAD.match(h)), None)
     named = [i for i, h in enumerate(heads) if i != unit and not _YEAR_HEAD.match(h)]
     metric = next((i for i in named if _METRIC_HEAD.match(heads[i])), None)
-    if metric is None and unit is not None:
-        # "STT | Danh mục | ĐVT | Năm 2025": with a unit column the indicator is the first text column
+    if metric is None and (unit is not None or measured):
+        # "STT | Danh mục | ĐVT | Năm 2025": with a unit column (or units in the header) the indicator
+        # is the first text column
         metric = next((i for i in named if heads[i] and not _INDEX_HEAD.match(heads[i])), None)
     years = []
     for i, h in enumerate(heads):
@@ -87,6 +88,55 @@ def _columns(header: list[str], year: Optional[int]):
     if metric is None or not years:
         return None
     return metric, unit, years
+
+
+_SCALES = {fold(r["phrase"]): float(r["factor"]) for r in vocabulary("unit_scales")}
+_YEAR_PART = re.compile(r"\s*\u2016.*$")  # "Kế hoạch 2026 ‖ Lượng (Tấn)": the year part is before the mark
+
+
+def _numbering_row(cells: list[str]) -> bool:
+    """"1 | 2 | 3 | … | 11": a row that numbers the columns."""
+    return len(cells) >= 4 and all(c.strip(" *()") == str(i + 1) for i, c in enumerate(cells))
+
+
+def _spanned_header(top: list[str], sub: list[str], body) -> Optional[tuple[list[str], dict[int, str]]]:
+    """A two-row header whose last top cells each span ``k`` sub-header cells, the same measures
+    under every year ("Kế hoạch 2026 | … | Kế hoạch 2030" over "Lượng | Giá trị" five times): the
+    flat header with one column per (year, measure), and the measure of each such column."""
+    widths = [len(cells) for _, _, cells in body if not _numbering_row(cells)]
+    if not widths or len(sub) < 2:
+        return None
+    width = max(set(widths), key=widths.count)
+    for spans in range(1, len(top)):
+        if (width - (len(top) - spans)) != len(sub) or len(sub) % spans:
+            continue
+        k = len(sub) // spans
+        if any(_YEAR_HEAD.match(fold(c).strip()) for c in sub):
+            return top[: len(top) - spans] + sub, {}  # "GIAI ĐOẠN 2026 - 2030" over "Năm 2026 | … | Năm 2030"
+        if k < 2 or not all(_YEAR_HEAD.match(fold(c).strip()) for c in top[len(top) - spans:]):
+            continue
+        if len({fold(c) for c in sub[:k]}) != k or any(fold(sub[i]) != fold(sub[i % k]) for i in range(len(sub))):
+            continue  # the same measures under every year
+        head = top[: len(top) - spans]
+        measures = {}
+        for j, year_cell in enumerate(top[len(top) - spans:]):
+            for i in range(k):
+                measures[len(head)] = sub[j * k + i]
+                head.append(f"{year_cell} \u2016 {sub[j * k + i]}")
+        return head, measures
+    return None
+
+
+def _measure(cell: str) -> tuple[str, str, float]:
+    """"Lượng (Tấn)" → ("Lượng", "tấn", 1); "Giá trị tham gia xuất khẩu (Nghìn USD)" → (…, "USD", 1000)."""
+    m = re.match(r"^(?P<name>.*?)\s*\((?P<unit>[^()]+)\)\s*$", cell.strip())
+    if not m:
+        return cell.strip(), "count", 1.0
+    unit, factor = m.group("unit").strip(), 1.0
+    first = fold(unit).split()[0] if unit.split() else ""
+    if first in _SCALES and len(unit.split()) > 1:
+        factor, unit = _SCALES[first], unit.split(None, 1)[1]
+    return m.group("name").strip(), (unit if unit.isupper() else unit.lower()), factor
 
 
 def _row_lines(ndoc: NormalizedDocument, start: int, end: int):
@@ -105,7 +155,13 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
         if not rows:
             continue
         header, first = rows[0][2], 1
-        cols = _columns(header, year)
+        measures: dict[int, str] = {}
+        if len(rows) > 2:
+            spanned = _spanned_header(header, rows[1][2], rows[2:])
+            if spanned is not None:  # "Kế hoạch 2026" over "Lượng (Tấn) | Giá trị (Nghìn USD)"
+                header, measures = spanned
+                first = 3 if _numbering_row(rows[2][2]) else 2
+        cols = _columns(header, year, bool(measures))
         if cols is None and len(rows) > 2:
             # "Chỉ tiêu | Đơn vị | Kế hoạch" over " | | Năm 2025 | Năm 2026": a header split over two rows
             lower = rows[1][2]
@@ -136,11 +192,20 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
                     continue
                 unit = "%" if m.group("pct") or unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ (%)") or "%" in unit_cell \
                     else (unit_cell.strip().lower() or "count")
+                row_metric = metric
+                if hcol in measures:  # the measure's own name and unit: "Lượng (Tấn)" → "Lượng Xoài", tấn
+                    name, unit, factor = _measure(measures[hcol])
+                    value, row_metric = value * factor, f"{name} {metric[:1].lower() + metric[1:]}"
                 warnings: list[str] = []
-                deadline = to_deadline(header[hcol].strip(), warnings, year)
+                head_text = _YEAR_PART.sub("", header[hcol]).strip()
+                deadline = to_deadline(head_text, warnings, year)
+                if deadline is not None and deadline.end is None:  # "Kế hoạch 2028": the end of that year
+                    deadline = to_deadline(f"Năm {y}", warnings, year)
+                    if deadline is not None:
+                        deadline.text = head_text
                 level = named_level(metric) or level_at(ndoc, table.start) or TINH
                 targets.append(Target(
-                    id="t0", metric=metric, comparator=cmp, value=clean_value(value),
+                    id="t0", metric=row_metric, comparator=cmp, value=clean_value(value),
                     value_max=clean_value(parse_number(m.group("vmax"))) if m.group("vmax") else None,
                     unit=unit, applies_to=level, deadline=deadline,
                     evidence=evidence_for(ndoc, ls, le, widen=False), confidence=0.85, warnings=warnings,

@@ -103,8 +103,14 @@ def split_rows(cells: list[str]) -> list[list[str]]:
     k = 0
     if not is_ordinal(cells[0]):
         k = next((i for i in range(1, len(cells)) if is_ordinal(cells[i]) and follows(norm_label(cells[i]), [])), len(cells))
-    rows: list[list[str]] = [cells[:k]] if k else []
-    width = k
+    rows: list[list[str]] = _header_rows(cells[:k]) if k else []
+    width = len(rows[0]) if rows else 0
+    n = _column_numbers(cells, k)
+    if n:  # "1 | 2 | 3 | … | 11" under the header numbers its columns: a header row, not items
+        rows.append(cells[k:k + n])
+        k += n
+        while k < len(cells) and cells[k] == "":
+            k += 1
     seen: list[str] = []
     current: list[str] = []
     body = cells[k:]
@@ -131,6 +137,30 @@ def split_rows(cells: list[str]) -> list[list[str]]:
     if current:
         rows.append(current)
     return rows
+
+
+def _header_rows(cells: list[str]) -> list[list[str]]:
+    """The header cells split into rows where the portal closed one row and opened the next (an
+    empty cell between them): "TT | Sản phẩm | Kế hoạch 2026 | …" over "Lượng (Tấn) | Giá trị … | …"."""
+    groups: list[list[str]] = [[]]
+    for c in cells:
+        if c == "":
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(c)
+    groups = [g for g in groups if g]
+    if len(groups) < 2 or any(len(g) < 2 for g in groups):
+        return [cells]
+    return groups
+
+
+def _column_numbers(cells: list[str], k: int) -> int:
+    """How many cells from ``k`` on number the columns: "1", "2", … "n" (n ≥ 4), else 0."""
+    n = 0
+    while k + n < len(cells) and cells[k + n].strip(" *()") == str(n + 1):
+        n += 1
+    return n if n >= 4 else 0
 
 
 def render_row(row: list[str]) -> str:

@@ -520,16 +520,29 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             out.append(RawTask(p.text, p.start, p.end, owner, "", deadline_in(p.text), lead_from="heading",
                                layout="agency-section").support_from_words(p.text))
         return out
+    intro: Optional[RawTask] = None  # "…, các cơ quan, đơn vị, địa phương thực hiện các hoạt động sau:"
     for p in content:
         if p.kind == "title" and heading:
             continue
+        if p.kind == "dash" and intro is not None:
+            out.append(RawTask(p.text.lstrip("-–•+ "), p.start, p.end, intro.lead, intro.support, deadline_in(p.text),
+                               lead_from="text", layout="assignment"))
+            continue
+        intro = None
         pos = 0
         for sent in SENTENCE.split(p.text):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))
-            rt = assignment(sent, start, in_duty)
-            if rt:
+            rt = assignment(sent, start, True if _LIST_INTRO.search(sent) else in_duty)
+            if rt and _LIST_INTRO.search(sent):
+                intro = rt  # it opens the dashed items below: each is one of its duties
+            elif rt:
                 out.append(rt)
     return out
+
+
+# a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
+_LIST_INTRO = re.compile(r"(?:(?:các|những)\s+(?:nội dung|nhiệm vụ|hoạt động|công việc|việc)(?:\s+\S+){0,3}\s+(?:sau|như sau)"
+                         r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)
 
 

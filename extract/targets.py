@@ -134,7 +134,13 @@ _CONDITION_START = re.compile(r"^\W*(?:nếu|trường hợp|khi|đối với tr
 def _conditional(masked: str, q: Quantity, cs: int, ce: int) -> bool:
     """A number inside a condition sets no target: "Bán kính phục vụ tối đa 01 km thì diện tích …",
     "Nếu tỷ lệ … dưới 50% …" (a rule of a regulation, not a commitment)."""
-    return bool(re.search(r"\bthì\b", masked[q.end: ce]) or _CONDITION_START.match(masked[cs: q.start]))
+    return bool(re.search(r"\bthì\b", masked[q.end: ce]) or _CONDITION_START.match(masked[cs: q.start])
+                or _BENEFIT_AFTER.search(masked[q.end: ce]))
+
+
+# "thiệt hại trên 70% diện tích, hỗ trợ 6.000.000 đồng/ha": the share is the condition of an amount paid
+_BENEFIT_AFTER = re.compile(r"\b(?:hỗ trợ|mức hỗ trợ|được hỗ trợ|mức chi|được chi|chi trả|thưởng)\s+(?:tối đa\s+|không quá\s+)?"
+                            r"\d[\d.,]*\s*(?:đồng|nghìn|triệu|tỷ)", re.I)
 
 
 def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantity]:

@@ -49,14 +49,8 @@ _BRANCH = re.compile(rf"\b(chi nhánh|CN)\s+{_ANY_PROVINCE}\b")
 _BARE = re.compile(rf"\b{_ANY_PROVINCE}\b")
 
 # Words that begin an agency name (used to tell a new agency from a wrapped part of a name).
-HEADS = (
-    "sở|văn phòng|vp|công an|ca|ủy ban|uỷ ban|ubnd|ub|ubmttq|ubmttqvn|mặt trận|mttq|hđnd|hội đồng|tỉnh ủy|tỉnh uỷ|"
-    "thành ủy|huyện ủy|ban|bộ|trung tâm|ttpvhcc|ngân hàng|nhnn|bảo hiểm|bhxh|cục|chi cục|kho bạc|kbnn|tòa án|toà án|"
-    "tand|viện|vksnd|tỉnh đoàn|đoàn|hội|liên đoàn|lđlđ|liên minh|đài|báo|cổng|phòng|chi nhánh|bưu điện|viễn thông|"
-    "viettel|vnpt|mobifone|điện lực|công ty|doanh nghiệp|các|cơ quan|đơn vị|thanh tra|tổ công tác|tổ giúp việc|trường|bệnh viện|"
-    "học viện|đại học|cấp|lực lượng|bch|bđbp|cơ sở|nhà|hợp tác xã|htx|hiệp hội|câu lạc bộ|huyện đoàn|thành đoàn|thị đoàn|"
-    "huyện ủy|thị ủy"
-)
+# first words of an agency or role name: vnplan/lang/vi/agency_heads.tsv
+HEADS = "|".join(re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("agency_heads"))
 _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
 _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").

@@ -18,8 +18,8 @@ from extract.raw_task import RawTask
 
 _ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
 _LEAD_IN = re.compile(
-    r"^(?:[-+•]\s*)?(?:[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
-    r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|Yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
+    r"^(?:[-+•]\s*)?(?:(?P<topic>Về\s[^:]{3,400}?):\s+|[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
+    r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
 # a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
@@ -83,7 +83,10 @@ def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
     if _BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or _CLOSING_END.search(after) or defines:
         return None  # "Cổng TTĐT tỉnh là …", "UBND cấp xã bao gồm …", "Sở Tư pháp được …" define or entitle
 
-    if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after)):
+    # "2. Về dự án …: Bộ Xây dựng khẩn trương rà soát …": an answer on a topic addressed to a body
+    topical = bool(m and m.group("topic")) and not _GENERAL_ACTOR.match(actor) \
+        and not re.search(r"\b(?:tặng|khen)", actor, re.I)  # "Về tập thể: UBND tỉnh tặng Bằng khen …" is an award
+    if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after) or topical):
         return None
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive

@@ -530,10 +530,11 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             continue
         intro = None
         pos = 0
-        for sent in SENTENCE.split(p.text):
+        for k, sent in enumerate(SENTENCE.split(p.text)):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))
-            rt = assignment(sent, start, True if _LIST_INTRO.search(sent) else in_duty)
+            item_start = k == 0 and p.kind == "title" and node.depth in (1, 2, 6)  # "c) Bộ Quốc phòng …"
+            rt = assignment(sent, start, True if _LIST_INTRO.search(sent) else in_duty, item_start)
             if rt and _LIST_INTRO.search(sent):
                 intro = rt  # it opens the dashed items below: each is one of its duties
             elif rt:

@@ -65,7 +65,7 @@ def deadline_in(sentence: str) -> str:
     return m.group(0) if m else ""
 
 
-def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
+def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = False) -> Optional[RawTask]:
     """ "Giao Sở X chủ trì, phối hợp với Y làm Z" → lead X, support Y, task "Z" (None if not a duty sentence)."""
     m = _LEAD_IN.match(sentence)
     rest = sentence[m.end():] if m else sentence
@@ -86,7 +86,10 @@ def assignment(sentence: str, start: int, in_duty: bool) -> Optional[RawTask]:
     # "2. Về dự án …: Bộ Xây dựng khẩn trương rà soát …": an answer on a topic addressed to a body
     topical = bool(m and m.group("topic")) and not _GENERAL_ACTOR.match(actor) \
         and not re.search(r"\b(?:tặng|khen)", actor, re.I)  # "Về tập thể: UBND tỉnh tặng Bằng khen …" is an award
-    if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after) or topical):
+    # "c) Bộ Quốc phòng phát huy …, chỉ đạo …": an item that opens with a named body and what it is to do
+    named_item = item_start and not m.group(0).strip() if m else item_start
+    named_item = named_item and not _GENERAL_ACTOR.match(actor) and not re.match(r"(?:đã|đang|là|được)\b", after, re.I)
+    if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after) or topical or named_item):
         return None
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive

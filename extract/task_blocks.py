@@ -533,12 +533,35 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         for k, sent in enumerate(SENTENCE.split(p.text)):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))
+            parts = _inline_items(sent)
+            if parts:  # "…, đề nghị: (i) UBND Thành phố chỉ đạo …; (ii) Bộ Công Thương …": one duty each
+                for off, part in parts:
+                    rt = assignment(part, start + off, True)
+                    if rt:
+                        out.append(rt)
+                continue
             item_start = k == 0 and p.kind == "title" and node.depth in (1, 2, 6)  # "c) Bộ Quốc phòng …"
             rt = assignment(sent, start, True if _LIST_INTRO.search(sent) else in_duty, item_start)
             if rt and _LIST_INTRO.search(sent):
                 intro = rt  # it opens the dashed items below: each is one of its duties
             elif rt:
                 out.append(rt)
+    return out
+
+
+_INLINE_MARK = re.compile(r"(?:^|[:;,.]\s*)\((?P<m>[ivx]{1,4}|\d{1,2})\)\s+")
+_INLINE_LEAD = re.compile(r"\b(?:giao|đề nghị|yêu cầu|như sau|sau)\s*:\s*$", re.I)
+
+
+def _inline_items(sent: str) -> list[tuple[int, str]]:
+    """(offset, text) of the items of "… đề nghị: (i) X làm A; (ii) Y làm B", else []."""
+    marks = list(_INLINE_MARK.finditer(sent))
+    if len(marks) < 2 or not _INLINE_LEAD.search(sent[: marks[0].start() + 1]):
+        return []
+    out = []
+    for a, b in zip(marks, marks[1:] + [None]):
+        end = b.start() if b is not None else len(sent)
+        out.append((a.end(), sent[a.end(): end].strip(" ;,")))
     return out
 
 

@@ -541,7 +541,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                         out.append(rt)
                 continue
             item_start = k == 0 and p.kind == "title" and node.depth in (1, 2, 6)  # "c) Bộ Quốc phòng …"
-            rt = assignment(sent, start, True if _LIST_INTRO.search(sent) else in_duty, item_start)
+            opens = bool(_LIST_INTRO.search(sent))
+            rt = assignment(sent, start, True if opens else in_duty, item_start, opens_list=opens)
             if rt and _LIST_INTRO.search(sent):
                 intro = rt  # it opens the dashed items below: each is one of its duties
             elif rt:

@@ -65,7 +65,8 @@ def deadline_in(sentence: str) -> str:
     return m.group(0) if m else ""
 
 
-def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = False) -> Optional[RawTask]:
+def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = False,
+               opens_list: bool = False) -> Optional[RawTask]:
     """ "Giao Sở X chủ trì, phối hợp với Y làm Z" → lead X, support Y, task "Z" (None if not a duty sentence)."""
     m = _LEAD_IN.match(sentence)
     rest = sentence[m.end():] if m else sentence
@@ -94,7 +95,7 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive
     deadline = deadline_in(sentence)
-    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and _ASSIGN_VERB.match(after)):
+    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and _ASSIGN_VERB.match(after)) and not opens_list:
         return None  # a general directive to everyone, not a task (but "… có trách nhiệm …" under a duty heading is one)
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\s+", "", after, flags=re.I)
     rt = RawTask(text[:1].upper() + text[1:], start, start + len(sentence.rstrip()), actor, "", deadline,

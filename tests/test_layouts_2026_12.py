@@ -119,3 +119,44 @@ def test_the_opening_block_is_found_after_a_portal_header():
     prose = "".join(f"Đoạn {i} nói về lịch sử của nước Cộng hòa xã hội chủ nghĩa Việt Nam và nhiều điều khác nữa.\n"
                     for i in range(90)) + "Số: 12/BC\nKẾ HOẠCH\n"
     assert not form_signals(prose)["doc_type"]
+
+
+def test_a_sentence_that_opens_a_list_gives_its_actor_to_the_dashes():
+    purpose = ("Nâng cao nhận thức của cán bộ, công chức, viên chức và người lao động về bình đẳng giới, phòng ngừa "
+               "bạo lực trên cơ sở giới trong gia đình và cộng đồng dân cư trên địa bàn tỉnh.\n")
+    nd = norm("I. MỤC ĐÍCH\n" + purpose * 3 + "II. NỘI DUNG\nd) Các hoạt động hưởng ứng\nCăn cứ điều kiện thực tế, các cơ quan, đơn vị, địa phương "
+              "thực hiện các hoạt động sau:\n- Treo băng rôn, khẩu hiệu tại trụ sở.\n- Tổ chức tọa đàm với người lao động.\n")
+    tasks = extract_tasks(nd)
+    assert [t.text for t in tasks] == ["Treo băng rôn, khẩu hiệu tại trụ sở.", "Tổ chức tọa đàm với người lao động."]
+    assert all("các cơ quan" in t.lead[0].lower() for t in tasks)
+
+
+def test_conclusion_notices_answer_topics_and_name_bodies_in_items():
+    nd = norm("THÔNG BÁO\nKết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Hà Tĩnh\n"
+              "I. ĐÁNH GIÁ CHUNG\nNăm 2025 tỉnh đạt nhiều kết quả.\n"
+              "II. MỘT SỐ NỘI DUNG CỤ THỂ\n"
+              "1. Về đề nghị hỗ trợ kinh phí khắc phục hậu quả mưa lũ năm 2025: Bộ Tài chính khẩn trương tổng hợp, "
+              "báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2025.\n"
+              "2. Đẩy nhanh tiến độ các dự án trọng điểm\n"
+              "a) Bộ Xây dựng chỉ đạo chủ đầu tư hoàn thành nút giao Cẩm Quan trong quý I năm 2026.\n"
+              "b) Để sớm đưa cảng Vũng Áng vào khai thác, đề nghị: (i) Ủy ban nhân dân tỉnh Hà Tĩnh bàn giao mặt bằng, "
+              "(ii) Bộ Công Thương hướng dẫn nhà đầu tư hoàn thiện hồ sơ.\n")
+    got = {(t.lead[0], (t.deadline.end if t.deadline else None)) for t in extract_tasks(nd)}
+    assert ("Bộ Tài chính", "2025-12-31") in got
+    assert ("Bộ Xây dựng", "2026-03-31") in got
+    assert any(lead.startswith("UBND tỉnh") for lead, _ in got)  # the province's own council, as the gazetteer names it
+    assert any(lead == "Bộ Công Thương" for lead, _ in got)
+    assert len(got) == 4
+
+
+def test_a_share_that_conditions_an_amount_paid_is_no_target():
+    text = ("Điều 5. Mức hỗ trợ\n1. Cây lâu năm: thiệt hại trên 70% diện tích, hỗ trợ 12.000.000 đồng/ha; "
+            "thiệt hại từ 30% đến 70% diện tích, hỗ trợ 6.000.000 đồng/ha.\n")
+    assert extract_targets(norm(text)) == []
+
+
+def test_articles_on_powers_and_formats_assign_no_duty():
+    nd = norm("QUY ĐỊNH\nĐiều 6. Thẩm quyền bổ nhiệm viên chức\n1. Giám đốc Sở Nội vụ quyết định bổ nhiệm trưởng phòng.\n"
+              "Điều 7. Định dạng tên miền\n1. Đối với UBND cấp xã: sử dụng tên xã viết liền không dấu.\n"
+              "Điều 8. Trách nhiệm của Sở Nội vụ\n1. Hướng dẫn các đơn vị thực hiện Quy định này.\n")
+    assert [t.text for t in extract_tasks(nd)] == ["Hướng dẫn các đơn vị thực hiện Quy định này."]

@@ -525,8 +525,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         if p.kind == "title" and heading:
             continue
         if p.kind == "dash" and intro is not None:
-            out.append(RawTask(p.text.lstrip("-–•+ "), p.start, p.end, intro.lead, intro.support, deadline_in(p.text),
-                               lead_from="text", layout="assignment"))
+            out.append(RawTask(p.text.lstrip("-–•+ "), p.start, p.end, intro.lead, "", deadline_in(p.text),
+                               lead_from="text", layout="assignment").support_from_words(p.text))
             continue
         intro = None
         pos = 0

@@ -89,7 +89,8 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
         and not re.search(r"\b(?:tặng|khen)", actor, re.I)  # "Về tập thể: UBND tỉnh tặng Bằng khen …" is an award
     # "c) Bộ Quốc phòng phát huy …, chỉ đạo …": an item that opens with a named body and what it is to do
     named_item = item_start and not m.group(0).strip() if m else item_start
-    named_item = named_item and not _GENERAL_ACTOR.match(actor) and not re.match(r"(?:đã|đang|là|được)\b", after, re.I)
+    named_item = named_item and not _GENERAL_ACTOR.match(actor) and not re.search(r"\d", actor) \
+        and not re.match(r"(?:đã|đang|là|được|thi đua|phấn đấu)\b", after, re.I)  # results, emulation contents
     if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after) or topical or named_item):
         return None
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):

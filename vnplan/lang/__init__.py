@@ -66,3 +66,17 @@ def alternation(words: list[str]) -> str:
 def mapping(name: str, key: str = "phrase", value: str = "canonical") -> dict[str, str]:
     """folded ``key`` → ``value`` over a vocabulary's rows."""
     return {fold(r[key]): r[value] for r in vocabulary(name)}
+
+
+# the two places a tone mark may sit in "uy", "oa", "oe" ("ủy"/"uỷ", "hòa"/"hoà"): both are written
+_TONE_PAIRS = [("ủy", "uỷ"), ("ùy", "uỳ"), ("úy", "uý"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+               ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+               ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ")]
+
+
+def tone_spellings(phrase: str) -> list[str]:
+    """``phrase`` and its spelling with the other tone placement ("tỉnh ủy" → also "tỉnh uỷ")."""
+    other = phrase
+    for a, b in _TONE_PAIRS:
+        other = other.replace(a, "\0").replace(b, a).replace("\0", b)
+    return [phrase] if other == phrase else [phrase, other]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from normalize.diacritics import acronyms, numerals
 from normalize.diacritics.decode import TokenChoice, blocks, ocr_candidates, restore_text, strip_candidates
-from normalize.diacritics.detect import block_needs, document_mode, signals
+from normalize.diacritics.detect import Signals, block_needs, block_signals, document_mode, signals
 from normalize.diacritics.model import RestorerModel, load_model
 from normalize.diacritics.syllables import TOKEN_RE
 
@@ -68,15 +68,15 @@ class RestoreResult:
 def restore(text: str, model: RestorerModel | None = None, mode: str | None = None, force: bool = False) -> RestoreResult:
     """Restore ``text``. ``mode`` forces 'strip' or 'ocr'; ``force`` restores every block."""
     model = model or load_model()
-    doc_sg = signals(model, text)
+    all_blocks = blocks(text)
+    per_block = block_signals(model, text, all_blocks)  # one pass: the document's signals are their sum
+    doc_sg = Signals()
+    for sg in per_block:
+        doc_sg.add(sg)
     doc_mode = mode or document_mode(doc_sg)
     if force and doc_mode == "none":
         doc_mode = "strip"
-    spans = []
-    all_blocks = blocks(text)
-    for s, e in all_blocks:
-        if force or block_needs(signals(model, text[s:e]), doc_mode):
-            spans.append((s, e))
+    spans = [(s, e) for (s, e), sg in zip(all_blocks, per_block) if force or block_needs(sg, doc_mode)]
     res = RestoreResult(text=text, restored=False, mode="none", blocks_total=len(all_blocks),
                         unmarked_ratio=doc_sg.unmarked_ratio, ocr_ratio=doc_sg.ocr_ratio)
     if not spans:

@@ -146,6 +146,10 @@ def token_pairs(pages: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
+POOL_LIMIT = 48  # candidates scored by character alignment per OCR token (of a pool of ~270)
+PRE_EDIT_COST = 4.0  # log-prior points one edit of the mark-less form costs in that ranking
+
+
 class OcrChannel:
     def __init__(self) -> None:
         self.table: dict[str, dict[str, int]] = {}
@@ -298,6 +302,14 @@ class OcrChannel:
                     pool.update(cands.get(key, ())[: (20 if dist <= 1 else 8)])
         scored = []
         floor = -20.0
+        if len(pool) > POOL_LIMIT:
+            # the character alignment below is the costly part: score only the members that a
+            # cheap bound ranks best (prior, minus the edit distance of the mark-less forms),
+            # and always those the channel has seen this token read as
+            probe = sk or exact
+            pre = sorted(pool, key=lambda c: -(uni.get(c, floor) - PRE_EDIT_COST * Levenshtein.distance(
+                probe, strip_marks(c))))
+            pool = set(pre[:POOL_LIMIT]) | (set(seen) & pool if seen else set())
         for c in pool:
             lp = self.char_logp(ocr_lower, c)
             if seen and c in seen:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.diacritics import splits
-from normalize.diacritics.lm import BOS, EOS
+from normalize.diacritics.lm import BOS, EOS, ID_SPACE
 from normalize.diacritics.syllables import apply_case, case_of, consistent, has_marks, strip_marks
 from normalize.diacritics.tokens import line_items, lm_class
 
@@ -139,7 +139,9 @@ def ocr_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
 def make_scorer(lm):
     """A memoizing ``score(u, v, w)`` (log P(w | u v)) for one restoration call."""
     tri_get, bo2_get, bi_get, bo1_get, uni_get = lm.tri.get, lm.bo2.get, lm.bi.get, lm.bo1.get, lm.back.get
+    id_get = lm.ids.get
     unk = lm.unk
+    n = ID_SPACE
     memo: dict = {}
     memo_get = memo.get
 
@@ -148,10 +150,11 @@ def make_scorer(lm):
         x = memo_get(k)
         if x is not None:
             return x
-        x = tri_get(k)
+        iu, iv, iw = id_get(u, -1), id_get(v, -1), id_get(w, -1)
+        x = tri_get((iu * n + iv) * n + iw) if iu >= 0 and iv >= 0 and iw >= 0 else None
         if x is None:
-            b = bo2_get((u, v), 0.0)
-            y = bi_get((v, w))
+            b = bo2_get(iu * n + iv, 0.0) if iu >= 0 and iv >= 0 else 0.0
+            y = bi_get(iv * n + iw) if iv >= 0 and iw >= 0 else None
             x = b + y if y is not None else b + bo1_get(v, 0.0) + uni_get(w, unk)
         memo[k] = x
         return x

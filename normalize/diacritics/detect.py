@@ -36,10 +36,26 @@ class Signals(Tally):
 
 
 def signals(model, text: str) -> Signals:
-    sg = Signals()
+    return block_signals(model, text, [(0, len(text))])[0]
+
+
+def block_signals(model, text: str, spans: list[tuple[int, int]]) -> list[Signals]:
+    """The signals of each (start, end) span of ``text`` (sorted, not overlapping), in one
+    pass over the text: the document's are their sum, so nothing is read twice."""
+    out = [Signals() for _ in spans]
+    if not spans:
+        return out
     cands, sylls = model.cands, model.syllables
+    k, (bs, be) = 0, spans[0]
+    sg = out[0]
     for s, e, tok in line_items(text):
         if s == e:
+            continue
+        while s >= be and k + 1 < len(spans):
+            k += 1
+            bs, be = spans[k]
+            sg = out[k]
+        if s < bs or s >= be:
             continue
         has_alpha = any(ch.isalpha() for ch in tok)
         if not has_alpha:
@@ -56,7 +72,7 @@ def signals(model, text: str) -> Signals:
         if strip_marks(lower) in cands:
             sg.vi_tokens += 1
             sg.unmarked += not has_marks(lower)
-    return sg
+    return out
 
 
 def document_mode(sg: Signals) -> str:

@@ -126,7 +126,7 @@ def leave_one_out(texts: dict[str, str], lexicon, restore_fn, build_fn, max_char
     for name in sorted(texts):
         t0 = time.time()
         train = {k: v for k, v in texts.items() if k != name}
-        model = build_fn(train)
+        model = build_fn(train, texts[name])
         ref = limit_text(texts[name], max_chars)
         out = restore_fn(model, strip_marks(ref))
         sc = score_stripped(out, ref)
@@ -169,7 +169,7 @@ def ocr_leave_one_out(texts: dict[str, str], lexicon, cdir, build_fn, restore_fn
         t0 = time.time()
         train = {k: t for k, t in texts.items() if k != name}
         train_pages = [p for (k, v), ps in train_of.items() if k != name for p in ps]
-        model = build_fn(train, train_pages)
+        model = build_fn(train, train_pages, texts[name])
         parts = []
         for v in variants:
             pages = pages_of[(name, v)][:max_pages]
@@ -203,9 +203,11 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
     from normalize.diacritics import ocrsynth, restore
     from normalize.diacritics import lexicon as lexmod
     from normalize.diacritics.model import build_model, corpus_texts, load_model
+    from normalize.diacritics.shipped import shipped_texts, without_copies
 
     cdir = Path(cdir)
     texts = corpus_texts(Path(corpus))
+    shipped = shipped_texts()  # language-model text; a copy of the held-out plan is left out
     lex = lexmod.load_lexicon(cdir)
     running = lexmod.load_running_text()
     figures: dict = {"documents": sorted(texts)}
@@ -213,9 +215,11 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
     def rf(model, text):
         return restore(text, model).text
 
-    log(f"(1) stripped text, leave-one-document-out over {len(texts)} diacritized plan(s)")
+    log(f"(1) stripped text, leave-one-document-out over {len(texts)} diacritized plan(s); the language model also "
+        f"reads {len(shipped)} shipped document(s), less any copy of the plan under test")
     if len(texts) >= 2:
-        sc = leave_one_out(texts, lex, rf, lambda tr: build_model(tr, lex, running=running),
+        sc = leave_one_out(texts, lex, rf,
+                           lambda tr, held: build_model(tr, lex, running=running, extra=without_copies(shipped, held)),
                            max_chars=max_chars, log=log)
         log(f"    syllable accuracy {sc.accuracy:.2%} (baseline without restoration {sc.baseline_accuracy:.2%}; "
             f"{sc.total} syllables; tone placement normalized {sc.placement_accuracy:.2%})")
@@ -231,7 +235,8 @@ def run_eval(corpus, cdir, gold=None, gold_source=None, max_chars=None, max_page
         log("(2) English-OCR'd text: skipped (tesseract with the eng model not found)")
     elif len(texts) >= 2:
         log("(2) rendered pages read with tesseract -l eng, leave-one-document-out (word accuracy)")
-        per_page, per_doc = ocr_leave_one_out(texts, lex, cdir, lambda tr, pages: build_model(tr, lex, pages, running),
+        per_page, per_doc = ocr_leave_one_out(
+            texts, lex, cdir, lambda tr, pages, held: build_model(tr, lex, pages, running, extra=without_copies(shipped, held)),
                                               rf, max_pages=max_pages, log=log)
         log("    per page (each OCR page restored alone):")
         figures["ocr_loo"] = _ocr_figures(per_page, log)

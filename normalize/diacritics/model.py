@@ -19,6 +19,7 @@ from pathlib import Path
 
 from normalize.diacritics import lexicon as lexmod
 from normalize.diacritics.lm import NgramLM
+from normalize.diacritics.shipped import _shipped_files, shipped_digest, shipped_texts
 from normalize.diacritics.syllables import DECOMP, TONELESS, TOKEN_RE, case_of, has_marks, nfc, strip_marks
 from normalize.diacritics.tokens import line_items, lm_class, lm_sequence
 
@@ -108,9 +109,10 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def model_key(texts: dict[str, str], ocr_ready: list[str]) -> str:
+def model_key(texts: dict[str, str], ocr_ready: list[str], shipped: str = "") -> str:
     h = hashlib.sha256()
     h.update(_code_digest().encode())
+    h.update(shipped.encode())
     h.update(lexmod.sources_digest().encode())
     for name in sorted(texts):
         h.update(hashlib.sha256(texts[name].encode("utf-8")).digest())
@@ -156,22 +158,35 @@ def canonical_spellings(texts: dict[str, str], running, lexicon) -> dict[str, st
     return canon
 
 
+RARE = "<rare>"  # a word of the shipped text seen once and nowhere else: a typo as often as a word
+
+
 def build_model(texts: dict[str, str], lexicon: dict[str, list[list[str]]], ocr_pages: list[dict] | None = None,
                 running: list[list[str]] | None = None, text_weight: float = TEXT_WEIGHT,
                 lex_weights: dict[str, float] | None = None, pair_weight: float = PAIR_WEIGHT,
-                cont: float = CONT) -> RestorerModel:
+                cont: float = CONT, extra: dict[str, str] | None = None) -> RestorerModel:
+    """``texts``: the diacritized plans; ``extra``: the shipped documents (normalize/diacritics/data/), read
+    the same way except that a word they hold once, found in no plan and no word list, is
+    counted as ``RARE`` (real documents have typos: "VNelD" once beside "VNeID" eight times)."""
     lm = NgramLM()
-    canon = canonical_spellings(texts, running, lexicon)
+    extra = extra or {}
+    canon = canonical_spellings({**texts, **extra}, running, lexicon)
     cget = canon.get
+    rare = _rare_words(texts, extra, lexicon)
     for text in texts.values():
         for block in BLOCK_SPLIT.split(nfc(text)):
             seq = [cget(t, t) for t in lm_sequence(block)]
             if seq:
                 lm.add_sequence(seq)
+    for text in extra.values():
+        for block in BLOCK_SPLIT.split(nfc(text)):
+            seq = [RARE if t in rare else cget(t, t) for t in lm_sequence(block)]
+            if seq:
+                lm.add_sequence(seq)
     for sent in running or ():
         lm.add_sequence([cget(t, t) if t.isalpha() else lm_class(t) if t.isalnum() else t for t in sent], text_weight)
     weights = lex_weights or LEX_WEIGHTS
-    forms = _mixed_case_forms(texts)
+    forms = _mixed_case_forms({**texts, **extra})
     for name, words in lexicon.items():
         w = weights.get(name, 0.2)
         for sylls in words:
@@ -197,6 +212,22 @@ def build_model(texts: dict[str, str], lexicon: dict[str, list[list[str]]], ocr_
                          meta={"documents": sorted(texts), "lexicon": sorted(lexicon), "ocr_pages": len(ocr_pages or [])})
 
 
+def _rare_words(texts: dict[str, str], extra: dict[str, str], lexicon) -> set[str]:
+    """Lower-case words seen once in ``extra`` and never in ``texts`` or the word lists."""
+    counts: Counter = Counter()
+    for text in extra.values():
+        counts.update(t for t in lm_sequence(nfc(text)) if t.isalpha())
+    once = {w for w, c in counts.items() if c == 1}
+    if not once:
+        return set()
+    for text in texts.values():
+        once.difference_update(lm_sequence(nfc(text)))
+    for words in lexicon.values():
+        for sylls in words:
+            once.difference_update(sylls)
+    return once
+
+
 def place_pairs(names, cget=lambda x, y: x) -> frozenset:
     """Adjacent syllable pairs of the province and district names (prefix removed): the
     decoder prefers them between two capitalized tokens (Hiu Giang -> Hậu Giang)."""
@@ -218,7 +249,18 @@ def _mixed_case_forms(texts: dict[str, str]) -> dict[str, str]:
         for tok in TOKEN_RE.findall(text):
             if tok.isalpha() and case_of(tok) == "mixed":
                 seen[tok.lower()][tok] += 1
-    return {k: c.most_common(1)[0][0] for k, c in seen.items() if sum(c.values()) >= 2}
+    forms = {k: c.most_common(1)[0][0] for k, c in seen.items() if sum(c.values()) >= 2}
+    # a rare spelling one letter from a name written four times as often is that name misread
+    # ("VNelD" twice in real documents beside "VNeID" in every other place): write the name
+    totals = {k: sum(c.values()) for k, c in seen.items()}
+    from rapidfuzz.distance import Levenshtein
+
+    for k, n in totals.items():
+        near = [o for o, m in totals.items() if m >= 4 * n and len(o) == len(k) and o in forms
+                and Levenshtein.distance(o, k) == 1]
+        if near:
+            forms[k] = forms[max(near, key=totals.get)]
+    return forms
 
 
 def _ocr_ready(texts: dict[str, str], cdir: Path) -> list[str]:
@@ -260,6 +302,60 @@ def _stamp(corpus: Path, cdir: Path) -> tuple:
     return (str(corpus.resolve()), str(cdir.resolve()), listing(corpus), listing(cdir / "ocr-pairs"), listing(cdir))
 
 
+KEYS_FILE = "restorer-keys.json"  # quick key (names, sizes, times, code) -> model key, so a start needs no hashing
+
+
+def _quick_key(corpus: Path, cdir: Path, stamp: tuple) -> str:
+    """A digest of everything the model key depends on, by name, size and time only (cheap:
+    no file is read but this package's source), so ``load_model`` can find the cached
+    model without hashing the corpus and the OCR pages (which takes ~0.7 s)."""
+    def listing(paths) -> list:
+        out = []
+        for p in paths:
+            try:
+                st = p.stat()
+                out.append((str(p), st.st_size, st.st_mtime_ns))
+            except OSError:
+                out.append((str(p), None, None))
+        return out
+
+    h = hashlib.sha256()
+    h.update(_code_digest().encode())
+    h.update(repr(stamp).encode())
+    h.update(repr(listing(_shipped_files())).encode())
+    h.update(repr(listing(sorted(lexmod.lexicon_sources().values()))).encode())
+    return h.hexdigest()[:24]
+
+
+def _known_keys(cdir: Path) -> dict:
+    import json
+
+    try:
+        return json.loads((cdir / KEYS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember_key(cdir: Path, quick: str, key: str) -> None:
+    import json
+
+    try:
+        cdir.mkdir(parents=True, exist_ok=True)
+        tmp = cdir / (KEYS_FILE + ".tmp")
+        tmp.write_text(json.dumps({quick: key}), encoding="utf-8")
+        tmp.replace(cdir / KEYS_FILE)
+    except OSError:
+        pass  # only a start-up shortcut
+
+
+def _load_pickle(path: Path):
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+
+
 def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bool = False, log=None) -> RestorerModel:
     """The model for ``corpus`` (default: the project's corpus/), built if missing or stale."""
     corpus = Path(corpus) if corpus else corpus_dir()
@@ -267,23 +363,32 @@ def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bo
     stamp = _stamp(corpus, cdir)
     if not rebuild and stamp in _STAMPED:  # nothing on disk changed since: skip hashing the corpus
         return _STAMPED[stamp]
+    quick = _quick_key(corpus, cdir, stamp)
+    known = None if rebuild else _known_keys(cdir).get(quick)
+    if known:
+        model = _LOADED.get(known) or _load_pickle(cdir / f"restorer-{known}.pkl")
+        if model is not None:
+            _LOADED[known] = _STAMPED[stamp] = model
+            return model
     texts = corpus_texts(corpus)
-    key = model_key(texts, _ocr_ready(texts, cdir))
+    key = model_key(texts, _ocr_ready(texts, cdir), shipped_digest())
     if not rebuild and key in _LOADED:
         _STAMPED[stamp] = _LOADED[key]
         return _LOADED[key]
     path = cdir / f"restorer-{key}.pkl"
     if path.exists() and not rebuild:
-        try:
-            with path.open("rb") as fh:
-                model = pickle.load(fh)
+        model = _load_pickle(path)
+        if model is not None:
             _LOADED[key] = _STAMPED[stamp] = model
+            _remember_key(cdir, quick, key)
             return model
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
     if log:
-        log(f"building restorer model from {len(texts)} diacritized plan(s) in {corpus}")
-    model = build_model(texts, lexmod.load_lexicon(cdir), _ocr_pages_for(texts, cdir), lexmod.load_running_text())
+        log(f"building restorer model from {len(texts)} diacritized plan(s) in {corpus} "
+            f"and {len(shipped_texts())} shipped document(s)")
+    # the language model reads the plans and the shipped text; the OCR channel only the plans'
+    # renderings (a fixed, bounded sample: more text does not make training longer)
+    model = build_model(texts, lexmod.load_lexicon(cdir), _ocr_pages_for(texts, cdir), lexmod.load_running_text(),
+                        extra=shipped_texts())
     model.meta["key"] = key
     cdir.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -294,5 +399,7 @@ def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bo
         if old != path:
             old.unlink(missing_ok=True)
     _LOADED[key] = model
-    _STAMPED[_stamp(corpus, cdir)] = model  # taken again: building wrote into the cache
+    stamp = _stamp(corpus, cdir)  # taken again: building wrote into the cache
+    _STAMPED[stamp] = model
+    _remember_key(cdir, _quick_key(corpus, cdir, stamp), key)
     return model

@@ -162,9 +162,18 @@ def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progres
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    _warm_up()  # build the model once here, so workers only read it from the cache
+    try:  # build the model once here if it is missing, so workers only read it from the cache
+        from normalize.diacritics.model import ensure_built
+
+        ensure_built()
+    except Exception:  # the restore stage reports its own failures per file
+        pass
     results: dict[int, FileResult] = {}
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        # the fork server loads the restorer once; every worker forked from it shares that copy
+        # (vnplan/preload.py freezes it out of the garbage collector's reach, so pages stay shared)
+        ctx.set_forkserver_preload(["vnplan.preload"])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up) as pool:
         futures = {pool.submit(process_one, path, stem, out_dir, options): (i, path) for i, (path, stem) in enumerate(jobs_list)}
         for fut in as_completed(futures):

@@ -321,7 +321,9 @@ def _quick_key(corpus: Path, cdir: Path, stamp: tuple) -> str:
 
     h = hashlib.sha256()
     h.update(_code_digest().encode())
-    h.update(repr(stamp).encode())
+    # the stamp less the cache folder's own model files and key file (written by loading)
+    h.update(repr([part if i < 4 else tuple(x for x in part if not str(x[0]).startswith(("restorer-", KEYS_FILE)))
+                   for i, part in enumerate(stamp)]).encode())
     h.update(repr(listing(_shipped_files())).encode())
     h.update(repr(listing(sorted(lexmod.lexicon_sources().values()))).encode())
     return h.hexdigest()[:24]
@@ -354,6 +356,19 @@ def _load_pickle(path: Path):
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
+
+
+def ensure_built(corpus: Path | None = None, cdir: Path | None = None) -> None:
+    """Build and cache the model if it is not cached yet, without keeping it in this process
+    (the parent of ``vnplan run -j N`` needs no copy: its workers load one shared copy)."""
+    corpus = Path(corpus) if corpus else corpus_dir()
+    cdir = Path(cdir) if cdir else cache_dir()
+    known = _known_keys(cdir).get(_quick_key(corpus, cdir, _stamp(corpus, cdir)))
+    if known and (cdir / f"restorer-{known}.pkl").exists():
+        return
+    load_model(corpus, cdir)
+    _LOADED.clear()
+    _STAMPED.clear()
 
 
 def load_model(corpus: Path | None = None, cdir: Path | None = None, rebuild: bool = False, log=None) -> RestorerModel:

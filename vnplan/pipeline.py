@@ -44,39 +44,110 @@ def _saved_page_asset(root: Path, rel: Path) -> bool:
     return False
 
 
+def _why(exc: OSError) -> str:
+    """A one-line reason for a path that cannot be read."""
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    return exc.strerror or type(exc).__name__
+
+
+def _walk(root: Path, skip_dir: Optional[Path], files: list[Path], failed: list[FileResult]) -> None:
+    """Every file under ``root`` (sorted, hidden parts and saved-page assets left out); a
+    folder that cannot be read, a link that points nowhere or back into a folder above it
+    becomes a failed result instead of an exception, and the walk goes on."""
+    import os
+    import stat
+
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> None:
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            failed.append(FileResult(str(folder), "failed", error=f"{folder}: cannot read folder: {_why(exc)}"))
+            return
+        ident = (st.st_dev, st.st_ino)
+        if ident in seen_dirs:
+            failed.append(FileResult(str(folder), "failed",
+                                     error=f"{folder}: symbolic link loop (the folder is already being read)"))
+            return
+        seen_dirs.add(ident)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            failed.append(FileResult(str(folder), "failed", error=f"{folder}: cannot read folder: {_why(exc)}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(root)
+            if entry.name.startswith(".") or _saved_page_asset(root, rel):
+                continue
+            try:
+                st = path.stat()  # follows links
+            except OSError as exc:
+                what = "broken symbolic link" if entry.is_symlink() and not os.path.lexists(os.readlink(path)) \
+                    and _why(exc) == "no such file or directory" else _why(exc)
+                failed.append(FileResult(str(path), "failed", error=f"{path}: {what}"))
+                continue
+            if skip_dir is not None:
+                try:
+                    if path.resolve().is_relative_to(skip_dir):
+                        continue
+                except (OSError, RuntimeError):
+                    pass
+            if stat.S_ISDIR(st.st_mode):
+                visit(path)
+            elif stat.S_ISREG(st.st_mode) and entry.name.lower() not in SKIP_NAMES:
+                files.append(path)
+
+    visit(root)
+
+
 def discover(paths: Iterable[Path | str], exclude: Optional[Path] = None) -> tuple[list[Path], list[FileResult]]:
     """Expand files and folders (recursively) into a sorted list of input files.
 
     A saved web page's ``<name>_files/`` folder is skipped (see ``_saved_page_asset``).
-    Paths that do not exist come back as failed results rather than exceptions, so a
-    batch with one typo still processes everything else. Files under ``exclude`` (the
-    output folder, when it lies inside an input folder) are skipped, so that a second
-    run does not read the first run's outputs as plans.
+    Nothing here raises: paths that do not exist, cannot be read, or are links that loop
+    or point nowhere come back as failed results (one line each), so a batch with one bad
+    path still processes everything else. Files under ``exclude`` (the output folder, when
+    it lies inside an input folder) are skipped, so that a second run does not read the
+    first run's outputs as plans.
     """
+    import stat
+
     files: list[Path] = []
-    missing: list[FileResult] = []
-    skip_dir = exclude.resolve() if exclude is not None else None
+    failed: list[FileResult] = []
+    try:
+        skip_dir = exclude.resolve() if exclude is not None else None
+    except (OSError, RuntimeError):
+        skip_dir = None
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if skip_dir is not None and f.resolve().is_relative_to(skip_dir):
-                    continue
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.name.lower() not in SKIP_NAMES \
-                        and not _saved_page_asset(p, rel):
-                    files.append(f)
-        elif p.is_file():
-            files.append(p)
+        try:
+            st = p.stat()
+        except OSError as exc:
+            failed.append(FileResult(str(p), "failed", error=f"{p}: {_why(exc)}"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            _walk(p, skip_dir, files, failed)
         else:
-            missing.append(FileResult(str(p), "failed", error=f"{p}: no such file or directory"))
+            files.append(p)
     seen, unique = set(), []
     for f in files:
-        key = f.resolve()
+        try:
+            key = f.resolve()
+        except (OSError, RuntimeError):
+            key = f
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, missing
+    return unique, failed
 
 
 def process(path: Path, **options) -> tuple[Extraction, str, list[str]]:

@@ -90,6 +90,9 @@ class _DuckDB(_Backend):
             p.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.con = duckdb.connect(str(p), read_only=read_only)
+            if read_only:  # no file outside the database is read or written (COPY … TO, read_csv)
+                self.con.execute("SET enable_external_access = false")
+                self.con.execute("SET lock_configuration = true")
         except duckdb.Error as exc:
             raise LoadError(f"{path}: cannot open DuckDB database: {str(exc).splitlines()[0]}") from exc
 
@@ -135,6 +138,9 @@ class _Postgres(_Backend):
             raise LoadError(f"cannot connect to PostgreSQL: {str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}") from exc
         self.raw = self.con.connection.driver_connection  # psycopg.Connection, same transaction
         self.read_only = read_only
+        if read_only:  # every transaction of this session is read-only, one ended by a COMMIT too
+            self.raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            self.raw.execute("SET default_transaction_read_only = on")
 
     def begin(self) -> None:
         super().begin()

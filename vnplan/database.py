@@ -144,8 +144,73 @@ def load(out_dir: Path | str, db: str = DEFAULT_DB, *, force: bool = False, skip
     )
 
 
+# what a read-only query may start with; anything else (COPY, EXPORT, ATTACH, INSTALL, LOAD,
+# SET, PRAGMA, CALL, COMMIT, DDL and DML) is refused before the database is opened
+READ_STATEMENTS = ("select", "with", "values", "table", "show", "describe", "explain", "summarize", "from")
+
+
+def statements(sql: str) -> list[str]:
+    """The statements of ``sql`` split at semicolons outside quotes, comments and $$ bodies."""
+    out, cur, i, n = [], [], 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        if sql.startswith("--", i):
+            j = sql.find("\n", i)
+            j = n if j < 0 else j
+            cur.append(" ")
+            i = j
+            continue
+        if sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            cur.append(" ")
+            i = j
+            continue
+        if ch in "'\"":
+            j = i + 1
+            while j < n and not (sql[j] == ch and not sql.startswith(ch * 2, j)):
+                j += 2 if sql.startswith(ch * 2, j) else 1
+            cur.append(sql[i:j + 1])
+            i = j + 1
+            continue
+        if ch == "$":
+            import re
+
+            m = re.match(r"\$[A-Za-z_]*\$", sql[i:])
+            if m:
+                j = sql.find(m.group(0), i + len(m.group(0)))
+                j = n if j < 0 else j + len(m.group(0))
+                cur.append(sql[i:j])
+                i = j
+                continue
+        if ch == ";":
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return [x.strip() for x in out if x.strip()]
+
+
+def read_only_statement(sql: str) -> str:
+    """``sql`` when it is exactly one statement that only reads, else a LoadError saying why."""
+    parts = statements(sql)
+    if len(parts) != 1:
+        raise LoadError(f"query refused: one SQL statement only ({len(parts)} given)")
+    first = parts[0].split(None, 1)[0].lower().lstrip("(")
+    if first not in READ_STATEMENTS:
+        raise LoadError(f"query refused: '{first.upper()}' is not a read-only statement "
+                        f"(allowed: {', '.join(w.upper() for w in READ_STATEMENTS)})")
+    return parts[0]
+
+
 def query(db: str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run one read-only SQL statement; returns (column names, rows)."""
+    """Run one read-only SQL statement; returns (column names, rows). The statement is checked
+    (one statement, a reading one), and the connection itself is read-only: a DuckDB file opened
+    read-only with no access to other files, a PostgreSQL session whose transactions are all
+    read-only."""
+    sql = read_only_statement(sql)
     backend = connect(db, read_only=True)
     try:
         backend.begin()

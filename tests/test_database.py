@@ -436,7 +436,7 @@ def test_cli_load_then_query_prints_a_table(tmp_path):
     assert result.exit_code == 0, result.output
     assert re.search(r"Cà Mau\s+4", result.output) and re.search(r"Hà Nam\s+3", result.output) and "(2 rows)" in result.output
     result = runner.invoke(app, ["query", "--db", str(dbfile), "DELETE FROM documents"])
-    assert result.exit_code == 1 and "query failed" in result.output  # queries are read-only
+    assert result.exit_code == 1 and "query refused" in result.output  # queries are read-only
     assert count(str(dbfile), "SELECT count(*) FROM documents") == 2
 
 

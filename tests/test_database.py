@@ -331,7 +331,6 @@ def test_invalid_file_refuses_the_whole_load(db, tmp_path):
     bad = json.loads((out / "kh-31.json").read_text())
     bad["tasks"][0]["deadline"]["end"] = "2024-02-30"
     (out / "kh-31.json").write_text(json.dumps(bad, ensure_ascii=False))
-    (out / "notes.json").write_text('{"comment": "not an extraction"}')  # ignored
     with pytest.raises(LoadError) as err:
         load(out, db)
     assert "kh-31.json" in str(err.value) and "tasks.0.deadline.end" in str(err.value) and "\n" not in str(err.value)

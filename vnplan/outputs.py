@@ -29,6 +29,23 @@ class LoadError(Exception):
     """Bad input or database; the message is one line naming the reason."""
 
 
+INT64_MAX = 2**63 - 1  # BIGINT in DuckDB and PostgreSQL
+
+
+def _out_of_range(data, path: str = "") -> Optional[str]:
+    """The dotted path of the first integer a BIGINT column cannot hold, else None."""
+    if isinstance(data, bool):
+        return None
+    if isinstance(data, int):
+        return path or "(top)" if abs(data) > INT64_MAX else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for k, v in items:
+        got = _out_of_range(v, f"{path}.{k}" if path else str(k))
+        if got:
+            return got
+    return None
+
+
 @dataclass
 class OutputFile:
     """One extraction file; validated on first use of ``extraction`` (unchanged files never are)."""
@@ -57,6 +74,9 @@ class OutputFile:
                 err = exc.errors()[0]
                 loc = ".".join(str(p) for p in err["loc"])
                 raise LoadError(f"{self.path}: invalid extraction at {loc}: {err['msg']}") from None
+            if big := _out_of_range(self.data):
+                raise LoadError(f"{self.path}: invalid extraction at {big}: integer out of the database's range "
+                                f"(±{INT64_MAX:,})")
             if dups := duplicate_item_ids(ext):
                 raise LoadError(f"{self.path}: duplicate item id ({', '.join(dups[:3])})")
             self._extraction = ext
@@ -116,8 +136,9 @@ def _strip_nul(value: Any) -> Any:
 def read_output(out_dir: Path | str, skip_invalid: bool = False, validate: bool = True) -> OutputBatch:
     """Read every ``*.json`` extraction directly in ``out_dir`` (one per document id).
 
-    JSON files without a ``document`` object (reports, other tools' files) are ignored.
-    An invalid extraction raises LoadError unless ``skip_invalid``; then it is listed in
+    Every ``*.json`` but ``run-report.json`` must be an extraction: a JSON file without a
+    ``document`` object, an invalid extraction or an integer a BIGINT column cannot hold
+    raises LoadError naming the file (and field) unless ``skip_invalid``; then it is listed in
     ``invalid`` and left out. ``validate=False`` defers validation to ``batch.validate``.
     The extraction time of a file is the run report's finish time when the report lists
     it, else the file's modification time.
@@ -141,7 +162,12 @@ def read_output(out_dir: Path | str, skip_invalid: bool = False, validate: bool 
             batch.invalid.append(problem)
             continue
         if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
-            batch.ignored.append(path.name)
+            # every *.json here but the run report is an extraction: anything else is an error
+            kind = f"JSON {type(data).__name__}" if not isinstance(data, dict) else "JSON object without a 'document' object"
+            problem = f"{path}: not a vnplan extraction (a {kind})"
+            if not skip_invalid:
+                raise LoadError(problem)
+            batch.invalid.append(problem)
             continue
         if b"\\u0000" in raw:  # PostgreSQL text cannot hold NUL (a broken PDF can leave one)
             data = map_leaves(data, _strip_nul)

@@ -66,3 +66,16 @@ def test_run_goes_on_reports_each_bad_path_and_exits_1(tmp_path):
     assert status["loop"] == "failed" and status["dangling.txt"] == "failed"
     assert "Traceback" not in proc.stderr
     assert sum("loop" in line or "dangling" in line for line in proc.stderr.splitlines()) >= 2
+
+
+def test_an_output_path_that_is_a_file_or_an_input_folder_is_refused_in_one_line(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "afile", root):
+        proc = subprocess.run([sys.executable, "-m", "vnplan.cli", "run", str(root), "-o", str(out), "--no-progress"],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and str(out) in proc.stderr
+    assert sorted(p.name for p in root.iterdir()) == ["plan.txt"]  # nothing written among the inputs

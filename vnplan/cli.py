@@ -65,6 +65,19 @@ def run(
 
     from vnplan.pipeline import run_batch
 
+    if out.exists() and not out.is_dir():
+        typer.echo(f"error: {out}: exists and is not a folder (give -o a folder for the outputs)", err=True)
+        raise typer.Exit(2)
+    try:
+        out_real = out.resolve()
+        inputs = [p.resolve() for p in paths if p.is_dir()]
+    except (OSError, RuntimeError):
+        out_real, inputs = None, []
+    if out_real is not None and out_real in inputs:
+        typer.echo(f"error: {out}: the output folder is an input folder; outputs would mix with the plans "
+                   f"(give -o another folder, e.g. {out / 'out'})", err=True)
+        raise typer.Exit(2)
+
     console_err = sys.stderr
     printed: set[str] = set()
     with Progress(

@@ -57,6 +57,23 @@ def decode_html(raw: bytes) -> tuple[str, str, list[str]]:
     return decode_text(raw)
 
 
+# Chromium itself is kept off the network, whatever a page holds (frames, objects, media,
+# prefetch hints, CSS imports, fonts): every connection goes to a proxy that does not exist,
+# loopback included, names resolve to nothing, and the background services that phone home
+# (component updates, safe browsing, DNS prefetch) are off. The route above aborts what
+# Playwright sees; these stop what it does not (out-of-process frames).
+NO_NETWORK_ARGS = (
+    "--proxy-server=http://0.0.0.0:9", "--proxy-bypass-list=<-loopback>",
+    "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking",
+    "--disable-component-update", "--disable-domain-reliability", "--dns-prefetch-disable",
+    "--no-pings", "--disable-features=NetworkPrediction,OptimizationHints,MediaRouter",
+)
+# what could still ask for a resource is taken out of the markup before it is rendered: the
+# text of a page never depends on it (a frame's own document is not part of the saved page)
+_FETCHING = re.compile(r"<(iframe|frame|object|embed|video|audio|source|track|link|img|image)\b[^>]*>",
+                       re.I)
+
+
 def inner_text(markup: str) -> str:
     """The page's text as Chromium shows it (``document.body.innerText``)."""
     exe = chromium_path()
@@ -70,11 +87,11 @@ def inner_text(markup: str) -> str:
         raise IngestError("HTML needs the playwright package to drive Chromium (pip install playwright)") from None
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu", *NO_NETWORK_ARGS])
             try:
-                ctx = browser.new_context(java_script_enabled=False, offline=True)
+                ctx = browser.new_context(java_script_enabled=False, offline=True, service_workers="block")
+                ctx.route("**/*", lambda route: route.abort())  # every frame's requests, not only the page's
                 page = ctx.new_page()
-                page.route("**/*", lambda route: route.abort())  # no request leaves the machine
                 page.set_content(markup, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
                 return page.evaluate("() => document.body ? document.body.innerText : ''")
             finally:
@@ -87,5 +104,6 @@ def inner_text(markup: str) -> str:
 def read_html(raw: bytes, opts) -> tuple[list[Page], str, list[str], str]:
     markup, encoding, warnings = decode_html(raw)
     markup = _META_REFRESH.sub("", markup)  # a saved redirect page would navigate away before it is read
+    markup = _FETCHING.sub("", markup)  # frames, objects, media, links, images: nothing to fetch
     text = unicodedata.normalize("NFC", inner_text(markup).replace("\r\n", "\n").replace("\xa0", " "))
     return [Page(1, text, method="html")], "html", warnings, encoding

@@ -46,6 +46,8 @@ def env(tmp_path, monkeypatch):
     (corpus / "stripped.txt").write_text(strip_marks(PLAN_B), encoding="utf-8")  # left out of training
     monkeypatch.setenv("VNPLAN_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("VNPLAN_CORPUS", str(corpus))
+    (tmp_path / "no-text").mkdir()
+    monkeypatch.setenv("VNPLAN_TEXT_DIR", str(tmp_path / "no-text"))  # a model of these two plans only
     return tmp_path
 
 

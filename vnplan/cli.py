@@ -104,8 +104,13 @@ def run(
                 bar.console.print(f"[yellow]PARTIAL[/yellow] {res.source}: {res.note}", highlight=False, markup=True)
                 printed.add(res.source)
 
-        report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
-                           ingest={"max_text_mb": max_text_mb})
+        try:
+            report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
+                               ingest={"max_text_mb": max_text_mb})
+        except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: the report of what finished is written
+            bar.stop()
+            typer.echo(f"interrupted ({exc or 'stopped'}); report: {Path(out) / 'run-report.json'}", err=True)
+            raise typer.Exit(130) from None
     s = report["summary"]
     for f in report["files"]:  # once per failure, missing paths included
         if f["source"] in printed:

@@ -229,7 +229,80 @@ def _warm_up() -> None:
         pass
 
 
-def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progress) -> list[FileResult]:
+def _stop_on_term():
+    """SIGTERM stops a run the way Ctrl+C does (KeyboardInterrupt): the pool and its workers
+    are stopped and the report of what finished is written. Returns the previous handler."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt("stopped by SIGTERM")
+
+    try:
+        return signal.signal(signal.SIGTERM, on_term)
+    except (ValueError, OSError):
+        return None
+
+
+def _restore_term(previous) -> None:
+    import signal
+
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, OSError):
+            pass
+
+
+def _die_with_parent() -> None:
+    """Linux: this worker gets SIGKILL when the process that started it dies (the fork
+    server, which exits with ``vnplan run``), so a killed run leaves no worker behind."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch_run(run_pid: int, every: float = 1.0) -> None:
+    """End this worker when ``vnplan run`` (``run_pid``) is gone: killed with SIGKILL, it
+    cannot stop its pool, and a worker waiting on its queue would wait for ever."""
+    import threading
+
+    def watch() -> None:
+        import time
+
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    import os
+
+    threading.Thread(target=watch, name="vnplan-run-watch", daemon=True).start()
+
+
+def _worker_start(run_pid: int) -> None:
+    import signal
+
+    _die_with_parent()
+    _watch_run(run_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it stops the pool
+    _warm_up()
+
+
+def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progress,
+                  results_out: list[FileResult]) -> None:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -245,7 +318,10 @@ def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progres
         # the fork server loads the restorer once; every worker forked from it shares that copy
         # (vnplan/preload.py freezes it out of the garbage collector's reach, so pages stay shared)
         ctx.set_forkserver_preload(["vnplan.preload"])
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up) as pool:
+    import os
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_start, initargs=(os.getpid(),))
+    try:
         futures = {pool.submit(process_one, path, stem, out_dir, options): (i, path) for i, (path, stem) in enumerate(jobs_list)}
         for fut in as_completed(futures):
             i, path = futures[fut]
@@ -256,7 +332,20 @@ def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progres
             results[i] = res
             if on_progress:
                 on_progress(path, res)
-    return [results[i] for i in range(len(jobs_list))]
+    except BaseException:
+        # stopped (Ctrl+C, SIGTERM): no new file starts, the running ones are ended, nothing is left
+        procs = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+        raise
+    finally:
+        results_out.extend(results[i] for i in sorted(results))
+    pool.shutdown(wait=True)
 
 
 def run_batch(
@@ -276,18 +365,26 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.timezone.utc)
     files, results = discover(paths, exclude=out_dir)
+    missing_before = list(results)
     if on_start:
         on_start(len(files))
     used: set[str] = set()
     jobs_list = [(path, _output_stem(path, used)) for path in files]
-    if jobs > 1 and len(jobs_list) > 1:
-        results.extend(_run_parallel(jobs_list, out_dir, options, min(jobs, len(jobs_list)), on_progress))
-    else:
-        for path, stem in jobs_list:
-            res = process_one(path, stem, out_dir, options)
-            results.append(res)
-            if on_progress:
-                on_progress(path, res)
+    interrupted = None
+    previous = _stop_on_term()
+    try:
+        if jobs > 1 and len(jobs_list) > 1:
+            _run_parallel(jobs_list, out_dir, options, min(jobs, len(jobs_list)), on_progress, results)
+        else:
+            for path, stem in jobs_list:
+                res = process_one(path, stem, out_dir, options)
+                results.append(res)
+                if on_progress:
+                    on_progress(path, res)
+    except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM (see _stop_on_term): report what finished
+        interrupted = str(exc) or "interrupted"
+    finally:
+        _restore_term(previous)
     report = {
         "schema_version": SCHEMA_VERSION,
         "started": started.isoformat(timespec="seconds"),
@@ -302,5 +399,9 @@ def run_batch(
         },
         "files": [asdict(r) for r in results],
     }
+    if interrupted:
+        report["interrupted"] = f"{interrupted}: {len(results) - len(missing_before)} of {len(jobs_list)} files done"
     write_json(out_dir / "run-report.json", map_leaves(report, _printable_leaf))  # odd file names must not lose the report
+    if interrupted:
+        raise KeyboardInterrupt(report["interrupted"])
     return report

@@ -28,8 +28,17 @@ SHIPPED_GLOB = "*.jsonl.xz"  # official documents shipped as training text (corp
 _SHIPPED: dict[tuple, dict[str, str]] = {}
 
 
+def text_dir() -> Path:
+    """Where the packed text is read from: ``VNPLAN_TEXT_DIR`` if set (a folder of
+    ``*.jsonl.xz`` packs; an empty folder means none), else this package's data/."""
+    import os
+
+    env = os.environ.get("VNPLAN_TEXT_DIR")
+    return Path(env) if env else DATA
+
+
 def _shipped_files(folder: Path | None = None) -> list[Path]:
-    folder = Path(folder) if folder else DATA
+    folder = Path(folder) if folder else text_dir()
     return sorted(folder.glob(SHIPPED_GLOB)) if folder.is_dir() else []
 
 

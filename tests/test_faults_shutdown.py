@@ -3,7 +3,6 @@ report of what finished and no process of it left; SIGKILL of the run leaves no 
 running either (each worker dies with the process that started it)."""
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -13,36 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from vnplan.procs import alive, descendants
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "001_3d950fac20eead32.txt"
-
-
-def _descendants(pid: int) -> set[int]:
-    kids: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            kids.setdefault(ppid, []).append(int(entry))
-    out, todo = set(), [pid]
-    while todo:
-        p = todo.pop()
-        for k in kids.get(p, []):
-            if k not in out:
-                out.add(k)
-                todo.append(k)
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def _start(tmp_path, n=40):
@@ -56,9 +29,9 @@ def _start(tmp_path, n=40):
     seen: set[int] = set()
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("plan*.json"))) < 2:  # let it get going
-        seen |= _descendants(proc.pid)
+        seen |= descendants(proc.pid)
         time.sleep(0.1)
-    seen |= _descendants(proc.pid)
+    seen |= descendants(proc.pid)
     assert len(seen) >= 3, "the run should have started a pool (fork server and two workers)"
     return proc, out, seen
 
@@ -74,7 +47,7 @@ def test_a_stopped_run_writes_its_report_and_leaves_no_process(tmp_path, sig):
     report = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
     assert "interrupted" in report and 0 < report["summary"]["files"] < 40
     time.sleep(1)
-    assert [p for p in seen if _alive(p)] == []
+    assert [p for p in seen if alive(p)] == []
 
 
 @pytest.mark.slow
@@ -83,6 +56,6 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path):
     proc.kill()
     proc.wait(timeout=30)
     deadline = time.time() + 20
-    while time.time() < deadline and any(_alive(p) for p in seen):
+    while time.time() < deadline and any(alive(p) for p in seen):
         time.sleep(0.2)
-    assert [p for p in seen if _alive(p)] == []
+    assert [p for p in seen if alive(p)] == []

@@ -74,6 +74,13 @@ def read_text_layer(page) -> tuple[str, list[list[list[str]]]]:
     return unicodedata.normalize("NFC", "\n".join(text for _, text in blocks)), rows_of_tables
 
 
+def drop_cid_codes(text: str) -> tuple[str, int]:
+    """The text without pdfplumber's ``(cid:N)`` placeholders (glyphs with no character), and
+    how many there were."""
+    n = len(_CID.findall(text))
+    return (_CID.sub("", text), n) if n else (text, 0)
+
+
 def usable(text: str, min_chars: int) -> bool:
     """Enough real letters and digits, not mostly undecodable glyphs."""
     cids = len(_CID.findall(text))
@@ -101,6 +108,9 @@ def read_pdf(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str
                 warnings.append(f"page {number}: text layer unreadable ({type(exc).__name__})")
                 text, tables = "", []
             if usable(text, opts.min_text_chars):
+                text, cids = drop_cid_codes(text)
+                if cids:  # a damaged or cut file, or a font without a character map: say so
+                    warnings.append(f"page {number}: {cids} undecodable glyph(s) (cid:N) dropped from the text layer")
                 fixed, legacy = fix_legacy_font_text(text)
                 if legacy:
                     warnings.append(f"page {number}: text layer in legacy {legacy} font encoding, converted")

@@ -44,3 +44,13 @@ def test_cli_load_of_a_folder_of_non_extractions_exits_1_with_one_line(tmp_path)
     result = CliRunner().invoke(app, ["load", str(tmp_path / "out"), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 1 and "a.json" in result.output and "not a vnplan extraction" in result.output
     assert "Traceback" not in result.output
+
+
+def test_undecodable_glyphs_in_a_pdf_text_layer_are_dropped_and_reported():
+    from ingest.pdf import drop_cid_codes, usable
+
+    page = "Kế hoạch số 12/KH-UBND về chuyển đổi số " * 20 + "(cid:12)(cid:345) tỉnh (cid:7)"
+    assert usable(page, 50)  # few enough to keep the text layer …
+    text, n = drop_cid_codes(page)
+    assert n == 3 and "(cid:" not in text and "tỉnh" in text  # … but not the codes, and the count is said
+    assert not usable("(cid:1)" * 200 + "ab", 50)  # mostly codes: the page is OCR'd instead

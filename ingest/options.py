@@ -25,6 +25,8 @@ class IngestOptions:
     password: Optional[str] = None  # for encrypted PDFs
     max_text_mb: float = 20.0  # text files above this are refused (plans are well under 1 MB)
     max_file_mb: float = 200.0  # PDFs, images, .docx above this are refused
+    max_expanded_mb: float = 200.0  # a .docx whose parts unpack to more than this is refused (zip bomb)
+    max_chars: int = 5_000_000  # text after ingest above this many characters is refused (a plan: < 200,000)
 
     @classmethod
     def from_kwargs(cls, **kwargs) -> "IngestOptions":

@@ -156,6 +156,10 @@ def ingest_file(path, **options) -> IngestedDocument:
         name = "docx"
     result = READERS[name](raw, opts)
     pages, method, warnings = result[:3]
+    chars = sum(len(p.text) for p in pages)
+    if chars > opts.max_chars:
+        raise IngestError(f"{chars:,} characters after reading, over the limit of {opts.max_chars:,} "
+                          f"(ingest option max_chars; --max-chars)")
     encoding = result[3] if len(result) > 3 else None
     if not any(p.text.strip() for p in pages):
         raise IngestError("no text found" + (" (whitespace only)" if name == "text" else ""))

@@ -63,6 +63,13 @@ def read_docx(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[st
     from docx.opc.exceptions import PackageNotFoundError
 
     warnings: list[str] = []
+    try:  # what the archive unpacks to, before anything is unpacked: a small zip may hold gigabytes
+        expanded = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise IngestError(f"damaged .docx: {str(exc).strip()[:100] or type(exc).__name__}") from None
+    if expanded > opts.max_expanded_mb * 1e6:
+        raise IngestError(f".docx unpacks to {expanded / 1e6:,.0f} MB, over the limit of {opts.max_expanded_mb:g} MB "
+                          f"(ingest option max_expanded_mb; --max-expanded-mb)")
     try:
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:

@@ -49,6 +49,9 @@ def run(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
     max_text_mb: float = typer.Option(20.0, "--max-text-mb", help="Refuse text files larger than this many MB (a plan is well under 1 MB)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Files processed in parallel (worker processes); 0: one per CPU core."),
+    max_seconds: float = typer.Option(600.0, "--max-seconds", help="Give up on a file after this many seconds (0: no limit)."),
+    max_expanded_mb: float = typer.Option(200.0, "--max-expanded-mb", help="Refuse a .docx that unpacks to more than this many MB."),
+    max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse a file whose text runs over this many characters."),
 ) -> None:
     """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
 
@@ -106,7 +109,8 @@ def run(
 
         try:
             report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
-                               ingest={"max_text_mb": max_text_mb})
+                               ingest={"max_text_mb": max_text_mb, "max_expanded_mb": max_expanded_mb,
+                                       "max_chars": max_chars}, max_seconds=max_seconds or None)
         except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: the report of what finished is written
             bar.stop()
             typer.echo(f"interrupted ({exc or 'stopped'}); report: {Path(out) / 'run-report.json'}", err=True)

@@ -187,15 +187,52 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
+class FileTimeLimit(BaseException):
+    """A file took longer than ``--max-seconds`` (a BaseException: no stage may swallow it)."""
+
+
+class _time_limit:
+    """Raise FileTimeLimit in this (main) thread after ``seconds`` (SIGALRM); no limit when
+    ``seconds`` is falsy or off the main thread. Python code is stopped where it runs; a
+    long call inside a C library is stopped when it returns."""
+
+    def __init__(self, seconds: Optional[float]):
+        import threading
+
+        self.seconds = seconds if seconds and threading.current_thread() is threading.main_thread() else None
+
+    def __enter__(self):
+        import signal
+
+        if self.seconds:
+            def on_alarm(signum, frame):
+                raise FileTimeLimit(f"over the time limit of {self.seconds:g} s a file (--max-seconds)")
+
+            self.previous = signal.signal(signal.SIGALRM, on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
 def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResult:
     """Process one file and write its outputs; every failure becomes a failed result."""
     from ingest.model import IngestError
 
     t0 = time.perf_counter()
+    options = dict(options)
+    max_seconds = options.pop("max_seconds", None)
     try:
         if path.resolve() in {(out_dir / f"{stem}{ext}").resolve() for ext in (".txt", ".json")}:
             raise IngestError("its output would overwrite the input file: choose another output folder")
-        extraction, text, warnings = process(path, **options)
+        with _time_limit(max_seconds):
+            extraction, text, warnings = process(path, **options)
         write_atomic(out_dir / f"{stem}.txt", text)
         write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
         note = extraction.status_reason
@@ -210,7 +247,7 @@ def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResu
             warnings=warnings,
             counts={k: len(getattr(extraction, k)) for k in ("targets", "tasks", "scoring_criteria", "awards")},
         )
-    except IngestError as exc:
+    except (IngestError, FileTimeLimit) as exc:
         res = FileResult(str(path), "failed", error=f"{path}: {exc}")
     except Exception as exc:  # isolate the failure, keep the batch going
         res = FileResult(str(path), "failed", error=f"{path}: {_one_line(exc)}")

@@ -26,7 +26,7 @@ from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_parts import part_tasks
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import SENTENCE, assignment, deadline_in
+from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
 from normalize.model import NormalizedDocument
 from normalize.patterns import ARTICLE, CHAPTER, SIGN_PREFIX
 from normalize.text import is_upper_line
@@ -533,7 +533,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         for k, sent in enumerate(SENTENCE.split(p.text)):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))
-            parts = _inline_items(sent)
+            parts = inline_items(sent)
             if parts:  # "…, đề nghị: (i) UBND Thành phố chỉ đạo …; (ii) Bộ Công Thương …": one duty each
                 for off, part in parts:
                     rt = assignment(part, start + off, True)
@@ -541,33 +541,12 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                         out.append(rt)
                 continue
             item_start = k == 0 and p.kind == "title" and node.depth in (1, 2, 6)  # "c) Bộ Quốc phòng …"
-            opens = bool(_LIST_INTRO.search(sent))
+            opens = bool(LIST_INTRO.search(sent))
             rt = assignment(sent, start, True if opens else in_duty, item_start, opens_list=opens)
-            if rt and _LIST_INTRO.search(sent):
+            if rt and LIST_INTRO.search(sent):
                 intro = rt  # it opens the dashed items below: each is one of its duties
             elif rt:
                 out.append(rt)
     return out
-
-
-_INLINE_MARK = re.compile(r"(?:^|[:;,.]\s*)\((?P<m>[ivx]{1,4}|\d{1,2})\)\s+")
-_INLINE_LEAD = re.compile(r"\b(?:giao|đề nghị|yêu cầu|như sau|sau)\s*:\s*$", re.I)
-
-
-def _inline_items(sent: str) -> list[tuple[int, str]]:
-    """(offset, text) of the items of "… đề nghị: (i) X làm A; (ii) Y làm B", else []."""
-    marks = list(_INLINE_MARK.finditer(sent))
-    if len(marks) < 2 or not _INLINE_LEAD.search(sent[: marks[0].start() + 1]):
-        return []
-    out = []
-    for a, b in zip(marks, marks[1:] + [None]):
-        end = b.start() if b is not None else len(sent)
-        out.append((a.end(), sent[a.end(): end].strip(" ;,")))
-    return out
-
-
-# a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
-_LIST_INTRO = re.compile(r"(?:(?:các|những)\s+(?:nội dung|nhiệm vụ|hoạt động|công việc|việc)(?:\s+\S+){0,3}\s+(?:sau|như sau)"
-                         r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)
 
 

@@ -103,3 +103,23 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
                  lead_from="text", layout="assignment")
     return rt.support_from_words(after)
 
+
+_INLINE_MARK = re.compile(r"(?:^|[:;,.]\s*)\((?P<m>[ivx]{1,4}|\d{1,2})\)\s+")
+_INLINE_LEAD = re.compile(r"\b(?:giao|đề nghị|yêu cầu|như sau|sau)\s*:\s*$", re.I)
+
+
+def inline_items(sent: str) -> list[tuple[int, str]]:
+    """(offset, text) of the items of "… đề nghị: (i) X làm A; (ii) Y làm B", else []."""
+    marks = list(_INLINE_MARK.finditer(sent))
+    if len(marks) < 2 or not _INLINE_LEAD.search(sent[: marks[0].start() + 1]):
+        return []
+    out = []
+    for a, b in zip(marks, marks[1:] + [None]):
+        end = b.start() if b is not None else len(sent)
+        out.append((a.end(), sent[a.end(): end].strip(" ;,")))
+    return out
+
+
+# a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
+LIST_INTRO = re.compile(r"(?:(?:các|những)\s+(?:nội dung|nhiệm vụ|hoạt động|công việc|việc)(?:\s+\S+){0,3}\s+(?:sau|như sau)"
+                         r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)

@@ -28,6 +28,8 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8765, "--port", help="Port to listen on (0: any free port)."),
         host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; keep the default so only this machine can reach it."),
         reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Name written to the audit log (default: your login name)."),
+        allow_host: Optional[list[str]] = typer.Option(None, "--allow-host", help="A host name the page may be opened "
+                                                       "under besides this machine's loopback (repeatable), e.g. with --host 0.0.0.0."),
     ) -> None:
         """Review and correct extractions in the browser; saving writes the gold set (with history and an audit log)."""
         import socket
@@ -49,7 +51,12 @@ def register(app: typer.Typer) -> None:
                 s.bind((host, 0))
                 port = s.getsockname()[1]
         loopback = ["127.0.0.1", "localhost", "::1", "[::1]"]
-        web = create_app(out, gold, reviewer or _default_reviewer(), allowed_hosts=loopback if host in loopback else None)
+        # the Host check is always on: loopback, the address bound (unless a wildcard) and --allow-host names
+        allowed = loopback + ([host] if host not in ("0.0.0.0", "::", "") and host not in loopback else []) + list(allow_host or [])
+        if host in ("0.0.0.0", "::") and not allow_host:
+            typer.echo("note: only http://127.0.0.1 is accepted as the page's host; give --allow-host NAME for the "
+                       "name others will use", err=True)
+        web = create_app(out, gold, reviewer or _default_reviewer(), allowed_hosts=allowed)
         n = len(web.state.store.stems())
         typer.echo(f"vnplan review: {n} document(s) from {out}, gold in {gold}")
         typer.echo(f"open http://{host}:{port}/  (Ctrl+C to stop)")

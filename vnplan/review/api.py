@@ -30,6 +30,7 @@ from vnplan.review.rows import ITEM_TYPES, build_rows, segments
 from vnplan.review.store import BadGold, Conflict, GoldStore
 
 STATIC = Path(__file__).with_name("static")
+MAX_BODY_BYTES = 1_000_000  # one item's fields; a plan's longest task is a few kB
 
 
 def _refuse(status: int, detail: str, errors: Optional[dict] = None) -> JSONResponse:
@@ -48,6 +49,16 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
     app.state.store = store
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    @app.middleware("http")
+    async def size_limit(request: Request, call_next):
+        if request.method not in ("GET", "HEAD"):
+            length = request.headers.get("content-length")
+            if length is None or not length.isdigit():
+                return _refuse(411, "a change must say its size (Content-Length)")
+            if int(length) > MAX_BODY_BYTES:
+                return _refuse(413, f"request of {int(length):,} bytes refused: the limit is {MAX_BODY_BYTES:,}")
+        return await call_next(request)
 
     @app.middleware("http")
     async def same_origin_only(request: Request, call_next):

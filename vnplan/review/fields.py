@@ -100,13 +100,35 @@ def _number(raw: str, integer: bool) -> float | int:
     return int(value) if value.is_integer() else value
 
 
+MAX_FIELD_CHARS = 20_000  # a field of a plan's item (a task's text is a few hundred characters)
+
+
+def _checked_text(raw: Any) -> str:
+    """A string as sent: no other type is turned into text, no lone surrogate, no runaway size."""
+    if not isinstance(raw, str):
+        raise ValueError(f"must be text, not {type(raw).__name__}")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("is not valid Unicode text (a lone surrogate)") from None
+    if len(raw) > MAX_FIELD_CHARS:
+        raise ValueError(f"is {len(raw):,} characters long, over the limit of {MAX_FIELD_CHARS:,}")
+    return raw
+
+
 def _convert(spec: dict, raw: Any) -> Any:
     kind = spec["kind"]
     if kind == "bool":
+        if raw not in (True, False, "true", "false", "on", "off", "1", "0", 1, 0, None, ""):
+            raise ValueError(f"must be true or false, not {raw!r}"[:120])
         return raw in (True, "true", "on", "1", 1)
     if kind == "lines":
-        items = raw if isinstance(raw, list) else str(raw or "").splitlines()
-        return [str(x).strip() for x in items if str(x).strip()]
+        items = raw if isinstance(raw, list) else _checked_text(raw if raw is not None else "").splitlines()
+        return [_checked_text(x).strip() for x in items if _checked_text(x).strip()]
+    if raw is not None and not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
+        raise ValueError(f"must be text or a number, not {type(raw).__name__}")
+    if isinstance(raw, str):
+        _checked_text(raw)
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and kind in ("number", "int"):
         return _number(str(raw), kind == "int")
     text = "" if raw is None else str(raw).strip()

@@ -30,6 +30,7 @@ from vnplan.schema import SCHEMA_VERSION
 
 ITEM_TYPES = ("targets", "tasks", "scoring_criteria", "awards")
 AUDIT_NAME = "audit.jsonl"
+LOCK_NAME = ".review.lock"
 HISTORY_DIR = ".history"
 
 
@@ -152,27 +153,57 @@ class GoldStore:
 
     # ------------------------------------------------------------ saving
     def save(self, stem: str) -> dict:
-        """Write the working gold of ``stem`` (history copy first, audit lines after)."""
-        with self.lock:
+        """Write the working gold of ``stem``: under a lock on the gold folder (another review
+        server on the same folder waits, then finds the version changed: Conflict), the audit
+        lines first (if they cannot be written, the gold is not), the history copy, the gold."""
+        with self.lock, self._folder_lock():
             d = self.draft(stem)
             if not d.changes:
                 return {"saved": False, "changes": 0, "history": None, "path": str(self.gold_path(stem))}
             path = self.gold_path(stem)
             on_disk = path.read_bytes() if path.is_file() else None
             if _digest(on_disk) != d.base_digest:
-                raise Conflict(f"{path} changed on disk since it was opened; not overwritten. Discard reloads it "
-                               f"(your {len(d.changes)} unsaved change(s) would have to be redone)")
-            history = None
-            if on_disk is not None:
-                history = self._history_path(stem)
-                write_atomic(history, on_disk)
-            write_json(path, d.gold)
+                raise Conflict(f"{path} changed on disk since it was opened (another reviewer saved it); not "
+                               f"overwritten. Discard reloads it (your {len(d.changes)} unsaved change(s) would have "
+                               f"to be redone)")
             saved_at = utc_now()
+            audit = self.gold_dir / AUDIT_NAME
+            before = audit.stat().st_size if audit.is_file() else None
             self._append_audit([{**c, "saved_at": saved_at} for c in d.changes])
+            try:
+                history = None
+                if on_disk is not None:
+                    history = self._history_path(stem)
+                    write_atomic(history, on_disk)
+                write_json(path, d.gold)
+            except BaseException:  # the gold was not written: neither are its audit lines
+                if before is None:
+                    audit.unlink(missing_ok=True)
+                else:
+                    os.truncate(audit, before)
+                raise
             n = len(d.changes)
             d.changes = []
             d.base_digest = _digest(dumps(d.gold).encode("utf-8"))
             return {"saved": True, "changes": n, "history": str(history) if history else None, "path": str(path)}
+
+    def _folder_lock(self):
+        """An exclusive lock on ``gold/.review.lock`` (fcntl), held while one save checks the
+        version on disk and writes: two review servers on one folder cannot interleave."""
+        import contextlib
+        import fcntl
+
+        @contextlib.contextmanager
+        def held():
+            self.gold_dir.mkdir(parents=True, exist_ok=True)
+            with open(self.gold_dir / LOCK_NAME, "a+") as fh:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+        return held()
 
     def _history_path(self, stem: str) -> Path:
         folder = self.gold_dir / HISTORY_DIR / stem

@@ -105,7 +105,7 @@ def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResu
         with _time_limit(max_seconds):
             extraction, text, warnings = process(path, **options)
         write_atomic(out_dir / f"{stem}.txt", text)
-        write_json(out_dir / f"{stem}.json", extraction.model_dump(mode="json", exclude_none=False))
+        write_atomic(out_dir / f"{stem}.json", extraction.to_json())  # keys in schema order
         note = extraction.status_reason
         if extraction.errors:
             note = "; ".join(f"{e.stage}: {e.error}" for e in extraction.errors)

@@ -196,6 +196,13 @@ class Extraction(_Model):
     scoring_criteria: list[ScoringCriterion] = Field(default_factory=list)
     awards: list[Award] = Field(default_factory=list)
 
+    def to_json(self) -> str:
+        """The file ``vnplan run`` writes: keys in the order of this schema (``schema_version``,
+        ``status``, …, ``document``, the items), two-space indent, Vietnamese as is."""
+        import json
+
+        return json.dumps(self.model_dump(mode="json", exclude_none=False), ensure_ascii=False, indent=2) + "\n"
+
 
 ITEM_TYPES: dict[str, type[_Item]] = {
     "targets": Target,

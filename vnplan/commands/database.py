@@ -23,7 +23,8 @@ def _fail(msg: str) -> None:
 
 def load_cmd(
     out: Path = typer.Argument(..., help="Output folder of `vnplan run` (<stem>.json files)."),
-    db: str = typer.Option("out/vnplan.duckdb", "--db", help="DuckDB file path, or postgresql://user:pass@host:port/dbname."),
+    db: Optional[str] = typer.Option(None, "--db", help="DuckDB file path, or postgresql://user:pass@host:port/dbname "
+                                     "(default: OUT/vnplan.duckdb, beside the files it holds)."),
     force: bool = typer.Option(False, "--force", help="Reload every document of OUT, even unchanged ones or ones older than what is loaded."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Load the valid files and skip invalid ones (default: refuse the load)."),
 ) -> None:
@@ -34,6 +35,8 @@ def load_cmd(
     from vnplan.database import LoadError, load
 
     from rich.console import Console
+
+    db = db or str(out / "vnplan.duckdb")
 
     try:
         with Console(stderr=True).status("vnplan load") as status:

@@ -28,3 +28,21 @@ def test_run_writes_a_batch_as_the_command_does(tmp_path):
     written = (tmp_path / "out" / f"{PLAN.stem}.json").read_text(encoding="utf-8")
     assert written == vnplan.extract(PLAN).to_json()
     assert json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))["summary"]["files"] == 1
+
+
+def test_cli_streams_json_lines_and_can_be_quiet_or_verbose(tmp_path):
+    import subprocess
+    import sys
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for name in ("001_3d950fac20eead32.txt", "002_ed72dcb75bee655e.txt"):
+        (inp / name).write_bytes((ROOT / "corpus" / name).read_bytes())
+    cmd = [sys.executable, "-m", "vnplan.cli", "run", str(inp), "-o", str(tmp_path / "out"), "-j", "1"]
+    quiet = subprocess.run(cmd + ["--quiet", "--jsonl", "-"], capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    lines = [json.loads(x) for x in quiet.stdout.splitlines()]
+    assert sorted(d["document"]["province"] for d in lines) == ["Thanh Hóa", "Tuyên Quang"]
+    verbose = subprocess.run(cmd + ["--verbose", "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert verbose.returncode == 0 and verbose.stderr.count("ok ") == 2 and "tasks=" in verbose.stderr
+    assert "2 ok, 0 failed" in verbose.stdout

@@ -52,6 +52,10 @@ def run(
     max_seconds: float = typer.Option(600.0, "--max-seconds", help="Give up on a file after this many seconds (0: no limit)."),
     max_expanded_mb: float = typer.Option(200.0, "--max-expanded-mb", help="Refuse a .docx that unpacks to more than this many MB."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse a file whose text runs over this many characters."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line; failures are still printed."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file: status, name, seconds and item counts."),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write each document's extraction as one JSON line "
+                                         "to this file as it finishes ('-': standard output), for streaming."),
 ) -> None:
     """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
 
@@ -61,7 +65,13 @@ def run(
     reason in the report. A file where one extractor failed is written with the rest
     (status partial, the stage and its error in the report and on stderr).
 
-    Example: vnplan run corpus/ -o out/ -j 2
+    Examples:
+
+      vnplan run corpus/ -o out/ -j 2
+
+      vnplan run plans/ -o out/ --quiet --jsonl - | jq .document.title
+
+      vnplan run scans/ -o out/ --max-seconds 300 --verbose
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -83,6 +93,10 @@ def run(
 
     console_err = sys.stderr
     printed: set[str] = set()
+    progress = progress and not quiet
+    stream = None
+    if jsonl is not None:
+        stream = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")  # noqa: SIM115
     with Progress(
         TextColumn("[bold]vnplan run"),
         BarColumn(),
@@ -100,6 +114,13 @@ def run(
 
         def on_progress(path: Path, res) -> None:
             bar.update(task, advance=1, description=path.name)
+            if stream is not None and res.output:
+                stream.write(json.dumps(json.loads(Path(res.output).read_text(encoding="utf-8")), ensure_ascii=False) + "\n")
+                stream.flush()
+            if verbose:
+                counts = " ".join(f"{k}={v}" for k, v in res.counts.items() if v)
+                bar.console.print(f"{res.status:<10} {path} ({res.seconds:.2f}s{', ' + counts if counts else ''})",
+                                  highlight=False, markup=False)
             if res.status == "failed" and progress:
                 bar.console.print(f"[red]FAILED[/red] {res.error}", highlight=False, markup=True)
                 printed.add(res.source)
@@ -123,8 +144,12 @@ def run(
             print(f"FAILED {f['error']}", file=console_err)
         elif f["status"] == "partial":
             print(f"PARTIAL {f['source']}: {f['note']}", file=console_err)
+    if stream is not None and stream is not sys.stdout:
+        stream.close()
     extra = "".join(f", {s[k]} {k.replace('_', ' ')}" for k in ("partial", "not_a_plan") if s.get(k))
-    typer.echo(f"{s['ok']} ok{extra}, {s['failed']} failed; report: {Path(out) / 'run-report.json'}")
+    if not quiet:
+        typer.echo(f"{s['ok']} ok{extra}, {s['failed']} failed; report: {Path(out) / 'run-report.json'}",
+                   err=stream is sys.stdout)
     if s["files"] == 0:
         raise typer.Exit(2)
     if s["failed"]:

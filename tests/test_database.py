@@ -447,17 +447,29 @@ def test_export_writes_one_file_per_table(tmp_path, fmt):
     result = CliRunner().invoke(app, ["export", str(out), "--format", fmt, "-o", str(tmp_path / "tables")])
     assert result.exit_code == 0, result.output
     files = sorted(p.stem for p in (tmp_path / "tables").glob(f"*.{fmt}"))
-    assert files == sorted(TABLES)
+    assert files == (["vnplan-tables"] if fmt == "xlsx" else sorted(TABLES))  # Excel: one workbook, a sheet each
     path = tmp_path / "tables" / f"tasks.{fmt}"
+    mode = (tmp_path / "tables" / files[0]).with_suffix(f".{fmt}").stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask  # as any new file of the user, not 0600
     if fmt == "parquet":
         schema = pq.read_schema(path)
         assert schema.names == TABLES["tasks"].names and str(schema.field("deadline_end").type) == "date32[day]"
+        # a column empty in every row keeps its documented type (not Arrow's null)
+        assert str(pq.read_schema(tmp_path / "tables" / "milestones.parquet").field("start_date").type) == "date32[day]"
         df = pd.read_parquet(path)
     elif fmt == "csv":
         df = pd.read_csv(path)
         assert "2024-03-31" in set(df["deadline_end"].dropna())
     else:
-        df = pd.read_excel(path)  # Excel cannot hold the form feed: it is dropped
+        import openpyxl
+
+        book = tmp_path / "tables" / "vnplan-tables.xlsx"
+        wb = openpyxl.load_workbook(book)
+        assert wb.sheetnames == list(TABLES) or sorted(wb.sheetnames) == sorted(TABLES)
+        assert wb["tasks"].freeze_panes == "A2" and wb["tasks"].auto_filter.ref
+        df = pd.read_excel(book, sheet_name="tasks")  # Excel cannot hold the form feed: it is dropped
         assert "Rà soát dữ liệu" in set(df["text"])
     assert list(df.columns) == TABLES["tasks"].names and len(df) == 7
     assert set(read_tables(out)["awards"]["form"]) == {"Bằng khen", "Giấy khen"}

@@ -56,7 +56,8 @@ def export_cmd(
     fmt: str = typer.Option("parquet", "--format", "-f", help="parquet | csv | xlsx"),
     dest: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the files (default: OUT/tables-FORMAT)."),
 ) -> None:
-    """Write every table (documents, targets, tasks, …) as one file each: <table>.<format>."""
+    """Write every table (documents, targets, tasks, …): <table>.parquet or <table>.csv, or one
+    workbook vnplan-tables.xlsx with a sheet per table."""
     from vnplan.database import LoadError
     from vnplan.tables import read_tables
 
@@ -72,29 +73,66 @@ def export_cmd(
 
 
 def export_frames(frames, dest: Path, fmt: str) -> list[tuple[Path, int]]:
-    """Write each DataFrame to ``dest/<table>.<fmt>`` atomically; returns (path, rows)."""
+    """Write each DataFrame to ``dest/<table>.<fmt>`` (xlsx: one workbook, a sheet per table)
+    atomically, with the permissions the user's umask gives new files; returns (path, rows).
+    Parquet files carry the documented Arrow type of every column, an all-empty one included."""
     import os
     import tempfile
 
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from vnplan.tables import TABLES, arrow_schema
+
     dest.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in frames.items():
-        path = dest / f"{name}.{fmt}"
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{fmt}", dir=dest)
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
+
+    def atomic(path: Path, write) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=dest)
         os.close(fd)
         try:
-            if fmt == "parquet":
-                df.to_parquet(tmp, index=False, engine="pyarrow")
-            elif fmt == "csv":
-                df.to_csv(tmp, index=False, encoding="utf-8")
-            else:
-                _excel_safe(df).to_excel(tmp, index=False, sheet_name=name[:31], engine="openpyxl")
+            write(tmp)
+            os.chmod(tmp, mode)  # mkstemp makes 0600; an export is meant to be shared like any file
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+
+    written = []
+    if fmt == "xlsx":
+        path = dest / "vnplan-tables.xlsx"
+        atomic(path, lambda tmp: _write_workbook(frames, tmp))
+        return [(path, sum(len(df) for df in frames.values()))]
+    for name, df in frames.items():
+        path = dest / f"{name}.{fmt}"
+        if fmt == "parquet":
+            schema = arrow_schema(name) if name in TABLES else None
+            table = pa.Table.from_pandas(df, schema=schema, preserve_index=False) if schema is not None \
+                else pa.Table.from_pandas(df, preserve_index=False)
+            atomic(path, lambda tmp, t=table: pq.write_table(t, tmp))
+        else:
+            atomic(path, lambda tmp, d=df: d.to_csv(tmp, index=False, encoding="utf-8"))
         written.append((path, len(df)))
     return written
+
+
+def _write_workbook(frames, path) -> None:
+    """One sheet per table: header row frozen, filters on, columns as wide as their content."""
+    import pandas as pd
+    from openpyxl.utils import get_column_letter
+
+    with pd.ExcelWriter(path, engine="openpyxl") as xw:
+        for name, df in frames.items():
+            _excel_safe(df).to_excel(xw, index=False, sheet_name=name[:31])
+            ws = xw.sheets[name[:31]]
+            ws.freeze_panes = "A2"
+            if ws.max_column and ws.max_row:
+                ws.auto_filter.ref = ws.dimensions
+            for i, col in enumerate(df.columns, start=1):
+                longest = max([len(str(col))] + [len(str(v)) for v in df[col].head(500).tolist() if v is not None])
+                ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, longest + 2))
 
 
 def _excel_safe(df):

@@ -30,7 +30,7 @@ def test_every_corpus_plan_gets_a_json_and_its_text(corpus_out):
         assert (corpus_out / f"{stem}.json").is_file()
         assert (corpus_out / f"{stem}.txt").is_file()
     report = json.loads((corpus_out / "run-report.json").read_text(encoding="utf-8"))
-    assert report["summary"] == {"files": len(plans), "ok": len(plans), "partial": 0, "not_a_plan": 0, "failed": 0}
+    assert report["summary"] == {"files": len(plans), "ok": len(plans), "partial": 0, "not_a_plan": 0, "failed": 0, "reused": 0}
     assert all(f["method"] and f["seconds"] >= 0 for f in report["files"])
 
 

@@ -43,6 +43,6 @@ def test_cli_streams_json_lines_and_can_be_quiet_or_verbose(tmp_path):
     assert quiet.returncode == 0 and quiet.stderr == ""
     lines = [json.loads(x) for x in quiet.stdout.splitlines()]
     assert sorted(d["document"]["province"] for d in lines) == ["Thanh Hóa", "Tuyên Quang"]
-    verbose = subprocess.run(cmd + ["--verbose", "--no-progress"], capture_output=True, text=True, timeout=300)
+    verbose = subprocess.run(cmd + ["--verbose", "--no-progress", "--force"], capture_output=True, text=True, timeout=300)
     assert verbose.returncode == 0 and verbose.stderr.count("ok ") == 2 and "tasks=" in verbose.stderr
     assert "2 ok, 0 failed" in verbose.stdout

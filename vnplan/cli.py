@@ -52,12 +52,16 @@ def run(
     max_seconds: float = typer.Option(600.0, "--max-seconds", help="Give up on a file after this many seconds (0: no limit)."),
     max_expanded_mb: float = typer.Option(200.0, "--max-expanded-mb", help="Refuse a .docx that unpacks to more than this many MB."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse a file whose text runs over this many characters."),
+    force: bool = typer.Option(False, "--force", help="Process every file again, even those whose outputs are up to date."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line; failures are still printed."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file: status, name, seconds and item counts."),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write each document's extraction as one JSON line "
                                          "to this file as it finishes ('-': standard output), for streaming."),
 ) -> None:
     """Process plans: write OUT/<stem>.json (schema-valid), OUT/<stem>.txt (normalized text) and OUT/run-report.json.
+
+    A file whose bytes and whose vnplan are unchanged since its outputs were written is not
+    read again (OUT/.vnplan-state; --force redoes everything).
 
     Exit status: 0 when every file was processed, 1 when any file failed (each failure is
     one line in the report and on stderr), 2 when there was nothing to process. A page that
@@ -131,7 +135,7 @@ def run(
         try:
             report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
                                ingest={"max_text_mb": max_text_mb, "max_expanded_mb": max_expanded_mb,
-                                       "max_chars": max_chars}, max_seconds=max_seconds or None)
+                                       "max_chars": max_chars}, max_seconds=max_seconds or None, force=force)
         except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: the report of what finished is written
             bar.stop()
             typer.echo(f"interrupted ({exc or 'stopped'}); report: {Path(out) / 'run-report.json'}", err=True)
@@ -147,6 +151,7 @@ def run(
     if stream is not None and stream is not sys.stdout:
         stream.close()
     extra = "".join(f", {s[k]} {k.replace('_', ' ')}" for k in ("partial", "not_a_plan") if s.get(k))
+    extra += f" ({s['reused']} of them reused: unchanged since the last run; --force redoes them)" if s.get("reused") else ""
     if not quiet:
         typer.echo(f"{s['ok']} ok{extra}, {s['failed']} failed; report: {Path(out) / 'run-report.json'}",
                    err=stream is sys.stdout)

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from vnplan import incremental
 from vnplan.discovery import SKIP_NAMES, discover  # noqa: F401  (re-exported: vnplan.pipeline.discover)
 from vnplan.io import map_leaves, write_atomic, write_json
 from vnplan.results import FileResult
@@ -278,21 +279,45 @@ def run_batch(
         on_start(len(files))
     used: set[str] = set()
     jobs_list = [(path, _output_stem(path, used)) for path in files]
+    # incremental: a file whose bytes and whose vnplan are unchanged keeps its outputs (--force redoes it)
+    force = bool(options.pop("force", False))
+    fp = incremental.fingerprint()
+    state = {} if force else incremental.load_state(out_dir)
+    shas = {stem: incremental.file_sha256(path) for path, stem in jobs_list}
+    order = {str(path): i for i, (path, _stem) in enumerate(jobs_list)}
+    done: list[FileResult] = []
+    todo = []
+    for path, stem in jobs_list:
+        old = incremental.reusable(state, path, stem, out_dir, shas[stem], fp)
+        if old is not None:
+            done.append(old)
+            if on_progress:
+                on_progress(path, old)
+        else:
+            todo.append((path, stem))
     interrupted = None
     previous = _stop_on_term()
     try:
-        if jobs > 1 and len(jobs_list) > 1:
-            _run_parallel(jobs_list, out_dir, options, min(jobs, len(jobs_list)), on_progress, results)
+        if jobs > 1 and len(todo) > 1:
+            _run_parallel(todo, out_dir, options, min(jobs, len(todo)), on_progress, done)
         else:
-            for path, stem in jobs_list:
+            for path, stem in todo:
                 res = process_one(path, stem, out_dir, options)
-                results.append(res)
+                done.append(res)
                 if on_progress:
                     on_progress(path, res)
     except KeyboardInterrupt as exc:  # SIGINT, or SIGTERM (see _stop_on_term): report what finished
         interrupted = str(exc) or "interrupted"
     finally:
         _restore_term(previous)
+        stem_of = {str(path): stem for path, stem in jobs_list}
+        for res in done:
+            incremental.record(state, stem_of.get(res.source, ""), shas.get(stem_of.get(res.source, "")), fp, res)
+        try:
+            incremental.save_state(out_dir, state)
+        except (OSError, ValueError):
+            pass  # only a shortcut for the next run
+    results.extend(sorted(done, key=lambda r: order.get(r.source, 0)))
     report = {
         "schema_version": SCHEMA_VERSION,
         "started": started.isoformat(timespec="seconds"),
@@ -304,6 +329,7 @@ def run_batch(
             "partial": sum(r.status == "partial" for r in results),
             "not_a_plan": sum(r.status == "not_a_plan" for r in results),
             "failed": sum(r.status == "failed" for r in results),
+            "reused": sum(r.reused for r in results),
         },
         "files": [asdict(r) for r in results],
     }

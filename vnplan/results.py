@@ -16,4 +16,5 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     error: Optional[str] = None
     counts: dict = field(default_factory=dict)
+    reused: bool = False  # outputs of an earlier run kept: input and vnplan unchanged (vnplan/incremental.py)
     note: Optional[str] = None  # why a file is not_a_plan, or which stages failed (partial)

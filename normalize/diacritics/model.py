@@ -329,6 +329,14 @@ def _quick_key(corpus: Path, cdir: Path, stamp: tuple) -> str:
     return h.hexdigest()[:24]
 
 
+def model_fingerprint(corpus: Path | None = None, cdir: Path | None = None) -> str:
+    """What the restorer model depends on, cheaply (names, sizes, times, code): for
+    ``vnplan run``'s incremental mode, which redoes a file when this changes."""
+    corpus = Path(corpus) if corpus else corpus_dir()
+    cdir = Path(cdir) if cdir else cache_dir()
+    return _quick_key(corpus, cdir, _stamp(corpus, cdir))
+
+
 def _known_keys(cdir: Path) -> dict:
     import json
 

@@ -53,6 +53,10 @@ def run(
     max_expanded_mb: float = typer.Option(200.0, "--max-expanded-mb", help="Refuse a .docx that unpacks to more than this many MB."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse a file whose text runs over this many characters."),
     force: bool = typer.Option(False, "--force", help="Process every file again, even those whose outputs are up to date."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="'local': run the files on a Dask LocalCluster of --jobs "
+                                       "worker processes on this machine."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run the files on an existing Dask cluster, "
+                                            "e.g. tcp://host:8786 (files are sent to the workers; outputs written here)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line; failures are still printed."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per file: status, name, seconds and item counts."),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write each document's extraction as one JSON line "
@@ -76,12 +80,18 @@ def run(
       vnplan run plans/ -o out/ --quiet --jsonl - | jq .document.title
 
       vnplan run scans/ -o out/ --max-seconds 300 --verbose
+
+      vnplan run plans/ -o out/ --scheduler tcp://10.0.0.5:8786
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from vnplan.pipeline import run_batch
 
+    if dask not in (None, "local"):
+        typer.echo(f"error: --dask takes 'local' (for a cluster elsewhere give --scheduler tcp://host:port), not {dask!r}",
+                   err=True)
+        raise typer.Exit(2)
     if out.exists() and not out.is_dir():
         typer.echo(f"error: {out}: exists and is not a folder (give -o a folder for the outputs)", err=True)
         raise typer.Exit(2)
@@ -135,7 +145,8 @@ def run(
         try:
             report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
                                ingest={"max_text_mb": max_text_mb, "max_expanded_mb": max_expanded_mb,
-                                       "max_chars": max_chars}, max_seconds=max_seconds or None, force=force)
+                                       "max_chars": max_chars}, max_seconds=max_seconds or None, force=force,
+                               dask=scheduler or dask)
         except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: the report of what finished is written
             bar.stop()
             typer.echo(f"interrupted ({exc or 'stopped'}); report: {Path(out) / 'run-report.json'}", err=True)

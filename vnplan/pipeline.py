@@ -297,8 +297,13 @@ def run_batch(
             todo.append((path, stem))
     interrupted = None
     previous = _stop_on_term()
+    scheduler = options.pop("dask", None)  # "local" or a scheduler address (vnplan/dask_runner.py)
     try:
-        if jobs > 1 and len(todo) > 1:
+        if scheduler and todo:
+            from vnplan.dask_runner import run_dask
+
+            run_dask(todo, out_dir, options, jobs, on_progress, done, scheduler)
+        elif jobs > 1 and len(todo) > 1:
             _run_parallel(todo, out_dir, options, min(jobs, len(todo)), on_progress, done)
         else:
             for path, stem in todo:

@@ -98,3 +98,30 @@ def test_the_host_check_stays_on_with_an_allow_list(dirs):
     c = _client(dirs, allowed_hosts=["127.0.0.1", "localhost", "review.lan"])
     assert c.get("/api/documents", headers={"host": "review.lan"}).status_code == 200
     assert c.get("/api/documents", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_undo_takes_back_the_last_change_one_at_a_time(dirs):
+    c = _client(dirs)
+    before = _doc(c)
+    key = _row(before, "match", "targets")["key"]
+    c.post(f"/api/documents/{STEM}/edit", json={"key": key, "fields": {"metric": "chỉ tiêu sửa"}})
+    c.post(f"/api/documents/{STEM}/delete", json={"key": "tasks/g/k1"})
+    assert _doc(c)["unsaved"] == 2
+    st = c.post(f"/api/documents/{STEM}/undo").json()
+    assert st["unsaved"] == 1 and any(r["key"] == "tasks/g/k1" for r in st["rows"])  # the task is back
+    st = c.post(f"/api/documents/{STEM}/undo").json()
+    assert st["unsaved"] == 0 and st["rows"] == before["rows"]
+    assert c.post(f"/api/documents/{STEM}/undo").json()["message"] == "Nothing to undo."
+
+
+def test_unsaved_changes_survive_a_stop_of_the_server(dirs):
+    out, gold = dirs
+    with _client(dirs) as c:  # leaving the block runs the app's shutdown, as Ctrl+C does
+        key = _row(_doc(c), "match", "targets")["key"]
+        c.post(f"/api/documents/{STEM}/edit", json={"key": key, "fields": {"metric": "chỉ tiêu giữ lại"}})
+    assert (gold / ".drafts" / f"{STEM}.json").is_file()
+    with _client(dirs) as c:
+        st = _doc(c)
+        assert st["unsaved"] == 1 and "chỉ tiêu giữ lại" in json.dumps(st["rows"], ensure_ascii=False)
+        assert c.post(f"/api/documents/{STEM}/save").status_code == 200
+    assert not (gold / ".drafts" / f"{STEM}.json").exists()

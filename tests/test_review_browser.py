@@ -168,6 +168,19 @@ def test_reviewer_corrects_a_deadline_and_adds_a_missed_target(served, page):
     sync_api.expect(page.locator("#items .card.sel .badge")).to_have_text("missing")
     page.locator("#text").click(position={"x": 5, "y": 5})  # drop the selection
 
+    # u (or the Undo button) takes back the last change; adding it again restores it
+    sync_api.expect(page.locator("#unsaved")).to_have_text("2 unsaved change(s)")
+    page.keyboard.press("u")
+    sync_api.expect(page.locator("#unsaved")).to_have_text("1 unsaved change(s)")
+    sync_api.expect(page.locator("#msg")).to_contain_text("Last change taken back")
+    select_text(page, T2)
+    page.locator("#addsel").click()
+    page.locator('#formfields [name="metric"]').fill("tỷ lệ người dân có tài khoản định danh điện tử")
+    page.locator('#formfields [name="deadline.end"]').fill("2024-12-31")
+    page.locator("#formok").click()
+    sync_api.expect(page.locator("#formdlg")).to_be_hidden()
+    page.locator("#text").click(position={"x": 5, "y": 5})
+
     # s: save; reload; the corrections are kept
     page.keyboard.press("s")
     sync_api.expect(page.locator("#msg")).to_contain_text("Saved 2 change(s)")

@@ -14,6 +14,8 @@ has to guess what changed.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -45,7 +47,17 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
     host (DNS rebinding); changes from a page of another origin are always refused.
     """
     store = GoldStore(out_dir, gold_dir, reviewer)
-    app = FastAPI(title="vnplan review", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        # stopping (Ctrl+C): unsaved changes are kept in gold/.drafts/ and taken up at the next start
+        kept = store.keep_drafts()
+        if kept:
+            print(f"vnplan review: unsaved changes of {len(kept)} document(s) kept in {store.gold_dir / '.drafts'}; "
+                  f"they are taken up again at the next start", file=sys.stderr)
+
+    app = FastAPI(title="vnplan review", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.store = store
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -116,13 +128,23 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
     def act(stem: str, fn, *args, message: str = "") -> Any:
         need(stem)
         with store.lock:
+            store.checkpoint(stem)
             try:
                 focus = fn(store, stem, *args)
             except FormError as exc:
+                store.undo(stem)  # nothing changed: drop the checkpoint with it
                 return _refuse(422, "Not saved: " + str(exc), exc.errors)
             except actions.ActionError as exc:
+                store.undo(stem)
                 return _refuse(422, str(exc))
             return state(stem, focus, message)
+
+    @app.post("/api/documents/{stem}/undo")
+    def undo(stem: str) -> Any:
+        need(stem)
+        with store.lock:
+            done = store.undo(stem)
+            return state(stem, None, "Last change taken back." if done else "Nothing to undo.")
 
     @app.post("/api/documents/{stem}/accept")
     def accept(stem: str, key: str = Body(..., embed=True)) -> Any:

@@ -31,6 +31,8 @@ from vnplan.schema import SCHEMA_VERSION
 ITEM_TYPES = ("targets", "tasks", "scoring_criteria", "awards")
 AUDIT_NAME = "audit.jsonl"
 LOCK_NAME = ".review.lock"
+DRAFTS_DIR = ".drafts"  # unsaved changes kept when the server stops (Ctrl+C)
+UNDO_DEPTH = 100
 HISTORY_DIR = ".history"
 
 
@@ -58,6 +60,7 @@ class Draft:
     base_digest: Optional[str]
     changes: list[dict] = field(default_factory=list)
     rejected: set[str] = field(default_factory=set)
+    undo: list[tuple] = field(default_factory=list)  # (gold, rejected, number of changes) before each action
 
 
 class GoldStore:
@@ -138,11 +141,53 @@ class GoldStore:
                 if not item.get("id") or item["id"] in seen:
                     item["id"] = new_id(kind, gold[kind])
                 seen.add(item["id"])
-        return Draft(gold=gold, base_digest=_digest(raw))
+        return self._kept_draft(stem, _digest(raw)) or Draft(gold=gold, base_digest=_digest(raw))
 
     def discard(self, stem: str) -> None:
         with self.lock:
             self._drafts.pop(stem, None)
+            (self.gold_dir / DRAFTS_DIR / f"{stem}.json").unlink(missing_ok=True)
+
+    def checkpoint(self, stem: str) -> None:
+        """Remember the working gold before an action, for ``undo``."""
+        d = self.draft(stem)
+        d.undo.append((copy.deepcopy(d.gold), set(d.rejected), len(d.changes)))
+        del d.undo[:-UNDO_DEPTH]
+
+    def undo(self, stem: str) -> bool:
+        """Take back the last unsaved action (False when there is none)."""
+        with self.lock:
+            d = self.draft(stem)
+            if not d.undo:
+                return False
+            d.gold, d.rejected, n = d.undo.pop()
+            del d.changes[n:]
+            return True
+
+    # ------------------------------------------------------------ drafts across a stop
+    def keep_drafts(self) -> list[str]:
+        """Write every document's unsaved changes to ``gold/.drafts/<stem>.json`` (the server is
+        stopping); the next start takes them up again. Returns the stems kept."""
+        kept = []
+        with self.lock:
+            for stem, d in self._drafts.items():
+                if d.changes:
+                    write_json(self.gold_dir / DRAFTS_DIR / f"{stem}.json",
+                               {"base_digest": d.base_digest, "gold": d.gold, "rejected": sorted(d.rejected),
+                                "changes": d.changes})
+                    kept.append(stem)
+        return kept
+
+    def _kept_draft(self, stem: str, base_digest: Optional[str]) -> Optional[Draft]:
+        path = self.gold_dir / DRAFTS_DIR / f"{stem}.json"
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if kept.get("base_digest") != base_digest:  # the gold changed since: the draft no longer applies
+            return None
+        return Draft(gold=kept["gold"], base_digest=base_digest, changes=list(kept.get("changes") or []),
+                     rejected=set(kept.get("rejected") or []))
 
     # ------------------------------------------------------------ changing
     def record(self, stem: str, action: str, kind: str, item_id: Optional[str], before: Any, after: Any) -> None:
@@ -184,6 +229,8 @@ class GoldStore:
                 raise
             n = len(d.changes)
             d.changes = []
+            d.undo = []
+            (self.gold_dir / DRAFTS_DIR / f"{stem}.json").unlink(missing_ok=True)
             d.base_digest = _digest(dumps(d.gold).encode("utf-8"))
             return {"saved": True, "changes": n, "history": str(history) if history else None, "path": str(path)}
 

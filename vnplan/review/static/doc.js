@@ -353,6 +353,7 @@ $("addsel").addEventListener("mousedown", e => e.preventDefault());
 $("addsel").addEventListener("click", addFromSelection);
 $("filter").addEventListener("change", () => { renderItems(); if (selKey) select(selKey, {list: true}); });
 $("save").addEventListener("click", doSave);
+$("undo").addEventListener("click", () => action("/undo", {}));
 $("discard").addEventListener("click", () => { if (!S.unsaved || confirm("Drop all unsaved changes of this document?")) action("/discard", {}); });
 $("helpbtn").addEventListener("click", () => toggleHelp(true));
 $("helpclose").addEventListener("click", () => toggleHelp(false));
@@ -376,7 +377,7 @@ document.addEventListener("keydown", e => {
   if (e.key === "Escape" && e.target.closest("input, textarea, select")) { e.target.blur(); return; }
   if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
   const keys = {j: () => move(1), k: () => move(-1), ArrowDown: () => move(1), ArrowUp: () => move(-1),
-    a: doAccept, e: doEdit, d: doDelete, s: doSave, n: addFromSelection, "?": () => toggleHelp(true),
+    a: doAccept, e: doEdit, d: doDelete, s: doSave, u: () => action("/undo", {}), n: addFromSelection, "?": () => toggleHelp(true),
     f: () => { $("filter").value = $("filter").value === "all" ? "diff" : "all"; renderItems(); if (selKey) select(selKey, {list: true}); },
     Escape: () => { $("selbar").style.display = "none"; }};
   if (keys[e.key]) { e.preventDefault(); keys[e.key](); }

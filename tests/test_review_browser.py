@@ -10,6 +10,7 @@ are left in /tmp/review.png (the page), /tmp/review-edit-error.png (a refused da
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -167,6 +168,9 @@ def test_reviewer_corrects_a_deadline_and_adds_a_missed_target(served, page):
     sync_api.expect(page.locator("#formdlg")).to_be_hidden()
     sync_api.expect(page.locator("#items .card.sel .badge")).to_have_text("missing")
     page.locator("#text").click(position={"x": 5, "y": 5})  # drop the selection
+
+    # a card names the item's gold id and vnplan's id, which differ
+    sync_api.expect(page.locator("#items .card.wrong").first).to_contain_text(re.compile(r"gold \w+\d+ · vnplan \w+\d+"))
 
     # u (or the Undo button) takes back the last change; adding it again restores it
     sync_api.expect(page.locator("#unsaved")).to_have_text("2 unsaved change(s)")

@@ -117,7 +117,7 @@ function renderItems() {
     const wrong = Object.keys(r.wrong_fields);
     return `<div class="card ${r.type} ${r.status}${r.key === selKey ? " sel" : ""}" data-key="${esc(r.key)}" role="option" aria-selected="${r.key === selKey}">
       <div class="head"><span class="type">${SHORT[r.type]}</span><span class="badge ${r.status}">${STATUS_TEXT[r.status]}</span>
-        <span>${who}${r.gold_id ? " · " + esc(r.gold_id) : ""}</span>${wrong.length ? `<span class="pv">wrong: ${esc(wrong.join(", "))}</span>` : ""}</div>
+        <span>${who}${r.gold_id ? " · gold " + esc(r.gold_id) : ""}${r.pred && r.pred.id ? " · vnplan " + esc(r.pred.id) : ""}</span>${wrong.length ? `<span class="pv">wrong: ${esc(wrong.join(", "))}</span>` : ""}</div>
       <div class="label">${esc(r.label)}</div>
       <div class="fields">${fieldRows(r)}
         <div class="actions">

@@ -30,6 +30,7 @@ from extract.evidence import evidence_for
 from extract.levels import TINH, level_at, named_level
 from extract.numbers import NUMBER_RE, clean_value, fold, parse_number
 from normalize.model import NormalizedDocument
+from normalize.tables import column_numbers
 from vnplan.lang import alternation, phrases, vocabulary
 from vnplan.schema import Target
 
@@ -95,8 +96,8 @@ _YEAR_PART = re.compile(r"\s*\u2016.*$")  # "Kế hoạch 2026 ‖ Lượng (T�
 
 
 def _numbering_row(cells: list[str]) -> bool:
-    """"1 | 2 | 3 | … | 11": a row that numbers the columns."""
-    return len(cells) >= 4 and all(c.strip(" *()") == str(i + 1) for i, c in enumerate(cells))
+    """"1 | 2 | 3 | … | 11": a row that numbers the columns (as the table reader tells them)."""
+    return bool(cells) and column_numbers(cells) == len(cells)
 
 
 def _spanned_header(top: list[str], sub: list[str], body) -> Optional[tuple[list[str], dict[int, str]]]:

@@ -241,13 +241,19 @@ def _open_node(stack: list[Node], nodes: list[Node], number: str, depth: float, 
     nodes.append(node)
 
 
+def _is_article(n: Node) -> bool:
+    return n.depth == DEPTH_ARTICLE and n.number.startswith("Điều ")
+
+
+def _article_of(node: Optional[Node]) -> Optional[Node]:
+    """The article (Điều N) ``node`` is, or stands in; None outside any article."""
+    while node is not None and not _is_article(node):
+        node = node.parent
+    return node
+
+
 def _in_article(node: Node) -> bool:
-    n = node.parent
-    while n is not None:
-        if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
-            return True
-        n = n.parent
-    return False
+    return _article_of(node.parent) is not None
 
 
 def _is_signature(line: str) -> bool:
@@ -404,13 +410,9 @@ def _under(node: Node, number: str) -> bool:
 
 def _in_rule_article(node: Node) -> bool:
     """Inside an article whose title says it assigns no duty (vnplan/lang/vi/article_kinds.tsv)."""
-    n: Optional[Node] = node
-    while n is not None:
-        if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
-            t = n.title()
-            return t is not None and bool(_NO_DUTY_ARTICLE.match(fold(t.text)))
-        n = n.parent
-    return False
+    article = _article_of(node)
+    t = article.title() if article is not None else None
+    return t is not None and bool(_NO_DUTY_ARTICLE.match(fold(t.text)))
 
 
 def _in_duty_section(node: Node) -> bool:
@@ -418,7 +420,7 @@ def _in_duty_section(node: Node) -> bool:
     article of a decision or regulation, where a clause naming an agency is its duty."""
     n: Optional[Node] = node
     while n is not None:
-        if n.depth == DEPTH_ARTICLE and n.number.startswith("Điều "):
+        if _is_article(n):
             t = n.title()
             return not (t is not None and _RULE_ARTICLE.match(fold(t.text)))
         t = n.title()

@@ -105,7 +105,7 @@ def split_rows(cells: list[str]) -> list[list[str]]:
         k = next((i for i in range(1, len(cells)) if is_ordinal(cells[i]) and follows(norm_label(cells[i]), [])), len(cells))
     rows: list[list[str]] = _header_rows(cells[:k]) if k else []
     width = len(rows[0]) if rows else 0
-    n = _column_numbers(cells, k)
+    n = column_numbers(cells, k)
     if n:  # "1 | 2 | 3 | … | 11" under the header numbers its columns: a header row, not items
         rows.append(cells[k:k + n])
         k += n
@@ -155,7 +155,7 @@ def _header_rows(cells: list[str]) -> list[list[str]]:
     return groups
 
 
-def _column_numbers(cells: list[str], k: int) -> int:
+def column_numbers(cells: list[str], k: int = 0) -> int:
     """How many cells from ``k`` on number the columns: "1", "2", … "n" (n ≥ 4), else 0."""
     n = 0
     while k + n < len(cells) and cells[k + n].strip(" *()") == str(n + 1):

@@ -2,7 +2,7 @@
 batch, as the command line does them.
 
     import vnplan
-    result = vnplan.extract("corpus/001_3d950fac20eead32.txt")
+    result = vnplan.extract("plans/ke-hoach-24-kh-ubnd.txt")
     result.document.province, len(result.tasks)        # the pydantic model (vnplan.schema)
     result.to_json()                                    # the JSON vnplan run writes
     vnplan.rows(result)["tasks"]                        # one dict per task, as in the database

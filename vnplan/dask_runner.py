@@ -10,6 +10,7 @@ report line per file, exactly as with the process pool. ``--dask local`` starts 
 from __future__ import annotations
 
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Optional
 
@@ -17,32 +18,27 @@ from vnplan.io import write_atomic
 from vnplan.results import FileResult
 
 
-def process_bytes(name: str, data: bytes, options: dict) -> dict:
-    """Run on a worker: the file's outputs as text, or its one-line error."""
+def process_bytes(name: str, data: bytes, options: dict, shown_as: str) -> dict:
+    """Run on a worker: ``vnplan.pipeline.process_one`` on a temporary copy of the file, its
+    result line (naming the client's file ``shown_as``) and, unless it failed, its outputs' text."""
     import tempfile
 
-    from ingest.model import IngestError
-    from vnplan.pipeline import FileTimeLimit, _one_line, _time_limit, process
+    from vnplan.pipeline import process_one
 
-    t0 = time.perf_counter()
-    options = dict(options)
-    max_seconds = options.pop("max_seconds", None)
     with tempfile.TemporaryDirectory(prefix="vnplan-dask-") as tmp:
-        path = Path(tmp) / Path(name).name
+        path = Path(tmp) / "in" / Path(name).name
+        path.parent.mkdir()
+        out = Path(tmp) / "out"
+        out.mkdir()
         path.write_bytes(data)
-        try:
-            with _time_limit(max_seconds):
-                extraction, text, warnings = process(path, **options)
-        except (IngestError, FileTimeLimit) as exc:
-            return {"error": str(exc), "seconds": time.perf_counter() - t0}
-        except Exception as exc:  # noqa: BLE001 - isolate the failure, keep the batch going
-            return {"error": _one_line(exc), "seconds": time.perf_counter() - t0}
-    note = extraction.status_reason
-    if extraction.errors:
-        note = "; ".join(f"{e.stage}: {e.error}" for e in extraction.errors)
-    return {"json": extraction.to_json(), "text": text, "warnings": warnings, "status": extraction.status,
-            "note": note, "method": extraction.document.ingest.method, "seconds": time.perf_counter() - t0,
-            "counts": {k: len(getattr(extraction, k)) for k in ("targets", "tasks", "scoring_criteria", "awards")}}
+        res = process_one(path, path.stem, out, options)
+        got = {"result": asdict(res)}
+        if res.status != "failed":
+            got["json"] = (out / f"{path.stem}.json").read_text(encoding="utf-8")
+            got["text"] = (out / f"{path.stem}.txt").read_text(encoding="utf-8")
+        if res.error:
+            got["result"]["error"] = res.error.replace(str(path), shown_as)
+    return got
 
 
 def _source_of(json_text: str, path: Path) -> str:
@@ -79,22 +75,23 @@ def run_dask(jobs_list, out_dir: Path, options: dict, jobs: int, on_progress, re
                 if on_progress:
                     on_progress(path, res)
                 continue
-            fut = client.submit(process_bytes, path.name, data, options, pure=False, key=f"vnplan-{stem}-{time.time_ns()}")
+            fut = client.submit(process_bytes, path.name, data, options, str(path), pure=False,
+                                key=f"vnplan-{stem}-{time.time_ns()}")
             futures[fut] = (path, stem)
         for fut in as_completed(futures):
             path, stem = futures[fut]
             try:
                 got = fut.result()
             except Exception as exc:  # noqa: BLE001 - a worker lost with the task: the file failed
-                got = {"error": f"worker failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
-            if "error" in got:
-                res = FileResult(str(path), "failed", error=f"{path}: {got['error']}")
-            else:
+                from vnplan.pipeline import _one_line
+
+                got = {"result": asdict(FileResult(str(path), "failed", error=f"{path}: worker failed: {_one_line(exc)}"))}
+            res = FileResult(**got["result"])
+            res.source = str(path)
+            if res.status != "failed":
                 write_atomic(out_dir / f"{stem}.txt", got["text"])
                 write_atomic(out_dir / f"{stem}.json", _source_of(got["json"], path))
-                res = FileResult(str(path), got["status"], note=got["note"], method=got["method"],
-                                 output=str(out_dir / f"{stem}.json"), warnings=got["warnings"], counts=got["counts"])
-            res.seconds = round(got.get("seconds", 0.0), 3)
+                res.output = str(out_dir / f"{stem}.json")
             results_out.append(res)
             if on_progress:
                 on_progress(path, res)

@@ -182,11 +182,10 @@ def _die_with_parent() -> None:
 def _watch_run(run_pid: int, every: float = 1.0) -> None:
     """End this worker when ``vnplan run`` (``run_pid``) is gone: killed with SIGKILL, it
     cannot stop its pool, and a worker waiting on its queue would wait for ever."""
+    import os
     import threading
 
     def watch() -> None:
-        import time
-
         while True:
             time.sleep(every)
             try:
@@ -195,8 +194,6 @@ def _watch_run(run_pid: int, every: float = 1.0) -> None:
                 os._exit(1)
             except PermissionError:
                 pass
-
-    import os
 
     threading.Thread(target=watch, name="vnplan-run-watch", daemon=True).start()
 

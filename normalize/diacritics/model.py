@@ -20,8 +20,9 @@ from pathlib import Path
 from normalize.diacritics import lexicon as lexmod
 from normalize.diacritics.lm import NgramLM
 from normalize.diacritics.shipped import _shipped_files, shipped_digest, shipped_texts
+from normalize.diacritics.sources import MIN_MARKED_RATIO, is_diacritized, marked_ratio, stat_signature  # noqa: F401
 from normalize.diacritics.syllables import DECOMP, TONELESS, TOKEN_RE, case_of, has_marks, nfc, strip_marks
-from normalize.diacritics.tokens import line_items, lm_class, lm_sequence
+from normalize.diacritics.tokens import lm_class, lm_sequence
 
 LEX_WEIGHTS = {"underthesea": 0.05, "hunspell": 0.05, "tesseract-vie": 0.05, "underthesea-places": 0.01}  # per syllable
 TEXT_WEIGHT = 1.0  # per token of the installed running text (general prose)
@@ -38,7 +39,6 @@ CONT = 0.0  # share of the Kneser-Ney continuation probability in the back-off d
 # (With the channel trained on half the pages it had lost on the gold, 94.99% vs 95.15%.)
 ESTIMATOR = "kneser-ney"
 KN_CONT = 0.6
-MIN_MARKED_RATIO = 0.45  # a document below this share of marked syllables is "stripped"
 
 
 @dataclass
@@ -64,20 +64,6 @@ def corpus_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "corpus"
 
 
-def marked_ratio(text: str) -> float:
-    """Share of Vietnamese-looking letter tokens that carry a diacritic."""
-    n = marked = 0
-    for _s, _e, tok in line_items(text):
-        if tok.isalpha() and all(ch in DECOMP for ch in tok) and not tok.isupper():
-            n += 1
-            marked += has_marks(tok)
-    return marked / n if n else 0.0
-
-
-def is_diacritized(text: str) -> bool:
-    return marked_ratio(text) >= MIN_MARKED_RATIO
-
-
 _TEXTS: dict[tuple, dict[str, str]] = {}
 
 
@@ -87,7 +73,7 @@ def corpus_texts(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
     files = sorted(folder.glob("*.txt"))
-    sig = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    sig = stat_signature(files)
     if sig in _TEXTS:
         return dict(_TEXTS[sig])
     out = {}
@@ -309,23 +295,13 @@ def _quick_key(corpus: Path, cdir: Path, stamp: tuple) -> str:
     """A digest of everything the model key depends on, by name, size and time only (cheap:
     no file is read but this package's source), so ``load_model`` can find the cached
     model without hashing the corpus and the OCR pages (which takes ~0.7 s)."""
-    def listing(paths) -> list:
-        out = []
-        for p in paths:
-            try:
-                st = p.stat()
-                out.append((str(p), st.st_size, st.st_mtime_ns))
-            except OSError:
-                out.append((str(p), None, None))
-        return out
-
     h = hashlib.sha256()
     h.update(_code_digest().encode())
     # the stamp less the cache folder's own model files and key file (written by loading)
     h.update(repr([part if i < 4 else tuple(x for x in part if not str(x[0]).startswith(("restorer-", KEYS_FILE)))
                    for i, part in enumerate(stamp)]).encode())
-    h.update(repr(listing(_shipped_files())).encode())
-    h.update(repr(listing(sorted(lexmod.lexicon_sources().values()))).encode())
+    h.update(repr(stat_signature(_shipped_files())).encode())
+    h.update(repr(stat_signature(sorted(lexmod.lexicon_sources().values()))).encode())
     return h.hexdigest()[:24]
 
 

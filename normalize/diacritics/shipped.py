@@ -14,13 +14,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from normalize.diacritics.sources import is_diacritized, stat_signature
 from normalize.diacritics.syllables import TOKEN_RE, nfc
-
-
-def _is_diacritized(text: str) -> bool:
-    from normalize.diacritics.model import is_diacritized
-
-    return is_diacritized(text)
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -50,7 +45,7 @@ def shipped_texts(folder: Path | None = None) -> dict[str, str]:
     import lzma
 
     files = _shipped_files(folder)
-    sig = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    sig = stat_signature(files)
     if sig in _SHIPPED:
         return dict(_SHIPPED[sig])
     out = {}
@@ -60,7 +55,7 @@ def shipped_texts(folder: Path | None = None) -> dict[str, str]:
                 for line in fh:
                     if line.strip():
                         doc = json.loads(line)
-                        if _is_diacritized(doc["text"]):
+                        if is_diacritized(doc["text"]):
                             out[f"text/{p.name.split('.')[0]}/{doc['file']}"] = doc["text"]
         except (OSError, EOFError, lzma.LZMAError, ValueError, KeyError):
             continue  # a damaged pack is no training text; the key below still changes with it

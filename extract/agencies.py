@@ -55,16 +55,20 @@ _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
 _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(
-    r"^(?:các\s+)?(?:sở|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|tổ chức|doanh nghiệp|huyện|thị xã|"
+    r"^(?:các\s+)?(?:sở|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|hiệp hội|tổ chức|doanh nghiệp|huyện|thị xã|"
     r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội)\b",
     re.I,
 )
 # Verbs that start a purpose clause after the owner ("Sở Tư pháp hướng dẫn, đôn đốc …"): duty_verbs.tsv,
 # plus "tự" ("Các sở, ban, ngành tự đánh giá …", not the "trật tự" of a name)
-_VERBS = "|".join(re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("duty_verbs")) + r"|(?<!trật )tự(?= \w)"
+_VERBS = "|".join("".join(f"(?<!{re.escape(w)} )" for w in r.get("not_after", "").split("|") if w)
+                  + re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("duty_verbs")) + r"|(?<!trật )tự(?= \w)"
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )tổ chức(?! chính trị))(?![\w])")
 # In an owner phrase, "tổ chức" between collective nouns is a noun: "các cơ quan, tổ chức, đơn vị".
-_GROUP_LIST = re.compile(r"^các\s+(?:cơ quan|đơn vị)(?:\s*(?:,|và)\s*(?:tổ chức|cơ quan|đơn vị|địa phương))+(?![\w])", re.I)
+# The same with or without "các", and "cá nhân, tổ chức" ("Cơ quan, tổ chức quản lý trực tiếp": one owner).
+_GROUP_LIST = re.compile(r"^(?:các\s+)?(?:cơ quan|đơn vị|cá nhân)(?:\s*(?:,|và)\s*(?:tổ chức|cơ quan|đơn vị|địa phương|cá nhân))+(?![\w])", re.I)
+# A bare collective noun ("Sở, ban, ngành liên quan", "Hội, hiệp hội …") opens a group as "các" does.
+_BARE_COLLECTIVE = re.compile(r"^(?:sở|ban|ngành|cơ quan|đơn vị|hội|tổ chức|địa phương)$", re.I)
 _VERB_START = re.compile(rf"^(?:{_VERBS}|tổ chức)(?![\w])", re.I)  # case-sensitive: verbs are lowercase in prose
 _PAREN = re.compile(r"\([^()]*\)")
 # "Công an tỉnh - Cơ quan thường trực …", "Sở Thông tin và Truyền thông là cơ quan thường trực …"
@@ -147,13 +151,33 @@ def clean_agency(text: str) -> str:
 
 
 def cut_purpose(text: str) -> str:
-    """Drop a purpose clause: the owner phrase ends where its first verb begins."""
+    """Drop a purpose clause: the owner phrase ends where its first verb begins.
+
+    A verb is lower case in prose; a capitalised one ends the owner phrase too where a line
+    break was joined ("1.1. Giao Sở Nông nghiệp và Môi trường / Khẩn trương chia sẻ …") and
+    what stands before it is a whole body ("… Thủ trưởng cơ quan ngang bộ Tập trung …"), not
+    the first words of a name ("Trung tâm Phục vụ hành chính công")."""
     _, index = load_gazetteer()
     protected = _protect(text, index)
-    for m in _VERB_RE.finditer(text):
-        if not any(a <= m.start() < b for a, b in protected):
-            return text[: m.start()].rstrip(" ,;:-")
-    return text
+    end = next((m.start() for m in _VERB_RE.finditer(text) if not any(a <= m.start() < b for a, b in protected)), None)
+    return _cut_capital(text, protected, len(text) if end is None else end)
+
+
+_CAP_VERB_RE = re.compile(rf"(?<=[a-zà-ỹđ])\s+(?:[-–]\s+)?((?:{_VERBS}))(?= [a-zà-ỹđ])".replace("(?<!trật )tự(?= \\w)", "tự"), re.I)
+_ENDS_BODY = re.compile(r"(?:tỉnh|thành phố|trung ương|bộ|ngành|xã|phường|đặc khu|huyện|thị xã|địa phương|đơn vị)$", re.I)
+
+
+def _cut_capital(text: str, protected: list[tuple[int, int]], end: int) -> str:
+    """``text`` cut at ``end`` (its first lower-case verb), or before a capitalised verb ahead of it."""
+    for m in _CAP_VERB_RE.finditer(text, 0, min(len(text), end + 1)):
+        verb = m.group(1)
+        if m.start(1) >= end or not verb[:1].isupper() or any(a <= m.start(1) < b for a, b in protected):
+            continue
+        head = text[: m.start()].rstrip(" ,;:-")
+        last = re.split(r"\s*[,;]\s*|\s+và\s+", head)[-1]
+        if _ENDS_BODY.search(head) or resolve_agency(head).known or resolve_agency(last).known:
+            return head
+    return text[:end].rstrip(" ,;:-") if end < len(text) else text
 
 
 def _protect(text: str, index: dict[str, Entry]) -> list[tuple[int, int]]:
@@ -211,7 +235,7 @@ def split_agencies(text: str) -> list[str]:
             if head and head.group(1):
                 out.append(f"{head.group(1)} {piece}")  # "UBND cấp huyện, cấp xã"
                 continue
-        group_open = out and out[-1].lower().startswith("các ")
+        group_open = out and (out[-1].lower().startswith("các ") or _BARE_COLLECTIVE.match(out[-1]))
         known = _is_known(piece, index)
         if out and not known and sep.strip() == "," and _FIELD_LIST_HEAD.match(out[-1]) and not _is_known(out[-1], index) \
                 and not _UNIT_HEAD.match(piece) and not any(f" {w}" in f" {piece.lower()}" for w in _LEVEL_WORDS):
@@ -230,10 +254,15 @@ def _is_known(piece: str, index: dict[str, Entry]) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_agency(name: str) -> AgencyMatch:
-    """Canonical name for one agency phrase: exact alias, else rapidfuzz match, else as written."""
+def resolve_agency(name: str, central: bool = False) -> AgencyMatch:
+    """Canonical name for one agency phrase: exact alias, else rapidfuzz match, else as written.
+
+    ``central``: a central body's document, where a body named with its province ("UBND tỉnh
+    Khánh Hòa", "Công an thành phố Đà Nẵng") is that province's, kept as written."""
     entries, index = load_gazetteer()
     written = clean_agency(name)
+    if central and _BARE.search(written):
+        return AgencyMatch(written, written[0].upper() + written[1:], 100.0, "local")
     generic = generic_name(written)
     key = _key(generic)
     if key not in index and key.endswith(" tỉnh") and key[: -len(" tỉnh")] in index:
@@ -283,7 +312,7 @@ def known_prefix(phrase: str) -> AgencyMatch | None:
 _CITY_BODY = re.compile(r"\s+thành phố$", re.I)
 
 
-def parse_agencies(text: str, city: bool = False) -> list[AgencyMatch]:
+def parse_agencies(text: str, city: bool = False, central: bool = False) -> list[AgencyMatch]:
     """Split an owner phrase and resolve each agency; duplicates are dropped, order kept.
 
     ``city``: the plan is a centrally-run city's, whose provincial-level bodies are written
@@ -294,16 +323,16 @@ def parse_agencies(text: str, city: bool = False) -> list[AgencyMatch]:
     for piece in split_agencies(text):
         if city and not piece.lower().startswith("các "):
             piece = _CITY_BODY.sub(" tỉnh", piece)
-        m = resolve_agency(piece)
+        m = resolve_agency(piece, central)
         if m.name and m.name not in seen:
             seen.add(m.name)
             out.append(m)
     return out
 
 
-def canonical_agencies(text: str, city: bool = False) -> list[str]:
+def canonical_agencies(text: str, city: bool = False, central: bool = False) -> list[str]:
     """The canonical names of the agencies in an owner phrase."""
-    return [m.name for m in parse_agencies(text, city)]
+    return [m.name for m in parse_agencies(text, city, central)]
 
 
 def looks_like_agency(text: str) -> bool:
@@ -319,7 +348,7 @@ def looks_like_agency(text: str) -> bool:
     if cut_purpose(s) != s:
         return False
     pieces = split_agencies(s)
-    if not pieces or len(s.split()) > max(25, 12 * len(pieces)):
+    if not pieces or len(_TITLE.sub("", s).split()) > max(25, 12 * len(pieces)):
         return False  # a list of seven agencies is long; one name of 30 words is a sentence
     return all(resolve_agency(p).known or (_HEAD_RE.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà")))
                or (p.lower().startswith("các ") and _COLLECTIVE.match(p[4:])) for p in pieces)

@@ -315,6 +315,17 @@ def _issuer_from_text(text: str, province: tuple[str, str] | None) -> str | None
     return None
 
 
+def _is_central(block: list[str]) -> bool:
+    return bool(block) and bool(_CENTRAL.match(fold(" ".join(block))))
+
+
+def central_issuer(ndoc: NormalizedDocument) -> bool:
+    """Whether a central body (a ministry, the Government, the Prime Minister) issues the
+    document: its "UBND tỉnh Khánh Hòa" is one province among many, not "the province"."""
+    block = issuer_lines(_header_lines(ndoc))
+    return find_province(" ".join(block)) is None and _is_central(block) if block else False
+
+
 def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> DocumentInfo:
     warnings: list[str] = list(base.warnings)
     lines = _header_lines(ndoc)
@@ -353,7 +364,7 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     block = issuer_lines(lines)
     province = find_province(" ".join(block)) if block else None
     # a ministry or the Government: the "Hà Nội" of its date line is no province of the document
-    central = province is None and bool(block) and bool(_CENTRAL.match(fold(" ".join(block))))
+    central = province is None and _is_central(block)
     if province is None and place and not central:
         province = find_province(place)
     if province is None and not central:

@@ -31,9 +31,12 @@ class RawTask:
     layout: str = "block"
     group: Optional[str] = None
 
-    def support_from_words(self, words: str) -> "RawTask":
-        """Take the support from "… phối hợp với X …" in the task words, if they say so."""
-        m = _PHOI_HOP.search(ELLIPSIS.sub(" ", words))
-        if m:
-            self.support, self.support_from = m.group("who"), "text"
+    def support_from_words(self, *words: str) -> "RawTask":
+        """Take the support from "… phối hợp với X …" in the task words, if they say so, else
+        in the next words given (the owner heading: "Bộ Tài chính chủ trì, phối hợp với …:")."""
+        for w in words:
+            m = _PHOI_HOP.search(ELLIPSIS.sub(" ", w or ""))
+            if m:
+                self.support, self.support_from = m.group("who"), "text"
+                break
         return self

@@ -20,13 +20,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.agencies import _VERB_START, looks_like_agency, split_agencies
+from extract.agencies import _VERB_START, cut_purpose, looks_like_agency, split_agencies
 from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_parts import part_tasks
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
+from extract.task_sentences import ASSIGN_VERB, LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
 from normalize.model import NormalizedDocument
 from normalize.patterns import ARTICLE, CHAPTER, SIGN_PREFIX
 from normalize.text import is_upper_line
@@ -299,11 +299,18 @@ def _agency_heading(node: Node) -> Optional[str]:
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title
     head = _MARK.sub("", head).strip()
-    head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị)\s+", "", head, flags=re.I)
+    head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị|giao|yêu cầu)\s+", "", head, flags=re.I)
     head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
     if _DEFINES.search(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign
-    return head if looks_like_agency(head) else None
+    if looks_like_agency(head):
+        return head
+    # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" + "a) …": the items are its duties
+    actor = cut_purpose(head)
+    if title.rstrip().endswith(":") and actor != head and looks_like_agency(actor) \
+            and ASSIGN_VERB.match(head[len(actor):].strip(" ,")):
+        return head  # the lead is read up to its verb; "phối hợp với …" gives each item's support
+    return None
 
 
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
@@ -520,7 +527,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 out.append(own)
                 continue
             out.append(RawTask(p.text, p.start, p.end, owner, "", deadline_in(p.text), lead_from="heading",
-                               layout="agency-section").support_from_words(p.text))
+                               layout="agency-section").support_from_words(p.text, owner))
         return out
     intro: Optional[RawTask] = None  # "…, các cơ quan, đơn vị, địa phương thực hiện các hoạt động sau:"
     for p in content:

@@ -16,7 +16,7 @@ from typing import Optional
 from extract.agencies import cut_purpose, looks_like_agency
 from extract.raw_task import RawTask
 
-_ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
+ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
 _LEAD_IN = re.compile(
     r"^(?:[-+•]\s*)?(?:(?P<topic>Về\s[^:]{3,400}?):\s+|[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
@@ -91,12 +91,12 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     named_item = item_start and not m.group(0).strip() if m else item_start
     named_item = named_item and not _GENERAL_ACTOR.match(actor) and not re.search(r"\d", actor) \
         and not re.match(r"(?:đã|đang|là|được|thi đua|phấn đấu)\b", after, re.I)  # results, emulation contents
-    if not (in_duty or (m and m.group("giao")) or _ASSIGN_VERB.match(after) or topical or named_item):
+    if not (in_duty or (m and m.group("giao")) or ASSIGN_VERB.match(after) or topical or named_item):
         return None
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive
     deadline = deadline_in(sentence)
-    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and _ASSIGN_VERB.match(after)) and not opens_list:
+    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and ASSIGN_VERB.match(after)) and not opens_list:
         return None  # a general directive to everyone, not a task (but "… có trách nhiệm …" under a duty heading is one)
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\s+", "", after, flags=re.I)
     rt = RawTask(text[:1].upper() + text[1:], start, start + len(sentence.rstrip()), actor, "", deadline,

@@ -28,6 +28,7 @@ from extract.agencies import _HEAD_RE, canonical_agencies, known_prefix, parse_a
 from extract.numbers import fold
 from extract.deadlines import parse_deadline
 from extract.evidence import evidence_for
+from extract.document import central_issuer
 from extract.raw_task import RawTask
 from extract.task_blocks import block_tasks
 from extract.task_tables import table_tasks, tables
@@ -82,9 +83,9 @@ def owner_phrases(ndoc: NormalizedDocument) -> list[str]:
     return out
 
 
-def _support_from_text(phrase: str, city: bool = False) -> list[str]:
+def _support_from_text(phrase: str, city: bool = False, central: bool = False) -> list[str]:
     keep = []
-    for m in parse_agencies(phrase, city):
+    for m in parse_agencies(phrase, city, central):
         if not m.known and m.kind != "group":
             m = known_prefix(m.written) or m  # the purpose clause began with a verb we do not list
         if (m.known or m.kind == "group" or _HEAD_RE.match(m.name)) and m.name not in keep:
@@ -117,15 +118,16 @@ def _no_task(text: str) -> bool:
 
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
     year = plan_year(ndoc)
-    city = central_city(ndoc)
+    city, central = central_city(ndoc), central_issuer(ndoc)
     tasks: list[Task] = []
     for rt in _raw_tasks(ndoc):
         if rt.layout != "table" and _no_task(re.sub(r"^[-+•–]\s+", "", rt.text)):
             continue
         warnings: list[str] = []
-        lead_m = parse_agencies(rt.lead, city) if rt.lead else []
+        lead_m = parse_agencies(rt.lead, city, central) if rt.lead else []
         lead = [m.name for m in lead_m]
-        support = _support_from_text(rt.support, city) if rt.support_from == "text" else canonical_agencies(rt.support, city)
+        support = (_support_from_text(rt.support, city, central) if rt.support_from == "text"
+                   else canonical_agencies(rt.support, city, central))
         deadline, dw = parse_deadline(rt.deadline, year) if rt.deadline else (None, [])
         warnings += dw
         conf = 0.45

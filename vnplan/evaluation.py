@@ -214,7 +214,9 @@ def match_items(kind: str, gold: list[dict], pred: list[dict], threshold: float 
 # ---------------------------------------------------------------- field comparison
 # One body, two writings (gold/README.md, "The matching rule"): the canonical level names
 # ("UBND cấp xã") and the units as written ("UBND các xã, phường, đặc khu"); a centrally-run
-# city's provincial bodies written "… thành phố" or, as the gazetteer has them, "… tỉnh".
+# city's provincial bodies written "… thành phố" or, as the gazetteer has them, "… tỉnh";
+# a body of the document's own province named with it ("Báo Hà Tĩnh", "UBND thành phố Hà
+# Nội") or by its generic name ("Báo tỉnh", "UBND tỉnh"). Another province's body keeps its name.
 _COMMUNES = re.compile(r"^ubnd (?:các )?(?:xã|phường|thị trấn|đặc khu)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các )?(?:xã|phường|thị trấn|đặc khu))*$")
 _DISTRICTS = re.compile(r"^ubnd (?:các )?(?:huyện|quận|thị xã)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các )?(?:huyện|quận|thị xã|thành phố))*$")
 
@@ -224,8 +226,16 @@ def fold_name(name: Any) -> str:
     return fold(name).replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
 
 
-def _agency_form(name: Any) -> str:
+@functools.lru_cache(maxsize=64)
+def _own_province(province: str) -> re.Pattern:
+    words = r"[\s-]+".join(re.escape(w) for w in fold(province).replace("-", " ").split())
+    return re.compile(rf"(?:\b(?:tỉnh|thành phố|tp\.?)\s+)?\b{words}\b")
+
+
+def _agency_form(name: Any, province: str | None = None) -> str:
     f = fold_name(name)
+    if province and f:
+        f = re.sub(r"\btỉnh(?:\s+tỉnh)+\b", "tỉnh", _own_province(province).sub("tỉnh", f))
     if _COMMUNES.match(f):
         return "ubnd cấp xã"
     if _DISTRICTS.match(f):
@@ -233,15 +243,16 @@ def _agency_form(name: Any) -> str:
     return re.sub(r"\s+thành phố$", " tỉnh", f)
 
 
-def _names_eq(a: Any, b: Any) -> bool:
-    fa, fb = _agency_form(a), _agency_form(b)
+def _names_eq(a: Any, b: Any, province: str | None = None) -> bool:
+    fa, fb = _agency_form(a, province), _agency_form(b, province)
     if not fa or not fb:
         return fa == fb
     return fa == fb or fuzz.token_set_ratio(fa, fb) >= FUZZY_OK
 
 
-def field_equal(field: str, gold_value: Any, pred_value: Any) -> bool:
-    """Whether a predicted field value counts as right (rules in the module doc)."""
+def field_equal(field: str, gold_value: Any, pred_value: Any, province: str | None = None) -> bool:
+    """Whether a predicted field value counts as right (rules in the module doc); ``province``
+    is the document's own, whose bodies may be named with it or generically."""
     if field in NUMBER_FIELDS:
         return _num_eq(gold_value, pred_value)
     if field in LIST_FIELDS:
@@ -251,7 +262,7 @@ def field_equal(field: str, gold_value: Any, pred_value: Any) -> bool:
             return False
         left = list(p)
         for name in g:
-            hit = next((q for q in left if _names_eq(name, q)), _MISSING)
+            hit = next((q for q in left if _names_eq(name, q, province)), _MISSING)
             if hit is _MISSING:
                 return False
             left.remove(hit)
@@ -260,10 +271,10 @@ def field_equal(field: str, gold_value: Any, pred_value: Any) -> bool:
         return (gold_value is None or fold(gold_value) == "") and (pred_value is None or fold(pred_value) == "")
     if field in EXACT_FIELDS:
         return fold(gold_value) == fold(pred_value)
-    return _names_eq(gold_value, pred_value)
+    return _names_eq(gold_value, pred_value, province)
 
 
-def wrong_fields(kind: str, gold: dict, pred: dict) -> dict[str, list]:
+def wrong_fields(kind: str, gold: dict, pred: dict, province: str | None = None) -> dict[str, list]:
     """{field: [gold value, pred value]} for the checked fields that differ."""
     out = {}
     for f in FIELDS[kind]:
@@ -271,7 +282,7 @@ def wrong_fields(kind: str, gold: dict, pred: dict) -> dict[str, list]:
         if g is _MISSING or f == "parent_id":  # ids differ between files: see _check_parents
             continue
         p = get_field(pred, f)
-        if not field_equal(f, g, p):
+        if not field_equal(f, g, p, province):
             out[f] = [g, p]
     return out
 
@@ -335,6 +346,7 @@ def compare_document(gold: dict, pred: dict, text: str | None = None) -> dict:
     ``{gold, pred, score, wrong_fields}``. ``text`` (OUT/<stem>.txt) enables the span check.
     """
     out: dict[str, Any] = {}
+    province = ((gold or {}).get("document") or {}).get("province")
     for kind in ITEM_TYPES:
         g_items = list((gold or {}).get(kind) or [])
         p_items = list((pred or {}).get(kind) or [])
@@ -342,7 +354,7 @@ def compare_document(gold: dict, pred: dict, text: str | None = None) -> dict:
         mg = {i for i, _, _ in pairs}
         mp = {j for _, j, _ in pairs}
         matched = [
-            {"gold": g_items[i], "pred": p_items[j], "score": round(s, 3), "wrong_fields": wrong_fields(kind, g_items[i], p_items[j])}
+            {"gold": g_items[i], "pred": p_items[j], "score": round(s, 3), "wrong_fields": wrong_fields(kind, g_items[i], p_items[j], province)}
             for i, j, s in pairs
         ]
         if kind == "awards":

@@ -55,7 +55,7 @@ _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
 _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(
-    r"^(?:các\s+)?(?:sở|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|hiệp hội|tổ chức|doanh nghiệp|huyện|thị xã|"
+    r"^(?:các\s+)?(?:sở|bộ|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|hiệp hội|tổ chức|doanh nghiệp|tỉnh|huyện|thị xã|"
     r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội)\b",
     re.I,
 )
@@ -174,6 +174,8 @@ def _cut_capital(text: str, protected: list[tuple[int, int]], end: int) -> str:
         if m.start(1) >= end or not verb[:1].isupper() or any(a <= m.start(1) < b for a, b in protected):
             continue
         head = text[: m.start()].rstrip(" ,;:-")
+        if head.count("(") > head.count(")"):
+            continue  # "… (Trung tâm Phục vụ hành chính công)": inside a name in brackets
         last = re.split(r"\s*[,;]\s*|\s+và\s+", head)[-1]
         if _ENDS_BODY.search(head) or resolve_agency(head).known or resolve_agency(last).known:
             return head

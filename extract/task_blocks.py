@@ -26,7 +26,7 @@ from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_parts import part_tasks
 from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import ASSIGN_VERB, LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
+from extract.task_sentences import BARE_KIND, LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
 from normalize.model import NormalizedDocument
 from normalize.patterns import ARTICLE, CHAPTER, SIGN_PREFIX
 from normalize.text import is_upper_line
@@ -303,14 +303,41 @@ def _agency_heading(node: Node) -> Optional[str]:
     head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
     if _DEFINES.search(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign
+    if ":" in title and title.split(":", 1)[1].strip() and re.fullmatch(r"các\s+\w+", head, re.I):
+        # "5. Các Bộ: Quốc phòng, Công an chủ động …": the names run on after the colon, each one a
+        # "Bộ …"; an item whose own sub-items name their bodies ("(1) Bộ Tài chính …") has no one owner
+        names = cut_purpose(title.split(":", 1)[1].strip())
+        kind = head.split()[1].capitalize()
+        if len(node.pieces) > 1 or not names or not all(n[:1].isupper() and len(n.split()) <= 5 for n in names.split(", ")):
+            return None
+        return ", ".join(f"{kind} {n}" for n in names.split(", "))
     if looks_like_agency(head):
         return head
     # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" + "a) …": the items are its duties
-    actor = cut_purpose(head)
-    if title.rstrip().endswith(":") and actor != head and looks_like_agency(actor) \
-            and ASSIGN_VERB.match(head[len(actor):].strip(" ,")):
-        return head  # the lead is read up to its verb; "phối hợp với …" gives each item's support
+    rest = node.pieces[1:]
+    if title.rstrip().endswith(":") and (not rest or rest[0].kind == "dash"):
+        return _intro_owner(head)  # only a list's intro: a paragraph after it is read as a duty sentence
     return None
+
+
+def _intro_owner(head: str) -> Optional[str]:
+    """The owner of what follows a colon: "Bộ Tài chính chủ trì, phối hợp với …", "Bộ Tài chính chỉ
+    đạo Bảo hiểm xã hội Việt Nam" (a body, a verb and a short object). The whole phrase is kept:
+    the lead is read up to its verb and "phối hợp với …" gives each item's support."""
+    if _DEFINES.search(head):
+        return None  # "Báo cáo bao gồm các nội dung sau:" lists contents
+    if looks_like_agency(head):
+        return None if BARE_KIND.match(head) else head  # "Cơ quan:" is a label
+    actor = cut_purpose(head)
+    rest = head[len(actor):].strip(" ,")
+    if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
+            and len(rest.split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
+        return head
+    return None
+
+
+# "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
+_OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)
 
 
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
@@ -338,6 +365,10 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             continue
         heading = named[id(node)] or _collective_heading(node)
         node.heading_agencies = heading
+        last = node.pieces[-1] if node.pieces else None
+        if heading is None and last is not None and last.kind == "body" and last.text.rstrip().endswith(":"):
+            # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) …": its items' owner
+            node.heading_agencies = _intro_owner(_MARK.sub("", last.text).strip().rstrip(":").strip())
         pieces = list(node.pieces)
         if heading and pieces and pieces[0].kind == "title":
             t = pieces[0]

@@ -23,17 +23,17 @@ _LEAD_IN = re.compile(
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
 # a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
-_BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
+BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
 # "… là kênh …", "… được …" define or entitle; "… là cơ quan đầu mối, theo dõi …" gives a role and a duty
 _DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối))|bao gồm|gồm|được|có quyền|có (?:các )?chức năng|"
                       r"phải đáp ứng|hoạt động dưới)(?:\s|$)", re.I)
 _LISTS = re.compile(r"\s(?:bao gồm|gồm)(?:\s|$)", re.I)
 # the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"
-CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Quy định|Quy chế)\s+này\W*$", re.I)
+CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị định|Nghị quyết|Thông tư|Công điện)\s+này\W*$", re.I)
 # … the same at the end of a longer sentence: "… và các cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành
 # Quyết định này", "… có trách nhiệm triển khai thực hiện nghiêm túc Chỉ thị này"
 _CLOSING_END = re.compile(r"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"
-                          r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị quyết|Công điện)\s+này\W*$", re.I)
+                          r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị quyết|Nghị định|Thông tư|Công điện)\s+này\W*$", re.I)
 _PERIOD = (
     r"(?:ngày\s+)?(?:(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"
@@ -81,7 +81,7 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     # "… theo chức năng quản lý của mình, có trách nhiệm …": the scope phrase before the duty verb
     after = re.sub(r"^(?:theo|căn cứ|trong phạm vi)\s[^,;]{0,60}?,?\s*(?=(?:có|chịu) trách nhiệm\b)", "", after, flags=re.I)
     defines = not (m and m.group("giao")) and (_LISTS.search(actor) or _DEFINES.match(after))
-    if _BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or _CLOSING_END.search(after) or defines:
+    if BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or _CLOSING_END.search(after) or defines:
         return None  # "Cổng TTĐT tỉnh là …", "UBND cấp xã bao gồm …", "Sở Tư pháp được …" define or entitle
 
     # "2. Về dự án …: Bộ Xây dựng khẩn trương rà soát …": an answer on a topic addressed to a body

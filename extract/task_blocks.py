@@ -25,7 +25,7 @@ from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_parts import part_tasks
-from extract.task_schedule import is_schedule_heading, period_of, schedule_tasks
+from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import BARE_KIND, LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
 from normalize.model import NormalizedDocument
 from normalize.patterns import ARTICLE, CHAPTER, SIGN_PREFIX
@@ -587,6 +587,15 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 intro = rt  # it opens the dashed items below: each is one of its duties
             elif rt:
                 out.append(rt)
+            elif p.kind in ("title", "dash") and sent.strip() == p.text.strip():
+                # "1. Hoàn thiện hạ tầng … (2025 - 2026)": an item that opens with what is to be done
+                # and closes with its period is a dated task, with the owner of its heading if any
+                found, _ = schedule_tasks([p]) if _VERB_START.match(p.text.lstrip("-–•+ ")) \
+                    and TRAILING_PERIOD.search(p.text) else ([], None)
+                for t in found:
+                    if owner and not t.lead:
+                        t.lead, t.lead_from = owner, "heading"
+                out += found
     return out
 
 

@@ -41,6 +41,13 @@ _LEAD_PERIOD = re.compile(
     rf"(?:\s*(?:đến hết|đến|tới|-|–)\s*{_ONE})?\)?",
     re.I,
 )
+# The period a statement closes with, in brackets: "… tiến tới thí điểm (2025 - 2026).",
+# "… (2026 trở đi)", "… (xuyên suốt 2025 - 2035)", "… (Quý I/2025)".
+TRAILING_PERIOD = re.compile(
+    rf"\(\s*(?:(?:xuyên suốt|từ|trong|giai đoạn|trước|đến hết|đến)\s+)?{_ONE}"
+    rf"(?:\s*(?:đến hết|đến|tới|-|–)\s*{_ONE})?(?:\s+trở đi)?\s*\)\W*$",
+    re.I,
+)
 # "Thời gian sơ kết: Dự kiến tháng 8/2023." — a date label, not a statement of work.
 _DATE_LABEL = re.compile(rf"^[^:]{{0,60}}:\s*(?:dự kiến\s+)?(?:\S+\s+){{0,3}}{_ONE}\W*$", re.I)
 _LEAD_IN = re.compile(r"^(?:Trên cơ sở|Căn cứ|Sau khi|Để|Trong quá trình|Trong thời gian)\s", re.I)
@@ -121,6 +128,9 @@ def schedule_tasks(content: list, heading_period: Optional[str] = None) -> tuple
         if _DATE_LABEL.match(text):
             continue  # "Thời gian tổng kết: Dự kiến tháng 12/2023": a milestone, not a task
         period, words = _period(text)
+        trailing = None if period else TRAILING_PERIOD.search(text)
+        if trailing:
+            period, words = trailing.group(0).strip(" .;()"), text[: trailing.start()].rstrip(" ,")
         if p is title:
             if period and not _has_action(words):
                 period_of_title = period

@@ -1,0 +1,148 @@
+"""Can a learned model add the tasks the rules miss? (issue 12: "learned where rules stay brittle")
+
+``bench/learned_filter.py`` showed that a classifier over the rules' own items cannot tell
+their false alarms from right ones. The rules' misses are structure misses: a unit of the
+document (a numbered or dashed item, a paragraph) that holds a task and that no rule read.
+This bench trains a spaCy text classifier over every unit of the document structure (the
+units ``extract.task_blocks`` parses), labelled from the gold of the ``seeds`` and ``dev``
+documents (a unit is a task when a gold task's evidence is the unit's text), and adds, as
+tasks, the units it scores above a threshold that no rule task covers. It is measured by
+3-fold cross-validation over the ``dev`` documents (seeds always in training), as tasks F1
+of the rules alone against the rules plus the proposals. ``test`` is never read.
+
+    pip install 'spacy>=3.7'
+    python bench/learned_proposer.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
+
+
+def _units(ndoc):
+    """(node, piece) for every title, body and dash piece of the parsed structure."""
+    from extract import task_blocks as tb
+
+    nodes = tb._parse_nodes(ndoc, [])
+    for n in nodes:
+        if tb._under(n, "NN"):
+            continue
+        for p in n.pieces:
+            if p.kind in ("title", "body", "dash") and len(p.text.split()) >= 4:
+                yield n, p
+
+
+def _heads(node) -> list[str]:
+    out = []
+    while node is not None:
+        t = node.title()
+        if t is not None:
+            out.append(t.text)
+        node = node.parent
+    return out[1:4]
+
+
+def features(node, piece) -> str:
+    """The words a classifier sees: the unit's first words, the headings above it, its kind and depth."""
+    words = " ".join(piece.text.lower().split()[:25])
+    head_words = " ".join("h_" + w for h in _heads(node) for w in h.lower().split()[:10])
+    end = "end_colon" if piece.text.rstrip().endswith(":") else "end_semi" if piece.text.rstrip().endswith(";") else "end_other"
+    return f"{words} {head_words} kind_{piece.kind} depth_{node.depth} {end}"
+
+
+def candidates():
+    """stem → (split, units, gold tasks, rule tasks) for the seeds and dev documents."""
+    from rapidfuzz import fuzz
+
+    from extract import extract_document
+    from ingest import ingest_file
+    from normalize import normalize_document
+    from vnplan.evaluation import fold
+    from vnplan.splits import split_of_stems
+
+    split = split_of_stems(ROOT / "gold")
+    out = {}
+    for g in sorted((ROOT / "gold").glob("*.json")):
+        if split[g.stem] == "test":
+            continue  # never looked at
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        ndoc = normalize_document(ingest_file(ROOT / gold["document"]["source"]), restore=False)
+        rules = extract_document(ndoc).model_dump(mode="json")["tasks"]
+        golds = [fold(t["evidence"]["text"]) for t in gold["tasks"]]
+        spans = [tuple(t["evidence"]["span"]) for t in rules]
+        units = []
+        for node, piece in _units(ndoc):
+            text = fold(piece.text)
+            label = any(fuzz.partial_ratio(text, gt) >= 92 and len(text) <= 1.6 * len(gt) + 20 for gt in golds if gt)
+            covered = any(a < piece.end and piece.start < b for a, b in spans)
+            units.append((features(node, piece), label, covered, piece.text))
+        out[g.stem] = (split[g.stem], units, gold["tasks"], rules)
+    return out
+
+
+def train(rows: list[tuple[str, bool]]):
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(0)
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    tc = nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
+                                                   "ngram_size": 2, "no_output_layer": False, "length": 262144}})
+    tc.add_label("TASK")
+    tc.add_label("OTHER")
+    examples = [Example.from_dict(nlp.make_doc(t), {"cats": {"TASK": float(y), "OTHER": float(not y)}}) for t, y in rows]
+    optimizer = nlp.initialize(lambda: examples)
+    rnd = random.Random(0)
+    for _ in range(10):
+        rnd.shuffle(examples)
+        for batch in minibatch(examples, size=32):
+            nlp.update(batch, sgd=optimizer, drop=0.1)
+    return nlp
+
+
+def main() -> int:
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        print("spaCy is not installed: pip install 'spacy>=3.7'", file=sys.stderr)
+        return 2
+    from vnplan.evaluation import match_items
+
+    data = candidates()
+    dev = sorted(s for s, (sp, *_rest) in data.items() if sp == "dev")
+    totals = {thr: [0, 0, 0] for thr in ("rules", *THRESHOLDS)}  # tp, predicted, gold
+    for fold_no in range(3):
+        held = set(dev[fold_no::3])
+        nlp = train([(f, y) for s, (_, units, _, _) in data.items() if s not in held for f, y, _, _ in units])
+        for s in held:
+            _, units, gold, rules = data[s]
+            scores = [nlp(f).cats["TASK"] for f, _, covered, _ in units]
+            for thr in totals:
+                added = [] if thr == "rules" else [
+                    {"text": text, "evidence": {"text": text}, "deadline": None}
+                    for (f, _, covered, text), p in zip(units, scores) if not covered and p >= thr]
+                pred = rules + added
+                t = totals[thr]
+                t[0] += len(match_items("tasks", gold, pred))
+                t[1] += len(pred)
+                t[2] += len(gold)
+    print(f"{'tasks':>10} {'gold':>6} {'found':>6} {'right':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    for thr, (tp, npred, ngold) in totals.items():
+        p, r = tp / npred if npred else 1.0, tp / ngold if ngold else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        name = "rules" if thr == "rules" else f"+ >= {thr}"
+        print(f"{name:>10} {ngold:>6} {npred:>6} {tp:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -164,7 +164,8 @@ def cut_purpose(text: str) -> str:
 
 
 _CAP_VERB_RE = re.compile(rf"(?<=[a-zà-ỹđ])\s+(?:[-–]\s+)?((?:{_VERBS}))(?= [a-zà-ỹđ])".replace("(?<!trật )tự(?= \\w)", "tự"), re.I)
-_ENDS_BODY = re.compile(r"(?:tỉnh|thành phố|trung ương|bộ|ngành|xã|phường|đặc khu|huyện|thị xã|địa phương|đơn vị)$", re.I)
+_ENDS_BODY = re.compile(r"(?:tỉnh|thành phố|trung ương|(?:ngang|các) bộ|ngành|xã|phường|đặc khu|huyện|thị xã|địa phương|đơn vị)$",
+                        re.I)
 
 
 def _cut_capital(text: str, protected: list[tuple[int, int]], end: int) -> str:
@@ -176,6 +177,8 @@ def _cut_capital(text: str, protected: list[tuple[int, int]], end: int) -> str:
         head = text[: m.start()].rstrip(" ,;:-")
         if head.count("(") > head.count(")"):
             continue  # "… (Trung tâm Phục vụ hành chính công)": inside a name in brackets
+        if len(head.split()) < 2:
+            continue  # "Bộ Xây dựng", "Ban Quản lý …": the verb is the name's second word
         last = re.split(r"\s*[,;]\s*|\s+và\s+", head)[-1]
         if _ENDS_BODY.search(head) or resolve_agency(head).known or resolve_agency(last).known:
             return head

@@ -121,6 +121,24 @@ def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str
     return title.strip().rstrip(".;,")
 
 
+_ABOUT = re.compile(r"^\W*v/v\b", re.I)  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
+
+
+def subject_line(lines: list[str]) -> str | None:
+    """A dispatch has no type heading; its title is the "V/v …" line under its number, wrapped
+    over the lines up to the place-and-date line or "Kính gửi"."""
+    for i, ln in enumerate(lines[:20]):
+        if _ABOUT.match(ln):
+            parts = [ln.strip(" *_")]
+            for nxt in lines[i + 1 : i + 5]:
+                f = fold(nxt)
+                if DATE_LINE.search(f) or f.startswith("kinh gui") or NUMBER_LINE.match(f) or not nxt.strip():
+                    break
+                parts.append(nxt.strip(" *_"))
+            return re.sub(r"\s+", " ", " ".join(parts)).strip().rstrip(".;,")
+    return None
+
+
 def parse_date(lines: list[str]) -> tuple[dict | None, str | None]:
     """({year, month, day, text}, place) from the "<Place>, ngày … tháng … năm …" line."""
     for ln in lines:
@@ -390,7 +408,7 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
             warnings.append(f"issuer {issuer} inferred from the text (no issuing-body header)")
     info["issuer"] = issuer
 
-    info["title"] = find_title(lines, type_index, [province[0]] if province else [])
+    info["title"] = find_title(lines, type_index, [province[0]] if province else []) or subject_line(lines)
     # the signature may stand before the first section: a decision signed above the plan it issues
     body_start = ndoc.sections[0].start if ndoc.sections else 0
     if type_index is not None:

@@ -1,0 +1,101 @@
+"""Layouts met in the fifth set of development documents (corpus/admin: telegrams, dispatches
+and Government resolutions, December 2026), each written here with other bodies, numbers and
+years than the documents that showed them."""
+
+from extract.agencies import canonical_agencies, cut_purpose
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+from vnplan.evaluation import field_equal
+
+
+def norm(text: str):
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return normalize_document(doc, restore=False)
+
+
+def leads(text: str) -> list[list[str]]:
+    return [t.lead for t in extract_tasks(norm(text))]
+
+
+def test_a_capitalised_verb_after_a_whole_body_ends_the_owner():
+    # a line break joined: "1.1. Giao Sở Tài chính" / "Khẩn trương tổng hợp …"
+    assert cut_purpose("Sở Tài chính Khẩn trương tổng hợp nhu cầu kinh phí") == "Sở Tài chính"
+    assert cut_purpose("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ Tiếp tục rà soát") == \
+        "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ"
+    # … but not inside a name, nor inside brackets
+    assert cut_purpose("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ") == "Trung tâm Phục vụ hành chính công tỉnh"
+    assert cut_purpose("Sở Tư pháp (Trung tâm Trợ giúp pháp lý) hướng dẫn") == "Sở Tư pháp (Trung tâm Trợ giúp pháp lý)"
+
+
+def test_collective_owners_stay_one_entry():
+    assert canonical_agencies("Cơ quan, tổ chức quản lý trực tiếp") == ["Cơ quan, tổ chức quản lý trực tiếp"]
+    assert canonical_agencies("Sở, ban, ngành liên quan") == ["Sở, ban, ngành liên quan"]
+    assert canonical_agencies("Các đơn vị sự nghiệp công lập trực thuộc UBND tỉnh") == \
+        ["Các đơn vị sự nghiệp công lập trực thuộc UBND tỉnh"]  # "lập" of "công lập" is no verb
+
+
+DISPATCH = """CÔNG VĂN
+Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:
+1. Về việc cập nhật dữ liệu dân cư
+1.1. Giao Sở Tư pháp
+Khẩn trương rà soát toàn bộ dữ liệu hộ tịch đã số hóa và gửi Công an tỉnh trước ngày 20 tháng 3 năm 2026.
+1.2. Giao Công an tỉnh
+Chỉ đạo Công an các xã, phường đối chiếu dữ liệu hộ tịch với Cơ sở dữ liệu quốc gia về dân cư.
+2. Bộ Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh:
+a) Hướng dẫn các cơ sở khám bệnh cập nhật hồ sơ sức khỏe điện tử;
+b) Tổng hợp kết quả, báo cáo Chủ tịch UBND tỉnh trước ngày 30/4/2026.
+"""
+
+
+def test_giao_titles_and_intros_name_the_owner_of_what_follows():
+    tasks = extract_tasks(norm(DISPATCH))
+    assert [t.lead for t in tasks] == [["Sở Tư pháp"], ["Công an tỉnh"], ["Bộ Y tế"], ["Bộ Y tế"]]
+    assert tasks[0].text.startswith("Khẩn trương rà soát")
+    assert tasks[0].deadline.end == "2026-03-20"
+    # "X chủ trì, phối hợp với Y:" gives each item below its support too
+    assert tasks[2].support == tasks[3].support == ["Bảo hiểm xã hội tỉnh"]
+
+
+RESOLUTION = """NGHỊ QUYẾT
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Hỗ trợ khẩn cấp về lương thực
+Ủy ban nhân dân các tỉnh, thành phố:
+a) Rà soát, thống kê các hộ thiếu đói sau bão để cứu trợ kịp thời;
+b) Bố trí ngân sách địa phương mua gạo cứu trợ cho các hộ bị ảnh hưởng.
+2. Các Bộ: Công Thương, Nông nghiệp và Môi trường chủ động bảo đảm nguồn cung hàng hóa thiết yếu tại vùng bị ảnh hưởng.
+3. Trường Chính trị tỉnh tổ chức bồi dưỡng các chương trình sau:
+a) Chương trình bồi dưỡng lý luận chính trị;
+b) Chương trình bồi dưỡng kiến thức quản lý nhà nước.
+"""
+
+
+def test_a_body_line_intro_and_a_list_of_ministries_after_a_colon():
+    tasks = extract_tasks(norm(RESOLUTION))
+    assert [t.lead for t in tasks[:2]] == [["Ủy ban nhân dân các tỉnh, thành phố"]] * 2
+    assert tasks[2].lead == ["Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"]
+    # the programmes a body teaches are what it does, not duties each
+    assert not any(t.text.startswith("Chương trình bồi dưỡng") for t in tasks)
+
+
+def test_a_central_documents_provinces_keep_their_names():
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 301/CĐ-TTg\nHà Nội, ngày 3 tháng 2 năm 2026\n"
+            "CÔNG ĐIỆN\nVề việc ứng phó rét đậm\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+            "1. Chủ tịch Ủy ban nhân dân tỉnh Lào Cai, Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng chỉ đạo bảo vệ đàn gia súc.\n")
+    assert leads(text) == [["Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Cao Bằng"]]
+
+
+def test_a_roadmap_item_closing_with_its_period_is_a_dated_task():
+    text = ("KẾ HOẠCH\nIII. NHIỆM VỤ TRỌNG TÂM\nLộ trình chung:\n"
+            "1. Rà soát, chuẩn hóa dữ liệu đất đai của tỉnh (2026 - 2027).\n"
+            "2. Xây dựng phần mềm quản lý dữ liệu (2027 trở đi).\n")
+    tasks = extract_tasks(norm(text))
+    assert [(t.deadline.start, t.deadline.end) for t in tasks][:1] == [("2026-01-01", "2027-12-31")]
+    assert len(tasks) == 2
+
+
+def test_the_evaluator_reads_the_documents_own_province_in_a_bodys_name():
+    assert field_equal("lead", ["UBND thành phố Hải Phòng"], ["UBND tỉnh"], province="Hải Phòng")
+    assert field_equal("lead", ["Báo Lào Cai"], ["Báo tỉnh"], province="Lào Cai")
+    # another province's body is not this province's
+    assert not field_equal("lead", ["Báo Lào Cai"], ["Báo tỉnh"], province="Yên Bái")

@@ -25,6 +25,8 @@ _CONNECTORS = {
 }
 # words that wait for a number ("ngày" / "15/6", "khoản" / "2. …"); they continue only into a digit
 _NUMERIC = {"so", "ngay", "nam", "thang", "quy", "khoan", "dieu", "diem", "muc", "phan", "chuong", "lan", "giai doan"}
+# comparator words that wait for their number, even over a blank line ("đạt" / "80% …")
+_WAITS_FOR_NUMBER = (" dat", " toi thieu", " toi da", " it nhat", " khong qua", " khong duoi")
 # after a blank line only a clear dangling word or comma continues (else it is a paragraph break)
 _STRONG = {"cua", "va", "cac", "theo", "voi", "tai", "cho", "de", "trong", "tu", "den", "la", "duoc", "so", "hoac",
            "nhu", "nham", "gom", "thuoc", "vao", "nhung"}
@@ -73,6 +75,8 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
         return True
     if _TERMINATED.search(prev):
         return False
+    if nxt[:1].isdigit() and (prev[-1:] in "≥≤<>=" or fold(prev).endswith(_WAITS_FOR_NUMBER)):
+        return True  # "Đến hết năm 2025: Có ≥" / "30% doanh nghiệp …": a comparator waits for its number
     if blank_between:
         return prev.endswith(",") or _last_word(prev) in _STRONG
     if _last_word(prev) in _CONNECTORS or prev.endswith(",") or (_last_word(prev) in _NUMERIC and nxt[:1].isdigit()):

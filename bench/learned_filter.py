@@ -17,13 +17,14 @@ README under "Learned filter".
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from textcat import development_documents, spacy_missing, train_textcat  # noqa: E402
 
 KINDS = ("targets", "tasks")
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
@@ -42,55 +43,24 @@ def features(ndoc, kind: str, item: dict) -> str:
 
 def candidates() -> dict[str, list[tuple[str, str, bool]]]:
     """stem → (kind, features, right) for every item the rules find in the seeds and dev documents."""
-    from extract import extract_document
-    from ingest import ingest_file
-    from normalize import normalize_document
     from vnplan.evaluation import match_items
-    from vnplan.splits import split_of_stems
 
-    split = split_of_stems(ROOT / "gold")
     out = {}
-    for g in sorted((ROOT / "gold").glob("*.json")):
-        if split[g.stem] == "test":
-            continue  # never looked at
-        gold = json.loads(g.read_text(encoding="utf-8"))
-        ndoc = normalize_document(ingest_file(ROOT / gold["document"]["source"]), restore=False)
-        ext = extract_document(ndoc).model_dump(mode="json")
+    for stem, split, gold, ndoc, ext in development_documents(ROOT):
         rows = []
         for kind in KINDS:
             right = {j for _, j, _ in match_items(kind, gold[kind], ext[kind])}
             rows += [(kind, features(ndoc, kind, it), j in right) for j, it in enumerate(ext[kind])]
-        out[g.stem] = (split[g.stem], rows)
+        out[stem] = (split, rows)
     return out
 
 
 def train(rows: list[tuple[str, str, bool]], kind: str):
-    import spacy
-    from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
-
-    fix_random_seed(0)
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    tc = nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                                                   "ngram_size": 2, "no_output_layer": False, "length": 262144}})
-    tc.add_label("KEEP")
-    tc.add_label("DROP")
-    examples = [Example.from_dict(nlp.make_doc(t), {"cats": {"KEEP": float(y), "DROP": float(not y)}})
-                for k, t, y in rows if k == kind]
-    optimizer = nlp.initialize(lambda: examples)
-    rnd = random.Random(0)
-    for _ in range(12):
-        rnd.shuffle(examples)
-        for batch in minibatch(examples, size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.1)
-    return nlp
+    return train_textcat([(t, y) for k, t, y in rows if k == kind], "KEEP", "DROP", epochs=12, batch_size=16)
 
 
 def main() -> int:
-    try:
-        import spacy  # noqa: F401
-    except ImportError:
-        print("spaCy is not installed: pip install 'spacy>=3.7'", file=sys.stderr)
+    if spacy_missing():
         return 2
     data = candidates()
     dev = sorted(s for s, (sp, _) in data.items() if sp == "dev")

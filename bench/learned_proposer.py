@@ -16,13 +16,14 @@ of the rules alone against the rules plus the proposals. ``test`` is never read.
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from textcat import development_documents, spacy_missing, train_textcat  # noqa: E402
 
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 
@@ -30,10 +31,11 @@ THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 def _units(ndoc):
     """(node, piece) for every title, body and dash piece of the parsed structure."""
     from extract import task_blocks as tb
+    from extract import task_nodes as tn
 
-    nodes = tb._parse_nodes(ndoc, [])
+    nodes = tn.parse_nodes(ndoc, [])
     for n in nodes:
-        if tb._under(n, "NN"):
+        if tn.under(n, "NN"):
             continue
         for p in n.pieces:
             if p.kind in ("title", "body", "dash") and len(p.text.split()) >= 4:
@@ -62,20 +64,11 @@ def candidates():
     """stem → (split, units, gold tasks, rule tasks) for the seeds and dev documents."""
     from rapidfuzz import fuzz
 
-    from extract import extract_document
-    from ingest import ingest_file
-    from normalize import normalize_document
     from vnplan.evaluation import fold
-    from vnplan.splits import split_of_stems
 
-    split = split_of_stems(ROOT / "gold")
     out = {}
-    for g in sorted((ROOT / "gold").glob("*.json")):
-        if split[g.stem] == "test":
-            continue  # never looked at
-        gold = json.loads(g.read_text(encoding="utf-8"))
-        ndoc = normalize_document(ingest_file(ROOT / gold["document"]["source"]), restore=False)
-        rules = extract_document(ndoc).model_dump(mode="json")["tasks"]
+    for stem, split, gold, ndoc, ext in development_documents(ROOT):
+        rules = ext["tasks"]
         golds = [fold(t["evidence"]["text"]) for t in gold["tasks"]]
         spans = [tuple(t["evidence"]["span"]) for t in rules]
         units = []
@@ -84,36 +77,16 @@ def candidates():
             label = any(fuzz.partial_ratio(text, gt) >= 92 and len(text) <= 1.6 * len(gt) + 20 for gt in golds if gt)
             covered = any(a < piece.end and piece.start < b for a, b in spans)
             units.append((features(node, piece), label, covered, piece.text))
-        out[g.stem] = (split[g.stem], units, gold["tasks"], rules)
+        out[stem] = (split, units, gold["tasks"], rules)
     return out
 
 
 def train(rows: list[tuple[str, bool]]):
-    import spacy
-    from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
-
-    fix_random_seed(0)
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    tc = nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                                                   "ngram_size": 2, "no_output_layer": False, "length": 262144}})
-    tc.add_label("TASK")
-    tc.add_label("OTHER")
-    examples = [Example.from_dict(nlp.make_doc(t), {"cats": {"TASK": float(y), "OTHER": float(not y)}}) for t, y in rows]
-    optimizer = nlp.initialize(lambda: examples)
-    rnd = random.Random(0)
-    for _ in range(10):
-        rnd.shuffle(examples)
-        for batch in minibatch(examples, size=32):
-            nlp.update(batch, sgd=optimizer, drop=0.1)
-    return nlp
+    return train_textcat(rows, "TASK", "OTHER", epochs=10, batch_size=32)
 
 
 def main() -> int:
-    try:
-        import spacy  # noqa: F401
-    except ImportError:
-        print("spaCy is not installed: pip install 'spacy>=3.7'", file=sys.stderr)
+    if spacy_missing():
         return 2
     from vnplan.evaluation import match_items
 

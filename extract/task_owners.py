@@ -1,0 +1,123 @@
+"""Who a node of the structure assigns its duties to: the owner a heading names.
+
+"1. Công an tỉnh", "Điều 9. Trách nhiệm của Sở Tư pháp", "a) Bộ Tài chính chủ trì, phối hợp
+với các bộ liên quan:", "5. Các chủ rừng là tổ chức:", a body line "Ủy ban nhân dân các tỉnh,
+thành phố:" above lettered items: each names the owner of the items under it. A list of
+lettered topics where one title happens to read as a body is a topic list, not an owner.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.agencies import _VERB_START, cut_purpose, looks_like_agency, split_agencies
+from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under
+from extract.task_sentences import BARE_KIND, LIST_INTRO
+
+_COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
+_DUTY = re.compile(
+    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
+    r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
+)
+# "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
+_ARTICLE_OWNER = re.compile(
+    r"^(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|quyền|nghĩa vụ))*"
+    r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+# an article may leave out the "của": "Điều 6. Trách nhiệm Văn phòng UBND tỉnh", "Trách nhiệm cá nhân trong …"
+_ARTICLE_OWNER_BARE = re.compile(
+    r"^(?:trách nhiệm|nhiệm vụ)\s+(?P<who>(?:(?-i:[A-ZĐ])|(?:các|cá nhân|cơ quan|đơn vị)\b)[^:;.]*?)"
+    r"(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+
+
+def agency_heading(node: Node) -> Optional[str]:
+    """The agency phrase a node's title names ("Công an tỉnh - Cơ quan thường trực…", "Tòa án …: task")."""
+    t = node.title()
+    if t is None or not t.text:
+        return None
+    # an article, or a clause inside one, titled by whose duties follow (a collective included:
+    # "Trách nhiệm của các cơ quan, đơn vị xử lý …"; a clause below naming its agency still wins)
+    m = _ARTICLE_OWNER.match(MARK.sub("", t.text).strip())
+    if m and len(m.group("who").split()) <= 20 and (node.depth == DEPTH_ARTICLE or in_article(node)):
+        return m.group("who").strip()
+    m = _ARTICLE_OWNER_BARE.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
+    if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):
+        return m.group("who").strip()
+    title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
+    head = title.split(":", 1)[0] if ":" in title else title
+    head = MARK.sub("", head).strip()
+    head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị|giao|yêu cầu)\s+", "", head, flags=re.I)
+    head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
+    if _DEFINES.search(head):
+        return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign
+    if ":" in title and title.split(":", 1)[1].strip() and re.fullmatch(r"các\s+\w+", head, re.I):
+        # "5. Các Bộ: Quốc phòng, Công an chủ động …": the names run on after the colon, each one a
+        # "Bộ …"; an item whose own sub-items name their bodies ("(1) Bộ Tài chính …") has no one owner
+        names = cut_purpose(title.split(":", 1)[1].strip())
+        kind = head.split()[1].capitalize()
+        if len(node.pieces) > 1 or not names or not all(n[:1].isupper() and len(n.split()) <= 5 for n in names.split(", ")):
+            return None
+        return ", ".join(f"{kind} {n}" for n in names.split(", "))
+    if looks_like_agency(head):
+        return head
+    # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" + "a) …": the items are its duties
+    rest = node.pieces[1:]
+    if title.rstrip().endswith(":") and (not rest or rest[0].kind == "dash"):
+        return intro_owner(head)  # only a list's intro: a paragraph after it is read as a duty sentence
+    return None
+
+
+def intro_owner(head: str) -> Optional[str]:
+    """The owner of what follows a colon: "Bộ Tài chính chủ trì, phối hợp với …", "Bộ Tài chính chỉ
+    đạo Bảo hiểm xã hội Việt Nam" (a body, a verb and a short object). The whole phrase is kept:
+    the lead is read up to its verb and "phối hợp với …" gives each item's support."""
+    if _DEFINES.search(head):
+        return None  # "Báo cáo bao gồm các nội dung sau:" lists contents
+    if looks_like_agency(head):
+        return None if BARE_KIND.match(head) else head  # "Cơ quan:" is a label
+    actor = cut_purpose(head)
+    rest = head[len(actor):].strip(" ,")
+    if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
+            and len(rest.split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
+        return head
+    return None
+# "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
+_OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)
+_DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
+_SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|tổ chức|phối hợp)\b", re.I)
+
+
+def collective_heading(node: Node) -> Optional[str]:
+    """"5. Các chủ rừng là tổ chức (…)", "4. Các cơ sở nuôi trồng thủy sản:" under a duty heading:
+    a collective addressed by name, which the gazetteer cannot know, followed by its duties."""
+    t = node.title()
+    if t is None or node.depth not in (1, 2, 6) or not in_duty_section(node.parent or node):
+        return None
+    head = MARK.sub("", re.sub(r"\([^()]*\)?|\(.*$", " ", t.text.split(":", 1)[0])).strip(" .")
+    has_duties = ":" in t.text or any(p.kind == "dash" for p in node.pieces)
+    if not has_duties or not re.match(r"^(?:Các|Mỗi)\s+\w", head) or len(head.split()) > 10 or _SENTENCE_WORDS.search(head):
+        return None
+    return head
+
+
+def mark_topic_lists(nodes: list[Node], named: dict[int, Optional[str]]) -> None:
+    """Lettered items are a list of addressees ("a) Sở Tài chính: … b) Công an tỉnh: …") only when
+    most of them name agencies; in a list of topics ("a) Thể chế … i) Doanh nghiệp số") one
+    title that happens to read as a body is a topic too."""
+    siblings: dict[int, list[Node]] = {}
+    for n in nodes:
+        if n.depth == 6 and n.parent is not None:
+            siblings.setdefault(id(n.parent), []).append(n)
+    for group in siblings.values():
+        agencies = sum(named[id(n)] is not None for n in group)
+        if agencies * 2 < len(group):
+            for n in group:
+                n.topic_list = True
+
+
+def specific_agency(heading: str) -> bool:
+    """A heading that names particular agencies ("Sở Tài chính", "Công an tỉnh, Sở Y tế"), not
+    a collective ("Các cơ quan, đơn vị trên địa bàn tỉnh", "Các doanh nghiệp") that an emulation
+    plan's contents or criteria are addressed to."""
+    pieces = split_agencies(heading)
+    return bool(pieces) and not any(_COLLECTIVE_HEAD.match(p) for p in pieces)

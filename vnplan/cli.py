@@ -52,6 +52,8 @@ def run(
     max_seconds: float = typer.Option(600.0, "--max-seconds", help="Give up on a file after this many seconds (0: no limit)."),
     max_expanded_mb: float = typer.Option(200.0, "--max-expanded-mb", help="Refuse a .docx that unpacks to more than this many MB."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse a file whose text runs over this many characters."),
+    max_memory_mb: float = typer.Option(2048.0, "--max-memory-mb", help="Give up on a file whose worker grows by more than "
+                                        "this many MB while reading it (0: no limit; with -j 2 or more)."),
     force: bool = typer.Option(False, "--force", help="Process every file again, even those whose outputs are up to date."),
     dask: Optional[str] = typer.Option(None, "--dask", help="'local': run the files on a Dask LocalCluster of --jobs "
                                        "worker processes on this machine."),
@@ -146,6 +148,7 @@ def run(
             report = run_batch(paths, out, on_progress=on_progress, on_start=on_start, jobs=jobs or os.cpu_count() or 1,
                                ingest={"max_text_mb": max_text_mb, "max_expanded_mb": max_expanded_mb,
                                        "max_chars": max_chars}, max_seconds=max_seconds or None, force=force,
+                               max_memory_mb=max_memory_mb or None,
                                dask=scheduler or dask)
         except KeyboardInterrupt as exc:  # Ctrl+C or SIGTERM: the report of what finished is written
             bar.stop()

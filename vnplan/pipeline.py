@@ -100,6 +100,7 @@ def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResu
     t0 = time.perf_counter()
     options = dict(options)
     max_seconds = options.pop("max_seconds", None)
+    options.pop("max_memory_mb", None)  # watched from outside, by the parent of the worker (vnplan/workers.py)
     try:
         if path.resolve() in {(out_dir / f"{stem}{ext}").resolve() for ext in (".txt", ".json")}:
             raise IngestError("its output would overwrite the input file: choose another output folder")
@@ -209,8 +210,12 @@ def _worker_start(run_pid: int) -> None:
 
 def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progress,
                   results_out: list[FileResult]) -> None:
+    """``jobs`` supervised worker processes (vnplan/workers.py): a file that hangs, eats
+    memory or kills its worker fails alone, and a new worker takes the next file."""
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import os
+
+    from vnplan.workers import run_supervised
 
     try:  # build the model once here if it is missing, so workers only read it from the cache
         from normalize.diacritics.model import ensure_built
@@ -218,40 +223,24 @@ def _run_parallel(jobs_list, out_dir: Path, options: dict, jobs: int, on_progres
         ensure_built()
     except Exception:  # the restore stage reports its own failures per file
         pass
-    results: dict[int, FileResult] = {}
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     if ctx.get_start_method() == "forkserver":
         # the fork server loads the restorer once; every worker forked from it shares that copy
         # (vnplan/preload.py freezes it out of the garbage collector's reach, so pages stay shared)
         ctx.set_forkserver_preload(["vnplan.preload"])
-    import os
+    options = dict(options)
+    max_memory_mb = options.pop("max_memory_mb", None)
+    results: dict[int, FileResult] = {}
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_start, initargs=(os.getpid(),))
+    def on_result(i: int, path: Path, res: FileResult) -> None:
+        results[i] = res
+        if on_progress:
+            on_progress(path, res)
+
     try:
-        futures = {pool.submit(process_one, path, stem, out_dir, options): (i, path) for i, (path, stem) in enumerate(jobs_list)}
-        for fut in as_completed(futures):
-            i, path = futures[fut]
-            try:
-                res = fut.result()
-            except Exception as exc:  # a worker that died (out of memory, killed): the file failed
-                res = FileResult(str(path), "failed", error=f"{path}: worker failed: {_one_line(exc)}")
-            results[i] = res
-            if on_progress:
-                on_progress(path, res)
-    except BaseException:
-        # stopped (Ctrl+C, SIGTERM): no new file starts, the running ones are ended, nothing is left
-        procs = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-        raise
+        run_supervised(jobs_list, out_dir, options, jobs, on_result, ctx, os.getpid(), max_memory_mb=max_memory_mb)
     finally:
         results_out.extend(results[i] for i in sorted(results))
-    pool.shutdown(wait=True)
 
 
 def run_batch(

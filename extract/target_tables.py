@@ -169,6 +169,9 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
             header = [b or a for a, b in zip_longest(header, lower, fillvalue="")]
             cols, first = _columns(header, year), 2
         if cols is None:
+            grouped = _period_grouped(ndoc, table, rows, year)
+            if grouped:
+                out.append((table.start, table.end, grouped))
             continue
         metric_col, unit_col, year_cols = cols
         width = len(header)
@@ -212,4 +215,49 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
                     evidence=evidence_for(ndoc, ls, le, widen=False), confidence=0.85, warnings=warnings,
                 ))
         out.append((table.start, table.end, targets))
+    return out
+
+
+_RESULT_HEAD = re.compile(r"^(?:ket qua|muc tieu|gia tri|chi tieu)(?:\s+(?:can dat|dat duoc|phan dau))?$")
+
+
+def _period_grouped(ndoc: NormalizedDocument, table, rows, year: Optional[int]) -> list[Target]:
+    """"TT | Chỉ tiêu | Đơn vị | Kết quả | …" whose group rows name the period the rows below are
+    for ("I | Giai đoạn 2025-2027"): each result cell is a target due at the end of its group's
+    period. Only periods that end in or after the plan's year count: a table of past results
+    grouped by year is history."""
+    header = rows[0][2]
+    heads = [fold(c).strip() for c in header]
+    metric = next((i for i, h in enumerate(heads) if _METRIC_HEAD.match(h)), None)
+    unit = next((i for i, h in enumerate(heads) if _UNIT_HEAD.match(h)), None)
+    value = next((i for i, h in enumerate(heads) if i != metric and _RESULT_HEAD.match(h)), None)
+    if metric is None or value is None:
+        return []
+    out: list[Target] = []
+    deadline = None
+    for ls, le, cells in rows[1:]:
+        filled = [c for c in cells if c]
+        if len(filled) <= 2 and not (len(cells) > value and cells[value]):
+            warnings: list[str] = []  # a group row: "I | Giai đoạn 2025-2027", "I.1 | Cung cấp dịch vụ số …"
+            found = to_deadline(filled[-1], warnings, year) if filled and re.search(r"\b(?:19|20)\d\d\b", filled[-1]) else None
+            if found is not None and found.end:
+                deadline = found if not year or int(found.end[:4]) >= year else None
+            continue
+        if deadline is None or len(cells) <= max(metric, value) or not cells[metric]:
+            continue
+        m = _VALUE.match(fold(cells[value]).strip())
+        if not m:
+            continue
+        cmp = _comparator(m.group("cmp"), m.group("after"), bool(m.group("vmax")))
+        v = parse_number(m.group("v"))
+        if cmp is None or v is None:
+            continue
+        unit_cell = cells[unit] if unit is not None and unit < len(cells) else ""
+        out.append(Target(
+            id="t0", metric=cells[metric].rstrip(" .:;"), comparator=cmp, value=clean_value(v),
+            value_max=clean_value(parse_number(m.group("vmax"))) if m.group("vmax") else None,
+            unit="%" if m.group("pct") or "%" in unit_cell else (unit_cell.strip().lower() or "count"),
+            applies_to=named_level(cells[metric]) or level_at(ndoc, table.start) or TINH,
+            deadline=deadline.model_copy(), evidence=evidence_for(ndoc, ls, le, widen=False), confidence=0.8,
+        ))
     return out

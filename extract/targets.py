@@ -48,8 +48,8 @@ from typing import Optional
 
 from extract.campaign import block_deadline, find_deadline_phrase, plan_year, to_deadline
 from extract.evidence import evidence_for
-from extract.levels import (TINH, heading_chain, leading_level, level_at, named_level, own_heading_level, place_level,
-                            subject_level)
+from extract.levels import (TINH, heading_chain, heading_depth, leading_level, level_at, named_level, own_heading_level,
+                            place_level, subject_level)
 from extract.numbers import (
     Quantity,
     clean_value,
@@ -337,6 +337,28 @@ _GT_AFTER_VERB = re.compile(r"\b(?:dat|co|phan dau|tang|len|thu hut|phat hanh|xa
 _HEADING_YEAR = re.compile(r"(?<![\w/])(?:năm|nam)\s+(?:19|20)\d\d\s*:?\s*$", re.IGNORECASE)
 
 
+# a list item that only names a period, over the items it dates: "- Giai đoạn 2025-2027", "- Đến năm 2030:"
+_PERIOD_LINE = re.compile(r"^\W*(?:(?:giai doan|den het nam|den nam|nam|trong nam)\s+)(?:19|20)\d\d"
+                          r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:?\s*$")
+
+
+def period_line_above(text: str, ls: int, reach: int = 40) -> Optional[str]:
+    """The period a dash line over this target's list names ("- Giai đoạn 2025-2027" above "+ 100% …"),
+    looked for upwards until a numbered heading; None when there is none."""
+    end = ls
+    for _ in range(reach):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if heading_depth(line) is not None and not line.startswith(("-", "+", "–", "•")):
+            return None
+        if _PERIOD_LINE.match(fold(line)):
+            return line.strip(" -+–•:")
+        end = start
+    return None
+
+
 def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
     """The target's own deadline words, else its table row's deadline cell or its block's ("Thời gian
     hoàn thành: …"), else its heading's ("… đến năm 2025"). "từ ngày …" in the sentence sets ``start``."""
@@ -354,6 +376,8 @@ def _deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
         phrase = _row_deadline(text, le)
     if phrase is None and not in_table:
         phrase = block_deadline(ndoc, le)
+    if phrase is None and not in_table:
+        phrase = period_line_above(text, ls)
     if phrase is None and not in_table:
         for _, head in heading_chain(ndoc, ls):
             p = find_deadline_phrase(head)

@@ -16,7 +16,7 @@ from typing import Iterator
 from extract.raw_task import RawTask
 from normalize.model import NormalizedDocument
 
-_TT = re.compile(r"^(?:\d{1,2}(?:[.,]\d{1,2}){0,3}\.?|[IVX]{1,5}|[A-Z]|[a-zđ])$")
+_TT = re.compile(r"^(?:\d{1,2}(?:[.,]\d{1,2}){0,3}\.?|[IVX]{1,5}(?:\.\d{1,2}){0,3}|[A-Z]|[a-zđ])$")
 
 
 def _cell_spans(text: str, cells: list[str], lo: int, hi: int) -> tuple[list[tuple[int, int] | None], int]:
@@ -175,7 +175,7 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
             if len(_columns(row[2:])) >= 2:  # a group row merged with the header it repeats under it
                 group = task
                 continue
-            if not owners and (re.fullmatch(r"\d{1,2}\.?|[IVX]{1,5}|[A-Z]", tt) or not tt):
+            if not owners and (re.fullmatch(r"\d{1,2}\.?|[IVX]{1,5}(?:\.\d{1,2}){0,3}|[A-Z]", tt) or not tt):
                 group = task
                 continue
             out.append(RawTask(task, span[0], span[1], cell("lead"), cell("support"), cell("deadline"),

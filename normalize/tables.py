@@ -24,7 +24,7 @@ from normalize.draft import Draft, Line, stage
 from normalize.patterns import APPENDIX, PIPE_LINE, ROMAN, roman_value
 from normalize.text import fold, is_upper_line, starts_lower
 
-ORDINAL = re.compile(r"^(?:[IVXLC]{1,5}|[A-Z]|[a-zđ]|\d{1,3}(?:[.,]\d{1,3}){0,3})[.)]?$")
+ORDINAL = re.compile(r"^(?:[IVXLC]{1,5}(?:\.\d{1,3}){0,3}|[A-Z]|[a-zđ]|\d{1,3}(?:[.,]\d{1,3}){0,3})[.)]?$")
 MAX_CELL_LINES = 15
 MIN_PIPES = 6
 
@@ -42,6 +42,8 @@ def _kind(lab: str) -> str:
         return "num"
     if re.fullmatch(r"[a-zđ]", lab):
         return "lower"
+    if re.fullmatch(r"[IVXLC]+(\.\d+)+", lab):
+        return "mixed"  # "I.1", "III.1.2": a group under a Roman part
     if re.fullmatch(r"[A-Z]", lab) and lab not in "IVXLC":
         return "upper"
     if roman_value(lab):
@@ -52,7 +54,7 @@ def _kind(lab: str) -> str:
 def follows(lab: str, seen: list[str]) -> bool:
     """Does ``lab`` continue a numbering already present in ``seen`` (or start a new one)?"""
     k = _kind(lab)
-    if k == "num":
+    if k in ("num", "mixed"):
         parts = lab.split(".")
         last = int(parts[-1])
         if last == 1:
@@ -71,11 +73,11 @@ def is_child(lab: str, parent: str | None) -> bool:
     if parent is None:
         return False
     kl, kp = _kind(lab), _kind(parent)
-    if kl == "num" and kp == "num":
+    if kl in ("num", "mixed") and kp in ("num", "mixed", "roman", "upper-or-roman") and "." in lab:
         return lab.startswith(parent + ".") and lab.count(".") == parent.count(".") + 1 and lab.endswith(".1")
     if kp in ("upper", "upper-or-roman") and kl in ("roman", "upper-or-roman") and lab == "I":
         return True
-    if kp in ("roman", "upper-or-roman", "upper") and kl == "num" and lab == "1":
+    if kp in ("roman", "upper-or-roman", "upper", "mixed") and kl == "num" and lab == "1":
         return True
     if kp == "num" and kl == "lower" and lab == "a":
         return True
@@ -175,6 +177,10 @@ def _breaks_table(ln: Line) -> bool:
     return bool(APPENDIX.match(f)) or (bool(ROMAN.match(ln.text)) and is_upper_line(ln.text)) or ln.kind in ("header", "title", "sign")
 
 
+# an annex's caption in brackets, or the tail of one wrapped over lines ("… Chính phủ)")
+_CAPTION = re.compile(r"^[*_\s]*\(.*\)[*_.\s]*$|^[^()]*\)[*_.\s]*$")
+
+
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
     """(first line, last pipe line) of every run of ``|`` lines dense enough to be a table."""
     pipes = [i for i, ln in enumerate(lines) if PIPE_LINE.match(ln.text) and ln.kind not in ("header", "sign")]
@@ -196,8 +202,9 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
         while first > 0 and starts_lower(lines[first].text) and not PIPE_LINE.match(lines[first - 1].text) \
                 and lines[first - 1].kind == "text" and reg[0] - first < 4:
             first -= 1
-        if first < 0 or lines[first].kind != "text" or PIPE_LINE.match(lines[first].text):
-            first = reg[0]
+        if first < 0 or lines[first].kind != "text" or PIPE_LINE.match(lines[first].text) \
+                or _CAPTION.match(" ".join(ln.text.strip() for ln in lines[first:reg[0]])):
+            first = reg[0]  # "(Kèm theo Quyết định số …)" above the opening "|" is the caption, no cell
         out.append((first, reg[-1]))
     return out
 

@@ -99,3 +99,52 @@ def test_the_evaluator_reads_the_documents_own_province_in_a_bodys_name():
     assert field_equal("lead", ["Báo Lào Cai"], ["Báo tỉnh"], province="Lào Cai")
     # another province's body is not this province's
     assert not field_equal("lead", ["Báo Lào Cai"], ["Báo tỉnh"], province="Yên Bái")
+
+
+# --- the sixth set: a programme with a targets table and a task table in its annexes ---
+
+def portal_table(caption: str, rows: list[list[str]]) -> str:
+    """A table as the portal saves it: a caption line, then one cell per line between "|" lines,
+    each row closed by an empty cell."""
+    out = [caption]
+    for row in rows:
+        for cell in row:
+            out += ["|", cell]
+        out += ["|", "|"]
+    return "\n".join(out[:-1]) + "\n"
+
+
+def test_a_caption_above_the_opening_pipe_is_no_cell_and_roman_groups_split_rows():
+    text = ("PHỤ LỤC II\nDANH MỤC NHIỆM VỤ\n" + portal_table(
+        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 02 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh)",
+        [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"],
+         ["I", "Hạ tầng số", "", "", ""], ["I.1", "Nhóm nền tảng dùng chung", "", "", ""],
+         ["1", "Xây dựng kho dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Năm 2026"],
+         ["2", "Nâng cấp Cổng dịch vụ công của tỉnh", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ", "Quý IV/2026"]]))
+    nd = norm("KẾ HOẠCH\n" + text)
+    assert nd.tables[0].rows[0][:2] == ["TT", "Nhiệm vụ"]  # the caption is not the first header cell
+    tasks = extract_tasks(nd)
+    assert [(t.lead, t.deadline.end) for t in tasks] == [(["Sở Khoa học và Công nghệ"], "2026-12-31"),
+                                                          (["Văn phòng UBND tỉnh"], "2026-12-31")]
+
+
+def test_a_targets_table_grouped_by_period_dates_each_row():
+    from extract.targets import extract_targets
+
+    text = "KẾ HOẠCH\nPHỤ LỤC I\nCÁC CHỈ TIÊU\n" + portal_table(
+        "(Kèm theo Kế hoạch số 20/KH-UBND)",
+        [["TT", "Chỉ tiêu", "Đơn vị", "Kết quả"], ["I", "Giai đoạn 2026-2027", "", ""],
+         ["1", "Tỉ lệ hồ sơ được số hóa", "%", "90%"], ["II", "Giai đoạn 2028-2030", "", ""],
+         ["1", "Tỉ lệ hồ sơ được số hóa", "%", "100%"]])
+    got = [(t.value, t.deadline.end) for t in extract_targets(norm(text))]
+    assert got == [(90, "2027-12-31"), (100, "2030-12-31")]
+
+
+def test_a_dash_line_that_names_a_period_dates_the_targets_under_it():
+    from extract.targets import extract_targets
+
+    text = ("KẾ HOẠCH\nII. MỤC TIÊU ĐẾN NĂM 2030\n2. Mục tiêu cụ thể\n- Giai đoạn 2026-2027\n"
+            "+ 90% hồ sơ công việc được xử lý trên môi trường điện tử.\n- Giai đoạn 2028-2030\n"
+            "+ 100% hồ sơ công việc được xử lý trên môi trường điện tử.\n")
+    got = [(t.value, t.deadline.end) for t in extract_targets(norm(text))]
+    assert got == [(90, "2027-12-31"), (100, "2030-12-31")]

@@ -64,6 +64,7 @@ from extract.scoring_cells import table_cells  # scoring reads the same tables
 from extract.target_adjustments import attach_adjustments, inline_adjustments, is_adjustment, place_adjustments
 from extract.target_tables import year_tables
 from extract.target_years import year_lines
+from extract.units import normalize_unit
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
 from vnplan.lang import alternation, phrases, vocabulary
@@ -304,6 +305,10 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
     targets.sort(key=lambda t: t.evidence.span[0])
     for i, t in enumerate(targets, start=1):
         t.id = f"t{i}"
+        t.unit, t.unit_text, factor = normalize_unit(t.unit, t.metric)  # the contract's units (extract/units.py)
+        if factor != 1:
+            t.value = clean_value(t.value * factor) if t.value is not None else None
+            t.value_max = clean_value(t.value_max * factor) if t.value_max is not None else None
     attach_adjustments(ndoc, targets)
     return targets
 

@@ -21,7 +21,20 @@ def ndoc(text):
 
 
 def targets(line, heading="II. CHỈ TIÊU"):
-    return [(t.value, t.unit, t.comparator) for t in extract_targets(ndoc(f"KẾ HOẠCH\nThử\n{heading}\n{line}\n"))]
+    """(value, the unit's words, comparator): a count's noun ("sản phẩm") stands in ``unit_text``."""
+    return [(t.value, t.unit_text or t.unit, t.comparator)
+            for t in extract_targets(ndoc(f"KẾ HOẠCH\nThử\n{heading}\n{line}\n"))]
+
+
+def test_units_follow_the_contract():
+    """SCHEMA.md's units: counted things are `count` with their noun beside, money `VND` in đồng,
+    an index's `điểm` are `points`, measures as written."""
+    def got(line):
+        return [(t.value, t.unit, t.unit_text) for t in extract_targets(ndoc(f"KẾ HOẠCH\nThử\nII. CHỈ TIÊU\n{line}\n"))]
+
+    assert got("1. Xây dựng 05 mô hình điểm về chuyển đổi số.") == [(5, "count", "mô hình")]
+    assert got("2. Diện tích rừng trồng mới đạt 1.200 ha.") == [(1200, "ha", None)]
+    assert got("4. Xây dựng 05 điểm đến du lịch cộng đồng.") == [(5, "count", "điểm")]
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -119,3 +132,12 @@ def test_money_stated_after_its_quotas_pays_them_and_the_list_heading_is_no_awar
         ("Bằng khen", "tập thể", 3, 4680000), ("Bằng khen", "cá nhân", 4, 2340000),
         ("Bằng khen", "tập thể", 6, 4680000), ("Bằng khen", "cá nhân", 9, 2340000),
     ]
+
+
+def test_money_units_are_vnd_in_dong():
+    from extract.units import normalize_unit
+
+    assert normalize_unit("tỷ đồng") == ("VND", "tỷ đồng", 1e9)
+    assert normalize_unit("triệu đồng") == ("VND", "triệu đồng", 1e6)
+    assert normalize_unit("điểm", "Chỉ số PAR INDEX của tỉnh") == ("points", "điểm", 1.0)  # an index's points
+    assert normalize_unit("ca sinh/1.000 phụ nữ") == ("ca sinh/1.000 phụ nữ", None, 1.0)  # a rate, as written

@@ -85,7 +85,7 @@ def test_counts_with_units_and_levels_from_the_subject():
     )
     ts = extract_targets(ndoc(text))
     assert [(t.value, t.unit, t.applies_to) for t in ts] == [
-        (5, "huyện, thành phố", "cấp huyện"), (100, "%", "cấp xã"), (100, "%", "cá nhân"),
+        (5, "count", "cấp huyện"), (100, "%", "cấp xã"), (100, "%", "cá nhân"),
     ]
     assert ts[0].deadline.end == "2023-11-30"
 
@@ -176,10 +176,10 @@ PASSAGES = [
             "2. Mỗi huyện, thị xã, thành phố có ít nhất 02 điểm hỗ trợ người dân; cộng 02 điểm cho mỗi sáng kiến.\n"
             "3. 100% trường trung học phổ thông thu học phí không dùng tiền mặt, chậm nhất ngày 30/9/2024.\n"
         ),
-        "value unit comparator applies_to metric",
-        [(5, "lớp", "=", "tỉnh", "Tổ chức lớp tập huấn kỹ năng số cho người dân"),
-         (2, "điểm", ">=", "cấp huyện", "Mỗi huyện, thị xã, thành phố có điểm hỗ trợ người dân"),
-         (100, "%", "=", "tỉnh", "trường trung học phổ thông thu học phí không dùng tiền mặt")],
+        "value unit unit_text comparator applies_to metric",
+        [(5, "count", "lớp", "=", "tỉnh", "Tổ chức lớp tập huấn kỹ năng số cho người dân"),
+         (2, "count", "điểm", ">=", "cấp huyện", "Mỗi huyện, thị xã, thành phố có điểm hỗ trợ người dân"),
+         (100, "%", None, "=", "tỉnh", "trường trung học phổ thông thu học phí không dùng tiền mặt")],
         id="other_verbs_places_called_diem_and_deadline_words_out_of_the_metric",
     ),
 ]
@@ -213,7 +213,7 @@ def test_past_years_are_not_deadlines():
         "4.4. Tập trung hoàn thành 53 dịch vụ công thiết yếu, nhất là 10 dịch vụ công đã quá hạn trong năm 2022.\n"
     )
     ts = extract_targets(ndoc(text))
-    assert [(t.value, t.unit) for t in ts] == [(53, "dịch vụ công")]
+    assert [(t.value, t.unit) for t in ts] == [(53, "count")]
     assert ts[0].deadline is None
 
 
@@ -265,7 +265,7 @@ def test_more_wordings_spelled_counts_year_deadlines_and_decreases():
     )
     ts = extract_targets(ndoc(text))
     assert [(t.comparator, t.value, t.value_max, t.unit) for t in ts] == [
-        (">=", 80, None, "%"), (">=", 2, None, "mô hình"), ("=", 30, None, "%"), ("=", 20, None, "%"),
+        (">=", 80, None, "%"), (">=", 2, None, "count"), ("=", 30, None, "%"), ("=", 20, None, "%"),
         ("range", 20, 30, "%"),
     ]
     assert ts[0].metric == "tỷ lệ hồ sơ trực tuyến" and ts[0].deadline.end == "2024-12-31"
@@ -344,8 +344,8 @@ def test_a_table_by_year_gives_one_target_per_cell_with_its_year_as_deadline():
     assert [(t.metric, t.comparator, t.value, t.value_max, t.unit, t.deadline.end) for t in got] == [
         ("Tỷ lệ doanh nghiệp nộp thuế điện tử", ">=", 98, None, "%", "2026-12-31"),  # 2025 was the result, not a target
         ("Tỷ lệ doanh nghiệp nộp thuế điện tử", "range", 99, 100, "%", "2027-12-31"),
-        ("Số cơ sở dữ liệu chuyên ngành được kết nối", "=", 6, None, "cơ sở dữ liệu", "2026-12-31"),
-        ("Số cơ sở dữ liệu chuyên ngành được kết nối", "<=", 9, None, "cơ sở dữ liệu", "2027-12-31"),
+        ("Số cơ sở dữ liệu chuyên ngành được kết nối", "=", 6, None, "count", "2026-12-31"),
+        ("Số cơ sở dữ liệu chuyên ngành được kết nối", "<=", 9, None, "count", "2027-12-31"),
     ]
     assert all(str(int(t.value)) in t.evidence.text for t in got)
 
@@ -369,8 +369,8 @@ def test_a_by_year_table_whose_indicator_column_has_another_name_holds_targets_n
     rows = [line.split(" | ") for line in text[start:].rstrip("\n").split("\n")]
     doc = ndoc(text, [Table(start=start, end=len(text) - 1, rows=rows)])
     assert [(t.metric, t.value, t.unit, t.deadline.end) for t in extract_targets(doc)] == [
-        ("Số điểm chi trả không dùng tiền mặt", 20, "điểm", "2025-12-31"),
-        ("Số điểm chi trả không dùng tiền mặt", 40, "điểm", "2026-12-31")]
+        ("Số điểm chi trả không dùng tiền mặt", 20, "count", "2025-12-31"),
+        ("Số điểm chi trả không dùng tiền mặt", 40, "count", "2026-12-31")]
     assert extract_scoring(doc) == []
 
 
@@ -383,4 +383,4 @@ def test_a_kpi_table_headed_don_vi_and_muc_tieu_reads_units_and_rows_with_an_emp
     doc = ndoc(text, [Table(start=start, end=len(text) - 1, rows=rows)])
     assert [(t.metric, t.value, t.unit, t.deadline.end) for t in extract_targets(doc)] == [
         ("Tỷ lệ đơn thuốc điện tử", 75, "%", "2026-12-31"),
-        ("Số trường có phòng học thông minh", 30, "trường", "2026-12-31")]
+        ("Số trường có phòng học thông minh", 30, "count", "2026-12-31")]

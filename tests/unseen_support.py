@@ -38,7 +38,7 @@ def finds(kind: str, exp: dict, item: dict) -> bool:
     """Whether ``item`` is the expected one: an award by (count, rank), a target by value and unit and key words."""
     if kind == "awards":
         return (item["max_count"], item["rank"]) == exp["key"]
-    if kind == "targets" and (item["value"], item["unit"]) != (exp["value"], exp["unit"]):
+    if kind == "targets" and (item["value"], written_unit(item)) != (exp["value"], exp["unit"]):
         return False
     return low(exp["key"]) in low(item[MAIN[kind]])
 
@@ -50,9 +50,17 @@ def finds_award_by_form(kind: str, exp: dict, item: dict) -> bool:
     return kind != "awards" or all(item.get(k) == exp[k] for k in ("form", "recipient") if k in exp)
 
 
+def written_unit(item: dict) -> str:
+    """The unit's words as the plan wrote them: a `count`'s noun ("mô hình"), else the unit
+    (the expectations of these rounds were written before units followed SCHEMA.md, 1.3.0)."""
+    return item.get("unit_text") or item["unit"]
+
+
 def _field(item: dict, name: str):
     if name in ("end", "recurring"):
         return (item.get("deadline") or {}).get(name)
+    if name == "unit":
+        return written_unit(item)
     return item.get(name)
 
 

@@ -66,7 +66,7 @@ KEY_NUMBERS = {
     "awards": ("max_count", "prize_vnd"),
 }
 FIELDS = {
-    "targets": ("comparator", "value", "value_max", "unit", "applies_to", "deadline.end"),
+    "targets": ("comparator", "value", "value_max", "unit", "unit_text", "applies_to", "deadline.end"),
     "tasks": ("lead", "support", "deadline.end", "deadline.text"),
     "scoring_criteria": ("kind", "max_points", "method", "per_item_points", "threshold", "group", "level"),
     "awards": ("form", "recipient", "max_count", "rank", "prize_vnd", "grantor", "level", "parent_id", "max_share"),

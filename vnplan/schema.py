@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 Comparator = Literal[">", ">=", "=", "<=", "<", "range"]
 Kind = Literal["base", "bonus", "penalty"]
@@ -121,6 +121,8 @@ class Target(_Item):
     value: Optional[float] = None
     value_max: Optional[float] = None
     unit: str = "%"
+    unit_text: Optional[str] = Field(None, description='The words of a `count` ("mô hình") or of a money or points unit '
+                                                       '("tỷ đồng"); since 1.3.0.')
     applies_to: Optional[str] = None
     adjustments: list[str] = Field(default_factory=list)
     deadline: Optional[Deadline] = None

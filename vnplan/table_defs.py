@@ -120,6 +120,7 @@ TABLES: dict[str, Table] = {
                 ("unit", "TEXT", "%, count, VND, points, free text"),
                 ("applies_to", "TEXT", "tỉnh, sở ngành, cấp huyện, cấp xã, …, free text"),
                 ("adjustments", "TEXT", "JSON array of strings"),
+                ("unit_text", "TEXT", "the counted noun of a `count` (mô hình), the words of a VND or points unit"),
             )
             + _DEADLINE
             + _ITEM_TAIL,

@@ -140,6 +140,20 @@ def _measure(cell: str) -> tuple[str, str, float]:
     return m.group("name").strip(), (unit if unit.isupper() else unit.lower()), factor
 
 
+def _cell_value(cell: str, unit_cell: str):
+    """(match, comparator, value, unit words) for a value cell ("≥ 70", "Trên 90", "100%"), or None
+    when the cell holds no plain value."""
+    m = _VALUE.match(fold(cell).strip())
+    if not m:
+        return None
+    cmp = _comparator(m.group("cmp"), m.group("after"), bool(m.group("vmax")))
+    value = parse_number(m.group("v"))
+    if cmp is None or value is None:
+        return None
+    unit = "%" if m.group("pct") or "%" in unit_cell else (unit_cell.strip().lower() or "count")
+    return m, cmp, value, unit
+
+
 def _row_lines(ndoc: NormalizedDocument, start: int, end: int):
     pos = start
     for line in ndoc.text[start:end].split("\n"):
@@ -187,15 +201,10 @@ def year_tables(ndoc: NormalizedDocument) -> list[tuple[int, int, list[Target]]]
             unit_cell = cells[unit_col] if unit_col is not None else ""
             for hcol, y in year_cols:
                 col = hcol - shift if hcol - shift > max(metric_col, unit_col or 0) else hcol
-                m = _VALUE.match(fold(cells[col]).strip())
-                if not m:
+                read = _cell_value(cells[col], unit_cell)
+                if read is None:
                     continue
-                cmp = _comparator(m.group("cmp"), m.group("after"), bool(m.group("vmax")))
-                value = parse_number(m.group("v"))
-                if cmp is None or value is None:
-                    continue
-                unit = "%" if m.group("pct") or unit_cell.strip() in ("%", "Tỷ lệ %", "tỷ lệ (%)") or "%" in unit_cell \
-                    else (unit_cell.strip().lower() or "count")
+                m, cmp, value, unit = read
                 row_metric = metric
                 if hcol in measures:  # the measure's own name and unit: "Lượng (Tấn)" → "Lượng Xoài", tấn
                     name, unit, factor = _measure(measures[hcol])
@@ -245,18 +254,14 @@ def _period_grouped(ndoc: NormalizedDocument, table, rows, year: Optional[int]) 
             continue
         if deadline is None or len(cells) <= max(metric, value) or not cells[metric]:
             continue
-        m = _VALUE.match(fold(cells[value]).strip())
-        if not m:
+        read = _cell_value(cells[value], cells[unit] if unit is not None and unit < len(cells) else "")
+        if read is None:
             continue
-        cmp = _comparator(m.group("cmp"), m.group("after"), bool(m.group("vmax")))
-        v = parse_number(m.group("v"))
-        if cmp is None or v is None:
-            continue
-        unit_cell = cells[unit] if unit is not None and unit < len(cells) else ""
+        m, cmp, v, unit_words = read
         out.append(Target(
             id="t0", metric=cells[metric].rstrip(" .:;"), comparator=cmp, value=clean_value(v),
             value_max=clean_value(parse_number(m.group("vmax"))) if m.group("vmax") else None,
-            unit="%" if m.group("pct") or "%" in unit_cell else (unit_cell.strip().lower() or "count"),
+            unit=unit_words,
             applies_to=named_level(cells[metric]) or level_at(ndoc, table.start) or TINH,
             deadline=deadline.model_copy(), evidence=evidence_for(ndoc, ls, le, widen=False), confidence=0.8,
         ))

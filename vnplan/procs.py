@@ -35,13 +35,23 @@ def alive(pid: int) -> bool:
         return False
 
 
-def pss_kib(pid: int) -> int:
-    """Proportional set size of ``pid`` in KiB (a page shared by n processes counts 1/n)."""
+def _kib(path: str, key: str) -> int:
+    """The ``key:`` line of a /proc file, in KiB (0 when the process is gone)."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as fh:
+        with open(path) as fh:
             for line in fh:
-                if line.startswith("Pss:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def pss_kib(pid: int) -> int:
+    """Proportional set size of ``pid`` in KiB (a page shared by n processes counts 1/n)."""
+    return _kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def rss_kib(pid: int) -> int:
+    """Resident set size of ``pid`` in KiB (0 when it is gone)."""
+    return _kib(f"/proc/{pid}/status", "VmRSS:")

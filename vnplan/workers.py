@@ -25,20 +25,10 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
+from vnplan.procs import rss_kib
+
 GRACE_SECONDS = 10.0  # after the in-process time limit, before a worker counts as hung
 POLL_SECONDS = 0.25
-
-
-def rss_kib(pid: int) -> int:
-    """Resident set size of ``pid`` in KiB (0 when it is gone)."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def _serve(conn, run_pid: int) -> None:

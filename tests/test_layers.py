@@ -13,7 +13,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BOTTOM = {"vnplan.schema", "vnplan.stages", "vnplan.lang"}
+BOTTOM = {"vnplan.schema", "vnplan.versions", "vnplan.stages", "vnplan.lang"}
 ALLOWED = {
     "ingest": {"ingest"},
     "normalize": {"ingest", "normalize"},

@@ -12,13 +12,16 @@ import time
 import traceback
 from dataclasses import asdict
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from vnplan import incremental
 from vnplan.discovery import SKIP_NAMES, discover  # noqa: F401  (re-exported: vnplan.pipeline.discover)
 from vnplan.io import map_leaves, write_atomic, write_json
 from vnplan.results import FileResult
-from vnplan.schema import SCHEMA_VERSION, Extraction
+from vnplan.versions import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # the schema (pydantic) is loaded by the processes that read files, not by a -j N parent
+    from vnplan.schema import Extraction
 
 
 

@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.3.0"
+from vnplan.versions import SCHEMA_VERSION  # noqa: F401  (re-exported: vnplan.schema.SCHEMA_VERSION)
 
 Comparator = Literal[">", ">=", "=", "<=", "<", "range"]
 Kind = Literal["base", "bonus", "penalty"]

@@ -36,6 +36,7 @@ def _serve(conn, run_pid: int) -> None:
     from vnplan.pipeline import _worker_start, process_one
 
     _worker_start(run_pid)
+    trim = _malloc_trim()
     while True:
         try:
             job = conn.recv()
@@ -44,6 +45,20 @@ def _serve(conn, run_pid: int) -> None:
         if job is None:
             return
         conn.send(process_one(*job))
+        trim()  # give the file's freed memory back, so that two workers' high-water marks do not add up
+
+
+def _malloc_trim():
+    """glibc's ``malloc_trim(0)``: return freed heap pages to the system (a no-op elsewhere)."""
+    import gc
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        return lambda: (gc.collect(), libc.malloc_trim(0))
+    except (OSError, AttributeError):
+        return lambda: None
 
 
 class _Worker:

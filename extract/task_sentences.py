@@ -29,7 +29,11 @@ _DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối)
                       r"phải đáp ứng|hoạt động dưới)(?:\s|$)", re.I)
 _LISTS = re.compile(r"\s(?:bao gồm|gồm)(?:\s|$)", re.I)
 # the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"
-CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị định|Nghị quyết|Thông tư|Công điện)\s+này\W*$", re.I)
+# ("Tổ chức thực hiện Nghị quyết này", a council's charge to the People's Committee, is a task)
+CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:(?:triển khai\s+)?thực hiện\s+nghiêm túc|thi hành|thực hiện)\s+"
+                             r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị định|Nghị quyết|Thông tư|Công điện)\s+này\W*$", re.I)
+# "Trên đây là Kế hoạch …": the closing summary of a plan, which assigns nothing of its own
+SUMMARY = re.compile(r"^\W*trên đây là\b", re.I)
 # … the same at the end of a longer sentence: "… và các cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành
 # Quyết định này", "… có trách nhiệm triển khai thực hiện nghiêm túc Chỉ thị này"
 _CLOSING_END = re.compile(r"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"

@@ -31,6 +31,7 @@ from extract.evidence import evidence_for
 from extract.document import central_issuer
 from extract.raw_task import RawTask
 from extract.task_blocks import block_tasks
+from extract.task_sentences import CLOSING_FORMULA, SUMMARY
 from extract.task_tables import table_tasks, tables
 from normalize.model import NormalizedDocument
 from vnplan.schema import Task
@@ -113,7 +114,7 @@ _QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
     return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1]) \
-        or t.lower() in ("có trách nhiệm", "chịu trách nhiệm")
+        or t.lower() in ("có trách nhiệm", "chịu trách nhiệm") or bool(SUMMARY.match(t) or CLOSING_FORMULA.match(t))
 
 
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:

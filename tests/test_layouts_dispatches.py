@@ -148,3 +148,10 @@ def test_a_dash_line_that_names_a_period_dates_the_targets_under_it():
             "+ 100% hồ sơ công việc được xử lý trên môi trường điện tử.\n")
     got = [(t.value, t.deadline.end) for t in extract_targets(norm(text))]
     assert got == [(90, "2027-12-31"), (100, "2030-12-31")]
+
+
+def test_closing_statements_assign_nothing():
+    text = ("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì theo dõi việc thực hiện Kế hoạch.\n"
+            "2. Các sở, ban, ngành triển khai thực hiện nghiêm túc Chỉ thị này./.\n"
+            "Trên đây là Kế hoạch kiểm tra an toàn thực phẩm năm 2026 của Ủy ban nhân dân tỉnh.\n")
+    assert [t.lead for t in extract_tasks(norm(text))] == [["Sở Y tế"]]

@@ -52,7 +52,7 @@ _BARE = re.compile(rf"\b{_ANY_PROVINCE}\b")
 # first words of an agency or role name: vnplan/lang/vi/agency_heads.tsv
 HEADS = "|".join(re.escape(v).replace(r"\ ", " ") for r in vocabulary("agency_heads") for v in tone_spellings(r["phrase"]))
 _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
-_NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp)\b", re.I)
+_NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp|báo cáo)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(
     r"^(?:các\s+)?(?:sở|bộ|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|hiệp hội|tổ chức|doanh nghiệp|tỉnh|huyện|thị xã|"

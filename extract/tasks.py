@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import _HEAD_RE, canonical_agencies, known_prefix, parse_agencies
+from extract.agencies import _HEAD_RE, canonical_agencies, known_prefix, looks_like_agency, parse_agencies
 from extract.numbers import fold
 from extract.deadlines import parse_deadline
 from extract.evidence import evidence_for
@@ -114,7 +114,8 @@ _QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
     return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1]) \
-        or t.lower() in ("có trách nhiệm", "chịu trách nhiệm") or bool(SUMMARY.match(t) or CLOSING_FORMULA.match(t))
+        or t.lower() in ("có trách nhiệm", "chịu trách nhiệm") or bool(SUMMARY.match(t) or CLOSING_FORMULA.match(t)) \
+        or len(t.split()) < 2 or (len(t.split()) <= 25 and looks_like_agency(t))  # "Trình", names alone: a heading
 
 
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:

@@ -155,3 +155,13 @@ def test_closing_statements_assign_nothing():
             "2. Các sở, ban, ngành triển khai thực hiện nghiêm túc Chỉ thị này./.\n"
             "Trên đây là Kế hoạch kiểm tra an toàn thực phẩm năm 2026 của Ủy ban nhân dân tỉnh.\n")
     assert [t.lead for t in extract_tasks(norm(text))] == [["Sở Y tế"]]
+
+
+def test_a_heading_of_names_alone_or_a_word_alone_is_no_task_and_bao_cao_is_no_newspaper():
+    from extract.agencies import looks_like_agency
+
+    assert not looks_like_agency("Báo cáo kết quả thực hiện")  # "Báo" (a newspaper) heads names, "Báo cáo" reports
+    assert looks_like_agency("Báo Lào Cai")
+    text = ("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì hướng dẫn các doanh nghiệp.\n"
+            "2. Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n")
+    assert [t.lead for t in extract_tasks(norm(text))] == [["Sở Công Thương"]]

@@ -43,6 +43,7 @@ def _province_pattern(name: str) -> str:
 _PROVINCE_PATTERNS = [_province_pattern(p) for p in sorted(PROVINCES, key=len, reverse=True)]
 _ANY_PROVINCE = "(?:" + "|".join(_PROVINCE_PATTERNS) + ")"  # longest first, as the list is sorted
 # the four ways a province's name stands in an agency's name, each one compiled pattern for all provinces
+_ANY_PROVINCE_LOW = "(?:" + "|".join(p.lower() for p in _PROVINCE_PATTERNS) + ")"
 _IN_TINH = re.compile(rf"\btỉnh\s+{_ANY_PROVINCE}\b")
 _AFTER_PARTY = re.compile(rf"^(Tỉnh\s*đoàn|Tỉnh\s*ủy|Tỉnh\s*uỷ)\s+{_ANY_PROVINCE}\b", re.I)
 _BRANCH = re.compile(rf"\b(chi nhánh|CN)\s+{_ANY_PROVINCE}\b")
@@ -206,7 +207,10 @@ def _protected_patterns() -> list[tuple[str, "re.Pattern[str]"]]:
             if ("," in name or " và " in name or " - " in name or " với " in name or " ủy " in name.lower()
                     or _VERB_RE.search(name)):
                 low = name.lower()
-                out.append((low.split()[0] if low.split() else low, re.compile(re.escape(low).replace(r"\ ", r"\s+"))))
+                pattern = re.escape(low).replace(r"\ ", r"\s+")
+                if low.endswith(" tỉnh"):  # "Báo và Đài Phát thanh - Truyền hình Nghệ An": the province named
+                    pattern = pattern[: -len("tỉnh")] + f"(?:tỉnh|{_ANY_PROVINCE_LOW})"
+                out.append((low.split()[0] if low.split() else low, re.compile(pattern)))
     return out
 
 

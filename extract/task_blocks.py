@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import _VERB_START
+from extract.agencies import _VERB_START, split_agencies
 from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
@@ -173,7 +173,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 continue
             # under "các cơ quan, đơn vị", an item naming its agency is that agency's; so is, under any
             # owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")
-            own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) or _GIAO.match(p.text) else None
+            own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) or _GIAO.match(p.text) \
+                or len(split_agencies(owner)) > 1 else None
             if own is not None and own.lead:
                 out.append(own)
                 continue

@@ -165,3 +165,12 @@ def test_a_heading_of_names_alone_or_a_word_alone_is_no_task_and_bao_cao_is_no_n
     text = ("KẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì hướng dẫn các doanh nghiệp.\n"
             "2. Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n")
     assert [t.lead for t in extract_tasks(norm(text))] == [["Sở Công Thương"]]
+
+
+def test_a_clause_that_names_its_body_wins_over_an_article_naming_several():
+    text = ("QUY CHẾ\nĐiều 9. Trách nhiệm của Văn phòng Ủy ban nhân dân tỉnh, các sở, ngành tỉnh\n"
+            "1. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Quy chế này.\n"
+            "2. Sở Nội vụ cung cấp thông tin về tổ chức tôn giáo cho Sở Nông nghiệp và Môi trường.\n"
+            "3. Báo và Đài Phát thanh - Truyền hình Lào Cai có trách nhiệm tuyên truyền Quy chế này.\n")
+    assert [t.lead for t in extract_tasks(norm(text))] == [
+        ["Văn phòng UBND tỉnh"], ["Sở Nội vụ"], ["Báo và Phát thanh, Truyền hình tỉnh"]]

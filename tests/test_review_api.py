@@ -321,3 +321,11 @@ def test_cli_review_refuses_a_missing_output_folder(tmp_path):
     assert res.exit_code == 0 and "--gold" in res.output and "--reviewer" in res.output
     res = runner.invoke(app, ["review", str(tmp_path / "nowhere")])
     assert res.exit_code == 1 and "output folder not found" in res.output
+
+
+def test_overlapping_items_keep_their_bounds_in_the_segments():
+    from vnplan.review.rows import segments
+
+    rows = [{"key": "A", "span": [0, 4]}, {"key": "B", "span": [2, 6]}]
+    got = [(s["t"], s["k"], s["s"], s["e"]) for s in segments("abcdefg", rows)]
+    assert got == [("ab", ["A"], ["A"], []), ("cd", ["A", "B"], ["B"], ["A"]), ("ef", ["B"], [], ["B"]), ("g", [], [], [])]

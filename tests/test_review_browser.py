@@ -237,3 +237,34 @@ def test_documents_page_lists_figures_and_opens_with_the_keyboard(served, page):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/doc/{STEM}")
     page.wait_for_selector("#items .card")
+
+
+def test_reviewer_marks_items_reviewed_and_sees_the_progress_after_a_reload(served, page):
+    url, out, gold = served
+    page.goto(f"{url}/doc/{STEM}")
+    page.wait_for_selector("#items .card")
+    total = page.locator("#items .card").count()
+    sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 0 of {total}")
+    first = page.locator("#items .card").first
+    first.locator("button[data-act=reviewed]").click()
+    sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 1 of {total}")
+    sync_api.expect(page.locator("#items .card.reviewed")).to_have_count(1)
+    page.locator("#items .card").nth(1).click()
+    page.keyboard.press("r")  # the same with the keyboard
+    sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 2 of {total}")
+    page.reload()
+    page.wait_for_selector("#items .card")
+    sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 2 of {total}")
+    marks = json.loads((gold / ".review-state.json").read_text(encoding="utf-8"))
+    assert len(marks[STEM]) == 2  # beside the gold, not in it
+    assert "reviewed" not in (gold / f"{STEM}.json").read_text(encoding="utf-8")
+
+
+def test_every_highlight_shows_where_its_item_begins_and_ends(served, page):
+    url, out, gold = served
+    page.goto(f"{url}/doc/{STEM}")
+    page.wait_for_selector("#items .card")
+    starts = page.locator("#text .hl.start").count()
+    ends = page.locator("#text .hl.end").count()
+    spans = page.evaluate("() => new Set(Array.from(document.querySelectorAll('#text .hl')).flatMap(s => s.dataset.k.split(' '))).size")
+    assert starts >= 1 and ends >= 1 and starts <= spans and ends <= spans

@@ -5,7 +5,8 @@ highlights, items, diff). API, all JSON:
 
 - ``GET  /api/documents``                      documents, counts, F1 per type, unsaved changes
 - ``GET  /api/documents/{stem}``               text, segments, rows, figures, field specs
-- ``POST /api/documents/{stem}/accept|edit|delete|add|save|discard``
+- ``POST /api/documents/{stem}/accept|edit|delete|add|save|discard|undo``
+- ``POST /api/documents/{stem}/reviewed``      mark an item reviewed (or not): {key, reviewed}
 
 Refused input answers 422 ``{"detail": "one line", "errors": {field: message}}``; the page
 shows both. Every answer to an action carries the new document state, so the page never
@@ -28,6 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from vnplan.review import actions
 from vnplan.review.fields import FIELD_SPECS, TYPE_LABELS, FormError
+from vnplan.review.progress import ReviewedState
 from vnplan.review.rows import ITEM_TYPES, build_rows, segments
 from vnplan.review.store import BadGold, Conflict, GoldStore
 
@@ -47,6 +49,7 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
     host (DNS rebinding); changes from a page of another origin are always refused.
     """
     store = GoldStore(out_dir, gold_dir, reviewer)
+    marks = ReviewedState(gold_dir)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
@@ -89,8 +92,12 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
         d = store.draft(stem)
         text = store.text(stem)
         rows, summary = build_rows(d.gold, store.pred(stem), text, d.rejected)
+        reviewed = marks.keys(stem)
+        for r in rows:
+            r["reviewed"] = r["key"] in reviewed
         return {
             "stem": stem, "reviewer": store.reviewer, "text": text, "rows": rows, "summary": summary,
+            "progress": marks.progress(stem, [r["key"] for r in rows]),
             "segments": segments(text, rows), "has_gold_file": store.has_gold_file(stem),
             "gold_path": str(store.gold_path(stem)), "unsaved": len(d.changes), "focus": focus, "message": message,
         }
@@ -114,9 +121,10 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
                 except BadGold as exc:
                     docs.append({"stem": stem, "has_gold_file": True, "unsaved": 0, "summary": None, "error": str(exc)})
                     continue
-                _, summary = build_rows(d.gold, store.pred(stem), store.text(stem), d.rejected)
+                rows, summary = build_rows(d.gold, store.pred(stem), store.text(stem), d.rejected)
                 docs.append({"stem": stem, "has_gold_file": store.has_gold_file(stem), "unsaved": len(d.changes),
-                             "summary": summary, "error": None})
+                             "summary": summary, "error": None,
+                             "progress": marks.progress(stem, [r["key"] for r in rows])})
         return {"documents": docs, "reviewer": store.reviewer, "out_dir": str(store.out_dir), "gold_dir": str(store.gold_dir)}
 
     @app.get("/api/documents/{stem}")
@@ -145,6 +153,18 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
         with store.lock:
             done = store.undo(stem)
             return state(stem, None, "Last change taken back." if done else "Nothing to undo.")
+
+    @app.post("/api/documents/{stem}/reviewed")
+    def reviewed(stem: str, key: str = Body(...), reviewed: bool = Body(True)) -> Any:
+        need(stem)
+        with store.lock:
+            if key not in {r["key"] for r in state(stem)["rows"]}:
+                return _refuse(422, f"no item {key!r} in {stem}")
+            try:
+                marks.mark(stem, key, reviewed)
+            except OSError as exc:
+                return _refuse(500, f"could not write {marks.path}: {exc.strerror or exc}")
+            return state(stem, key, "Marked reviewed." if reviewed else "Marked not reviewed.")
 
     @app.post("/api/documents/{stem}/accept")
     def accept(stem: str, key: str = Body(..., embed=True)) -> Any:

@@ -119,9 +119,11 @@ def build_rows(gold: dict, pred: dict, text: str, rejected: set[str] | frozenset
 
 
 def segments(text: str, rows: list[dict]) -> list[dict]:
-    """The text cut at every span boundary: ``[{o: offset, t: text, k: [row keys covering it]}]``.
+    """The text cut at every span boundary: ``[{o: offset, t: text, k: [row keys covering it],
+    s: [keys whose span starts here], e: [keys whose span ends here]}]``.
 
-    Joining every ``t`` gives ``text`` back, so the page can map a selection to offsets.
+    Joining every ``t`` gives ``text`` back, so the page can map a selection to offsets; ``s``
+    and ``e`` let it draw where each item begins and ends where highlights overlap.
     """
     spans = [(r["span"][0], r["span"][1], r["key"]) for r in rows if r["span"]]
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
@@ -130,5 +132,6 @@ def segments(text: str, rows: list[dict]) -> list[dict]:
         if a >= b:
             continue
         keys = [k for s, e, k in spans if s <= a and b <= e]
-        out.append({"o": a, "t": text[a:b], "k": keys})
+        out.append({"o": a, "t": text[a:b], "k": keys, "s": [k for s, _, k in spans if s == a],
+                    "e": [k for _, e, k in spans if e == b]})
     return out

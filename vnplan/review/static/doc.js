@@ -80,13 +80,17 @@ function render() {
     return `<span class="chip" title="${esc(LABELS[t])}: gold ${s.gold}, vnplan ${s.pred}; tp ${s.tp} fp ${s.fp} fn ${s.fn}; P ${s.precision} R ${s.recall}">${SHORT[t]} <b>F1</b> ${s.f1.toFixed(2)} · ${s.gold}/${s.pred}</span>`;
   }).join("");
   $("unsaved").textContent = S.unsaved ? `${S.unsaved} unsaved change(s)` : (S.has_gold_file ? "saved" : "no gold file yet");
+  $("progress").textContent = `Reviewed ${S.progress.reviewed} of ${S.progress.total}`;
   const byKey = Object.fromEntries(S.rows.map(r => [r.key, r]));
   $("text").innerHTML = S.segments.map(seg => {
     if (!seg.k.length) return `<span data-o="${seg.o}">${esc(seg.t)}</span>`;
     const first = byKey[seg.k[0]];
     const goldOnly = seg.k.every(k => byKey[k].status === "missing");
-    const cls = `hl ${first.type}${seg.k.length > 1 ? " multi" : ""}${goldOnly ? " gold-only" : ""}`;
-    return `<span data-o="${seg.o}" data-k="${esc(seg.k.join(" "))}" class="${cls}">${esc(seg.t)}</span>`;
+    // where items overlap, each item's first and last character are marked, so that its bounds show
+    const cls = `hl ${first.type}${seg.k.length > 1 ? " multi" : ""}${goldOnly ? " gold-only" : ""}` +
+      `${seg.s.length ? " start" : ""}${seg.e.length ? " end" : ""}`;
+    const tip = seg.k.length > 1 ? ` title="${seg.k.length} items overlap here (click to go through them)"` : "";
+    return `<span data-o="${seg.o}" data-k="${esc(seg.k.join(" "))}" class="${cls}"${tip}>${esc(seg.t)}</span>`;
   }).join("");
   const counts = {};
   S.rows.forEach(r => { counts[r.status] = (counts[r.status] || 0) + 1; });
@@ -115,8 +119,8 @@ function renderItems() {
   $("items").innerHTML = rows.map(r => {
     const who = r.status === "missing" ? "gold only" : r.status === "extra" || r.status === "rejected" ? "vnplan only" : "vnplan + gold";
     const wrong = Object.keys(r.wrong_fields);
-    return `<div class="card ${r.type} ${r.status}${r.key === selKey ? " sel" : ""}" data-key="${esc(r.key)}" role="option" aria-selected="${r.key === selKey}">
-      <div class="head"><span class="type">${SHORT[r.type]}</span><span class="badge ${r.status}">${STATUS_TEXT[r.status]}</span>
+    return `<div class="card ${r.type} ${r.status}${r.key === selKey ? " sel" : ""}${r.reviewed ? " reviewed" : ""}" data-key="${esc(r.key)}" role="option" aria-selected="${r.key === selKey}">
+      <div class="head"><span class="type">${SHORT[r.type]}</span><span class="badge ${r.status}">${STATUS_TEXT[r.status]}</span>${r.reviewed ? '<span class="badge reviewed">✓ reviewed</span>' : ""}
         <span>${who}${r.gold_id ? " · gold " + esc(r.gold_id) : ""}${r.pred && r.pred.id ? " · vnplan " + esc(r.pred.id) : ""}</span>${wrong.length ? `<span class="pv">wrong: ${esc(wrong.join(", "))}</span>` : ""}</div>
       <div class="label">${esc(r.label)}</div>
       <div class="fields">${fieldRows(r)}
@@ -124,6 +128,7 @@ function renderItems() {
           ${r.pred && r.status !== "match" ? '<button data-act="accept">Accept <kbd>a</kbd></button>' : ""}
           <button data-act="edit">Edit <kbd>e</kbd></button>
           <button data-act="delete" class="danger">${r.gold ? "Delete" : "Reject"} <kbd>d</kbd></button>
+          <button data-act="reviewed">${r.reviewed ? "Not reviewed" : "Mark reviewed"} <kbd>r</kbd></button>
         </div></div></div>`;
   }).join("") || '<p style="padding:8px">No items to show.</p>';
 }
@@ -326,6 +331,7 @@ function addFromSelection() {
 function doAccept() { const r = current(); if (r) action("/accept", {key: r.key}); }
 function doEdit() { if (current()) openForm({mode: "edit"}); }
 function doDelete() { const r = current(); if (r) action("/delete", {key: r.key}); }
+function doReviewed() { const r = current(); if (r) action("/reviewed", {key: r.key, reviewed: !r.reviewed}); }
 async function doSave() {
   const r = await action("/save", {});
   if (r.ok && r.data.save) message(r.data.message + (r.data.save.history ? ` Previous version kept in ${r.data.save.history}.` : ""), "ok");
@@ -337,7 +343,7 @@ $("items").addEventListener("click", e => {
   if (!card) return;
   const btn = e.target.closest("button[data-act]");
   select(card.dataset.key, {text: true});
-  if (btn) ({accept: doAccept, edit: doEdit, delete: doDelete})[btn.dataset.act]();
+  if (btn) ({accept: doAccept, edit: doEdit, delete: doDelete, reviewed: doReviewed})[btn.dataset.act]();
 });
 $("text").addEventListener("click", e => {
   const seg = e.target.closest(".hl");
@@ -377,7 +383,7 @@ document.addEventListener("keydown", e => {
   if (e.key === "Escape" && e.target.closest("input, textarea, select")) { e.target.blur(); return; }
   if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
   const keys = {j: () => move(1), k: () => move(-1), ArrowDown: () => move(1), ArrowUp: () => move(-1),
-    a: doAccept, e: doEdit, d: doDelete, s: doSave, u: () => action("/undo", {}), n: addFromSelection, "?": () => toggleHelp(true),
+    a: doAccept, e: doEdit, d: doDelete, r: doReviewed, s: doSave, u: () => action("/undo", {}), n: addFromSelection, "?": () => toggleHelp(true),
     f: () => { $("filter").value = $("filter").value === "all" ? "diff" : "all"; renderItems(); if (selKey) select(selKey, {list: true}); },
     Escape: () => { $("selbar").style.display = "none"; }};
   if (keys[e.key]) { e.preventDefault(); keys[e.key](); }

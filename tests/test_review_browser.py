@@ -258,6 +258,8 @@ def test_reviewer_marks_items_reviewed_and_sees_the_progress_after_a_reload(serv
     marks = json.loads((gold / ".review-state.json").read_text(encoding="utf-8"))
     assert len(marks[STEM]) == 2  # beside the gold, not in it
     assert "reviewed" not in (gold / f"{STEM}.json").read_text(encoding="utf-8")
+    page.goto(url + "/")  # the documents page counts them too
+    sync_api.expect(page.locator("#docs tbody tr").first).to_contain_text(f"2/{total}")
 
 
 def test_every_highlight_shows_where_its_item_begins_and_ends(served, page):

@@ -23,11 +23,11 @@ function prf(tp, fp, fn) {
 function render() {
   const body = document.querySelector("#docs tbody");
   body.innerHTML = docs.map((d, i) => {
-    if (d.error) return `<tr data-i="${i}" class="${i === sel ? "sel" : ""}"><td class="stem">${esc(d.stem)}</td><td colspan="10" class="f1-lo" style="text-align:left">${esc(d.error)}</td></tr>`;
+    if (d.error) return `<tr data-i="${i}" class="${i === sel ? "sel" : ""}"><td class="stem">${esc(d.stem)}</td><td colspan="11" class="f1-lo" style="text-align:left">${esc(d.error)}</td></tr>`;
     const hasGold = d.has_gold_file || TYPES.some(t => d.summary[t].gold);
     const cells = TYPES.map(t => `<td>${d.summary[t].gold}/${d.summary[t].pred}</td>${f1cell(d.summary[t], hasGold && (d.summary[t].gold + d.summary[t].pred) > 0)}`).join("");
     return `<tr data-i="${i}" class="${i === sel ? "sel" : ""}"><td class="stem"><a href="/doc/${encodeURIComponent(d.stem)}">${esc(d.stem)}</a></td>
-      <td>${d.has_gold_file ? "yes" : "no"}</td><td>${d.unsaved || ""}</td>${cells}</tr>`;
+      <td>${d.has_gold_file ? "yes" : "no"}</td><td>${d.unsaved || ""}</td><td>${d.progress.reviewed}/${d.progress.total}</td>${cells}</tr>`;
   }).join("");
   const ok = docs.filter(d => !d.error);
   const withGold = ok.filter(d => d.has_gold_file || TYPES.some(t => d.summary[t].gold));
@@ -36,7 +36,7 @@ function render() {
     const g = ok.reduce((a, d) => a + d.summary[t].gold, 0), p = ok.reduce((a, d) => a + d.summary[t].pred, 0);
     return `<td>${g}/${p}</td>${f1cell(prf(s("tp"), s("fp"), s("fn")), withGold.length > 0 && g + p > 0)}`;
   }).join("");
-  document.querySelector("#docs tfoot").innerHTML = `<tr><th class="stem">All (${docs.length})</th><th>${withGold.length}</th><th></th>${tot}</tr>`;
+  document.querySelector("#docs tfoot").innerHTML = `<tr><th class="stem">All (${docs.length})</th><th>${withGold.length}</th><th></th><th>${ok.reduce((a, d) => a + d.progress.reviewed, 0)}/${ok.reduce((a, d) => a + d.progress.total, 0)}</th>${tot}</tr>`;
 }
 
 async function load() {

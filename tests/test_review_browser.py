@@ -245,6 +245,8 @@ def test_reviewer_marks_items_reviewed_and_sees_the_progress_after_a_reload(serv
     page.wait_for_selector("#items .card")
     total = page.locator("#items .card").count()
     sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 0 of {total}")
+    # a card names the gold item and vnplan's item it pairs (their ids differ)
+    sync_api.expect(page.locator("#items .card.match .head").first).to_contain_text(re.compile(r"gold \w+ · vnplan \w+"))
     first = page.locator("#items .card").first
     first.locator("button[data-act=reviewed]").click()
     sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 1 of {total}")

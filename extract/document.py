@@ -95,6 +95,11 @@ def find_type(lines: list[str]) -> tuple[str | None, int | None]:
     return None, None
 
 
+def doc_type_of(ndoc: NormalizedDocument) -> str | None:
+    """The document's own type as its heading says it ("Chỉ thị", "Kế hoạch"), None when it has none."""
+    return find_type(_header_lines(ndoc))[0]
+
+
 def _type_from(value: str | None) -> str | None:
     if not value:
         return None

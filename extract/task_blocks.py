@@ -19,6 +19,7 @@ import re
 from typing import Optional
 
 from extract.agencies import _VERB_START, split_agencies
+from extract.document import doc_type_of
 from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
@@ -30,6 +31,7 @@ from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 
+_ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
@@ -50,6 +52,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                     and BARE_DUTY_TITLE.match(fold(MARK.sub("", t.text))):
                 named[id(n)] = subject
     mark_topic_lists(nodes, named)
+    if doc_type_of(ndoc) in _ADDRESSED_TYPES:  # a directive's numbered items each tell a body what to do
+        for n in nodes:
+            n.addressed = n.depth >= 1 and not under(n, "NN") and not under(n, "PL")
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
         if under(node, "NN") or id(node) in consumed:

@@ -84,6 +84,7 @@ class Node:
     parent: Optional["Node"] = None
     heading_agencies: Optional[str] = None  # the agency phrase when this node's title names an agency
     topic_list: bool = False  # a lettered item among siblings that mostly name topics, not agencies
+    addressed: bool = False  # a numbered item of a directive (Chỉ thị, Công điện, Công văn): it assigns work
 
     def title(self) -> Optional[Piece]:
         return self.pieces[0] if self.pieces and self.pieces[0].kind == "title" else None
@@ -191,11 +192,12 @@ def parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[N
             continue
         # a continuation line or a new paragraph
         lower_start = plain[:1].islower()
+        bracket_open = last is not None and last.text.count("(") > last.text.count(")")  # "… tổ chức (các" / "Ban …)"
         wrapped = not blank and not prev_text.rstrip("*").endswith(ENDS) and (
-            len(prev_text) >= wrap_at or not plain[:1].isupper())
+            len(prev_text) >= wrap_at or not plain[:1].isupper() or bracket_open)
         if last is not None and (lower_start or wrapped or (last.kind == "label" and not last.text.strip())):
             joined = f"{last.text} {plain}".strip()
-            if last.kind == "title" and not lower_start and looks_like_agency(last.text) and (
+            if last.kind == "title" and not lower_start and not bracket_open and looks_like_agency(last.text) and (
                     _VERB_START.match(plain) or not looks_like_agency(joined)):
                 cur.pieces.append(Piece("body", lstart, lend, plain, blank_before=blank))
             else:
@@ -269,7 +271,10 @@ def in_rule_article(node: Node) -> bool:
 
 def in_duty_section(node: Node) -> bool:
     """Under a heading that assigns work ("Tổ chức thực hiện", "Trách nhiệm …"), or inside an
-    article of a decision or regulation, where a clause naming an agency is its duty."""
+    article of a decision or regulation, where a clause naming an agency is its duty; or a
+    numbered item of a directive."""
+    if node.addressed:
+        return True
     n: Optional[Node] = node
     while n is not None:
         if _is_article(n):

@@ -84,16 +84,18 @@ def intro_owner(head: str) -> Optional[str]:
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
 _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
-_SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|tổ chức|phối hợp)\b", re.I)
+_SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 
 
 def collective_heading(node: Node) -> Optional[str]:
     """"5. Các chủ rừng là tổ chức (…)", "4. Các cơ sở nuôi trồng thủy sản:" under a duty heading:
     a collective addressed by name, which the gazetteer cannot know, followed by its duties."""
     t = node.title()
-    if t is None or node.depth not in (1, 2, 6) or not in_duty_section(node.parent or node):
+    if t is None or node.depth not in (1, 2, 6) or not (node.addressed or in_duty_section(node.parent or node)):
         return None
     head = MARK.sub("", re.sub(r"\([^()]*\)?|\(.*$", " ", t.text.split(":", 1)[0])).strip(" .")
+    if ":" in t.text and t.text.split(":", 1)[1].strip() and re.fullmatch(r"(?:Các|Mỗi)\s+\w+", head):
+        return None  # "b) Các Bộ: Tài chính, Y tế … khẩn trương …": the names run on after the colon
     has_duties = ":" in t.text or any(p.kind == "dash" for p in node.pieces)
     if not has_duties or not re.match(r"^(?:Các|Mỗi)\s+\w", head) or len(head.split()) > 10 or _SENTENCE_WORDS.search(head):
         return None

@@ -174,3 +174,14 @@ def test_a_clause_that_names_its_body_wins_over_an_article_naming_several():
             "3. Báo và Đài Phát thanh - Truyền hình Lào Cai có trách nhiệm tuyên truyền Quy chế này.\n")
     assert [t.lead for t in extract_tasks(norm(text))] == [
         ["Văn phòng UBND tỉnh"], ["Sở Nội vụ"], ["Báo và Phát thanh, Truyền hình tỉnh"]]
+
+
+def test_a_directive_addresses_each_numbered_item_and_a_bracket_continues_its_title():
+    text = ("ỦY BAN NHÂN DÂN TỈNH\nSố: 07/CT-UBND\nCHỈ THỊ\nVề tăng cường quản lý bảo vệ rừng\n"
+            "Thời gian qua, công tác bảo vệ rừng còn nhiều hạn chế.\n"
+            "1. Sở Nông nghiệp và Môi trường\n- Chỉ đạo lực lượng kiểm lâm tăng cường tuần tra rừng.\n"
+            "2. Các chủ rừng là tổ chức (các\nBan quản lý rừng phòng hộ, các công ty lâm nghiệp)\n"
+            "- Thực hiện đầy đủ trách nhiệm chủ rừng theo quy định.\n- Rà soát diện tích rừng bị lấn chiếm.\n")
+    got = [(t.lead, t.text[:12]) for t in extract_tasks(norm(text))]
+    assert got == [(["Sở Nông nghiệp và Môi trường"], "Chỉ đạo lực "),
+                   (["Các chủ rừng là tổ chức"], "Thực hiện đầ"), (["Các chủ rừng là tổ chức"], "Rà soát diện")]

@@ -55,16 +55,20 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     if doc_type_of(ndoc) in _ADDRESSED_TYPES:  # a directive's numbered items each tell a body what to do
         for n in nodes:
             n.addressed = n.depth >= 1 and not under(n, "NN") and not under(n, "PL")
+    # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) …": a paragraph that
+    # closes a node with a colon names the owner of the items under it, which are its duties
+    intros = {id(n): intro_owner(MARK.sub("", n.pieces[-1].text).strip().rstrip(":").strip())
+              for n in nodes if named[id(n)] is None and n.pieces and n.pieces[-1].kind == "body"
+              and n.pieces[-1].text.rstrip().endswith(":")}
+    for n in nodes:
+        if n.parent is not None and intros.get(id(n.parent)):
+            n.addressed = True
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
         if under(node, "NN") or id(node) in consumed:
             continue
         heading = named[id(node)] or collective_heading(node)
-        node.heading_agencies = heading
-        last = node.pieces[-1] if node.pieces else None
-        if heading is None and last is not None and last.kind == "body" and last.text.rstrip().endswith(":"):
-            # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) …": its items' owner
-            node.heading_agencies = intro_owner(MARK.sub("", last.text).strip().rstrip(":").strip())
+        node.heading_agencies = heading or intros.get(id(node))
         pieces = list(node.pieces)
         if heading and pieces and pieces[0].kind == "title":
             t = pieces[0]

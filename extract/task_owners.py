@@ -73,6 +73,12 @@ def intro_owner(head: str) -> Optional[str]:
     the lead is read up to its verb and "phối hợp với …" gives each item's support."""
     if _DEFINES.search(head):
         return None  # "Báo cáo bao gồm các nội dung sau:" lists contents
+    asked = _ASKED.match(head)
+    if asked:  # "Đề nghị Thường trực Tỉnh ủy tập trung … trong đó lưu ý một số nội dung trọng tâm sau:"
+        actor = cut_purpose(head[asked.end():])
+        rest = head[asked.end() + len(actor):].strip(" ,")
+        return actor if actor and rest and looks_like_agency(actor) and not BARE_KIND.match(actor) \
+            and _VERB_START.match(rest) else None
     if looks_like_agency(head):
         return None if BARE_KIND.match(head) else head  # "Cơ quan:" is a label
     actor = cut_purpose(head)
@@ -81,6 +87,7 @@ def intro_owner(head: str) -> Optional[str]:
             and len(rest.split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
         return head
     return None
+_ASKED = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)  # the issuer asks a named body: what follows is its
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
 _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)

@@ -125,5 +125,5 @@ def inline_items(sent: str) -> list[tuple[int, str]]:
 
 
 # a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
-LIST_INTRO = re.compile(r"(?:(?:các|những)\s+(?:nội dung|nhiệm vụ|hoạt động|công việc|việc)(?:\s+\S+){0,3}\s+(?:sau|như sau)"
+LIST_INTRO = re.compile(r"(?:(?:các|những|một số)\s+(?:nội dung|nhiệm vụ|hoạt động|công việc|việc)(?:\s+\S+){0,3}\s+(?:sau|như sau)"
                          r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)

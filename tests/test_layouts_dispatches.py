@@ -185,3 +185,15 @@ def test_a_directive_addresses_each_numbered_item_and_a_bracket_continues_its_ti
     got = [(t.lead, t.text[:12]) for t in extract_tasks(norm(text))]
     assert got == [(["Sở Nông nghiệp và Môi trường"], "Chỉ đạo lực "),
                    (["Các chủ rừng là tổ chức"], "Thực hiện đầ"), (["Các chủ rừng là tổ chức"], "Rà soát diện")]
+
+
+def test_a_paragraph_asking_a_body_to_act_owns_the_numbered_points_under_it():
+    text = ("THÔNG BÁO\nKết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Lào Cai\n"
+            "II. NHIỆM VỤ TRONG THỜI GIAN TỚI\n"
+            "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ trong năm 2026; "
+            "trong đó lưu ý một số nội dung trọng tâm sau:\n"
+            "1. Đổi mới mô hình phát triển dựa vào khoa học công nghệ.\n"
+            "2. Đẩy mạnh cải cách thủ tục hành chính, cải thiện môi trường đầu tư.\n")
+    tasks = extract_tasks(norm(text))
+    assert [(t.lead, t.text[:10]) for t in tasks] == [(["Thường trực Tỉnh ủy"], "Đổi mới mô"),
+                                                      (["Thường trực Tỉnh ủy"], "Đẩy mạnh c")]

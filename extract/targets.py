@@ -343,7 +343,7 @@ _HEADING_YEAR = re.compile(r"(?<![\w/])(?:năm|nam)\s+(?:19|20)\d\d\s*:?\s*$", r
 
 
 # a list item that only names a period, over the items it dates: "- Giai đoạn 2025-2027", "- Đến năm 2030:"
-_PERIOD_LINE = re.compile(r"^\W*(?:(?:giai doan|den het nam|den nam|nam|trong nam)\s+)(?:19|20)\d\d"
+_PERIOD_LINE = re.compile(r"^\W*(?:(?:[a-z]\)|\d{1,2}[.)])\s*)?(?:(?:giai doan|den het nam|den nam|nam|trong nam)\s+)(?:19|20)\d\d"
                           r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:?\s*$")
 
 
@@ -356,10 +356,10 @@ def period_line_above(text: str, ls: int, reach: int = 40) -> Optional[str]:
             return None
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end].strip()
+        if _PERIOD_LINE.match(fold(line)):  # "- Giai đoạn 2025-2027", "a) Giai đoạn 2026-2027:"
+            return re.sub(r"^\W*(?:[a-zđ]\)|\d{1,2}[.)])?\s*", "", line).strip(" -+–•:*")
         if heading_depth(line) is not None and not line.startswith(("-", "+", "–", "•")):
             return None
-        if _PERIOD_LINE.match(fold(line)):
-            return line.strip(" -+–•:")
         end = start
     return None
 

@@ -148,6 +148,8 @@ def test_a_dash_line_that_names_a_period_dates_the_targets_under_it():
             "+ 100% hồ sơ công việc được xử lý trên môi trường điện tử.\n")
     got = [(t.value, t.deadline.end) for t in extract_targets(norm(text))]
     assert got == [(90, "2027-12-31"), (100, "2030-12-31")]
+    lettered = text.replace("- Giai đoạn 2026-2027", "a) Giai đoạn 2026-2027:").replace("- Giai đoạn 2028-2030", "b) Giai đoạn 2028-2030:")
+    assert [(t.value, t.deadline.end) for t in extract_targets(norm(lettered))] == [(90, "2027-12-31"), (100, "2030-12-31")]
 
 
 def test_closing_statements_assign_nothing():

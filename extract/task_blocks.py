@@ -200,6 +200,13 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             continue
         intro = None
         pos = 0
+        whole = inline_items(p.text)  # "… đề nghị: (i) X …. Đồng thời … (ii) Y …": items run over sentences
+        if whole:
+            for off, part in whole:
+                rt = assignment(part, p.start + off, True)
+                if rt:
+                    out.append(rt)
+            continue
         for k, sent in enumerate(SENTENCE.split(p.text)):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))

@@ -199,3 +199,12 @@ def test_a_paragraph_asking_a_body_to_act_owns_the_numbered_points_under_it():
     tasks = extract_tasks(norm(text))
     assert [(t.lead, t.text[:10]) for t in tasks] == [(["Thường trực Tỉnh ủy"], "Đổi mới mô"),
                                                       (["Thường trực Tỉnh ủy"], "Đẩy mạnh c")]
+
+
+def test_roman_numbered_requests_run_over_sentences_and_name_corporations():
+    text = ("THÔNG BÁO\n1. Về dự án nhà máy điện\nb) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n"
+            "(i) Tập đoàn Điện lực Việt Nam báo cáo Thủ tướng Chính phủ về thời gian đóng điện.\n"
+            "(ii) Chủ đầu tư hoàn thành nghiệm thu trong tháng 3 năm 2026. Đồng thời đào tạo cán bộ vận hành.\n"
+            "(iii) Ủy ban nhân dân tỉnh Lào Cai bàn giao mặt bằng trong tháng 4 năm 2026.\n")
+    got = [(t.lead, t.deadline.end if t.deadline else None) for t in extract_tasks(norm(text))]
+    assert got == [(["Tập đoàn Điện lực Việt Nam"], None), (["Chủ đầu tư"], "2026-03-31"), (["UBND tỉnh"], "2026-04-30")]

@@ -33,6 +33,7 @@ from normalize.patterns import (
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
 from vnplan.lang import alternation, phrases, vocabulary
+from extract.signer import find_signer
 from vnplan.schema import DocumentInfo
 
 PROVINCES_FILE = Path(__file__).parent / "data" / "provinces.txt"
@@ -213,9 +214,6 @@ def issuer_lines(lines: list[str]) -> list[str]:
     return out
 
 
-_NOT_NAME_START = {"tinh", "thanh", "huyen", "xa", "uy", "so", "ban", "bo", "cong", "hoi", "van", "noi", "phong", "cuc"}
-
-
 _BODY_ABBR = [(r"(uy\s*ban\s*nhan\s*dan|ubnd)", "UBND"), (r"(hoi\s*dong\s*nhan\s*dan|hdnd)", "HĐND")]
 _LEVELS = [("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("tinh", "tỉnh"), ("huyen", "huyện"), ("quan", "quận"),
            ("xa", "xã"), ("phuong", "phường"), ("tp.", "thành phố"), ("tp", "thành phố")]
@@ -255,75 +253,6 @@ def issuer_name(block: list[str], province: tuple[str, str] | None) -> str:
         if province:
             return f"{abbr} {province[1]} {province[0]}"
     return " ".join(sentence_case(b, keep=[province[0]] if province else []) for b in block)
-
-
-def _name_like(text: str) -> bool:
-    words = text.strip().split()
-    return (
-        2 <= len(words) <= 5
-        and fold(words[0]) not in _NOT_NAME_START
-        and all(w[:1].isupper() and w.isalpha() for w in words)
-        and not SIGN_ROLE.match(fold(text))
-        and not SIGN_PREFIX.match(fold(text))
-        and not DOC_TYPE_LINE.match(fold(text))  # "KẾ HOẠCH" under a second header block is no name
-        and not APPENDIX.match(fold(text))  # nor "PHỤ LỤC" under the issuing body of an appendix
-        and (not text.isupper() or fold(words[0]) in _SURNAMES)  # "NHỮNG QUY ĐỊNH CHUNG" is a heading
-        and not re.match(r"^chuong\s+(?:[ivxlc]+|\d+)$", fold(text).strip())  # nor "Chương I" of an attached regulation
-    )
-
-
-_SURNAMES = {fold(r["phrase"]) for r in vocabulary("surnames")}  # vnplan/lang/vi/surnames.tsv
-_SIGNED = re.compile(r"^\s*[(\[]\s*(?:da\s+ky|ky)\b[^)\]]*[)\]]\s*")  # "(Đã ký)", "[Đã ký]", "(Ký, đóng dấu)"
-
-
-def _role_at(line: str) -> int | None:
-    """Where an upper-case signing role starts in ``line`` (None if it holds none): at the
-    start ("KT. CHỦ TỊCH"), after a label ("Nơi nhận: TM. ỦY BAN NHÂN DÂN"), or after the
-    left column of a two-column layout read row by row ("- Bộ Công an; KT. CHỦ TỊCH")."""
-    folded = fold(line)  # same length as the line: one fold serves every tail
-    for m in re.finditer(r"\S+", line):
-        k = m.start()  # (the patterns are anchored with "^": match a slice, not at a position)
-        if (SIGN_ROLE.match(folded[k:]) or SIGN_PREFIX.match(folded[k:])) and is_upper_line(line[k:]):
-            return k
-    return None
-
-
-def _name_in(line: str) -> str | None:
-    """The signer's name in a line under the role: the line itself, or what follows "(Đã ký)"."""
-    m = _SIGNED.match(fold(line))  # fold keeps the length, so its offsets are the line's
-    line = line[m.end():].strip() if m else line.strip()
-    return line if _name_like(line) else None
-
-
-def _name_after_role(line: str, at: int) -> str | None:
-    """A name run into the role line ("… PHÓ CHỦ TỊCH Trần Văn Mi"): the title-case words
-    after the last upper-case one."""
-    words = line[at:].split()
-    k = len(words)
-    while k > 0 and not words[k - 1].isupper():
-        k -= 1
-    return _name_in(" ".join(words[k:])) if 0 < k < len(words) else None
-
-
-def find_signer(text: str, body_start: int = 0) -> str | None:
-    """The name printed under the last signing role (CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH …),
-    possibly after "(Đã ký)", or run into the role line when the lines were joined."""
-    lines = text[body_start:].split("\n")
-    stop = next((i for i, ln in enumerate(lines) if APPENDIX.match(fold(ln)) and is_upper_line(ln)), len(lines))
-    found = None
-    for i in range(stop):
-        at = _role_at(lines[i])
-        if at is None:
-            continue
-        name = _name_after_role(lines[i], at)
-        for nxt in lines[i + 1 : i + 4]:
-            if name:
-                break
-            if _role_at(nxt) is None:
-                name = _name_in(nxt)
-        if name:
-            found = name.title() if name.isupper() else name
-    return found
 
 
 def _issuer_from_text(text: str, province: tuple[str, str] | None) -> str | None:

@@ -111,11 +111,20 @@ _QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?
                     r"(?:tập thể|cá nhân|trường hợp)\b", re.I)
 
 
+_DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn) (?:hoàn thành|thực hiện)(?: xong)?\s*:?\s*(?P<when>(?:trước|trong|chậm nhất|"
+                            r"xong trước|hoàn thành trước|đến)\b[^.;]{3,80})[.;]?\s*$", re.I)
+
+
+# the document's last sentence asking everyone to act ("Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.")
+_LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởng\s+)?các\s[^.]{0,160}\./\.\W*$", re.I)
+
+
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
     return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1]) \
         or t.lower() in ("có trách nhiệm", "chịu trách nhiệm") or bool(SUMMARY.match(t) or CLOSING_FORMULA.match(t)) \
-        or len(t.split()) < 2 or (len(t.split()) <= 25 and looks_like_agency(t))  # "Trình", names alone: a heading
+        or len(t.split()) < 2 or (len(t.split()) <= 25 and looks_like_agency(t)) \
+        or bool(_LAST_REQUEST.match(text.strip()))  # "Trình", names alone: a heading; the closing request
 
 
 def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
@@ -123,6 +132,12 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
     city, central = central_city(ndoc), central_issuer(ndoc)
     tasks: list[Task] = []
     for rt in _raw_tasks(ndoc):
+        only = _DEADLINE_ONLY.match(re.sub(r"^[-+•–]\s+", "", rt.text)) if rt.layout != "table" else None
+        if only:  # "Thời gian hoàn thành trước ngày 31/12/2025." under a task: that task's deadline, no task
+            if tasks and tasks[-1].deadline is None and tasks[-1].evidence.section == evidence_for(ndoc, rt.start, rt.end).section:
+                tasks[-1].deadline, dw = parse_deadline(only.group("when"), year)
+                tasks[-1].warnings = [w for w in tasks[-1].warnings if w != "no deadline stated"] + dw
+            continue
         if rt.layout != "table" and _no_task(re.sub(r"^[-+•–]\s+", "", rt.text)):
             continue
         warnings: list[str] = []

@@ -208,3 +208,15 @@ def test_roman_numbered_requests_run_over_sentences_and_name_corporations():
             "(iii) Ủy ban nhân dân tỉnh Lào Cai bàn giao mặt bằng trong tháng 4 năm 2026.\n")
     got = [(t.lead, t.deadline.end if t.deadline else None) for t in extract_tasks(norm(text))]
     assert got == [(["Tập đoàn Điện lực Việt Nam"], None), (["Chủ đầu tư"], "2026-03-31"), (["UBND tỉnh"], "2026-04-30")]
+
+
+def test_a_deadline_line_dates_the_item_above_and_a_portal_or_a_last_request_assigns_nothing():
+    from extract.agencies import looks_like_agency
+
+    assert not looks_like_agency("Cổng Thông tin điện tử tỉnh hoạt động dưới sự chỉ đạo")  # a website, no body
+    text = ("CÔNG VĂN\n1. Giao Sở Xây dựng\n- Rà soát dữ liệu số nhà trên địa bàn.\n"
+            "Thời gian hoàn thành trước ngày 31 tháng 3 năm 2026.\n"
+            "2. Giao Sở Tư pháp\n- Hướng dẫn cập nhật dữ liệu hộ tịch.\n"
+            "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.\n")
+    got = [(t.lead, t.deadline.end if t.deadline else None) for t in extract_tasks(norm(text))]
+    assert got == [(["Sở Xây dựng"], "2026-03-31"), (["Sở Tư pháp"], None)]

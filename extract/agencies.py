@@ -164,7 +164,10 @@ def cut_purpose(text: str) -> str:
     return _cut_capital(text, protected, len(text) if end is None else end)
 
 
-_CAP_VERB_RE = re.compile(rf"(?<=[a-zà-ỹđ])\s+(?:[-–]\s+)?((?:{_VERBS}))(?= [a-zà-ỹđ])".replace("(?<!trật )tự(?= \\w)", "tự"), re.I)
+# a capitalised verb between a lower-case word and a lower-case one: "… ngang bộ Tập trung chỉ đạo …"
+# (case-sensitive around it: "huyện Lập Thạch" is a place, its next word is capitalised)
+_CAP_VERB_RE = re.compile(rf"(?<=[a-zà-ỹđ])\s+(?:[-–]\s+)?((?i:{_VERBS}|tổ chức))(?= [a-zà-ỹđ])".replace(
+    "(?<!trật )tự(?= \\w)", "tự"))
 _ENDS_BODY = re.compile(r"(?:tỉnh|thành phố|trung ương|(?:ngang|các) bộ|ngành|xã|phường|đặc khu|huyện|thị xã|địa phương|đơn vị)$",
                         re.I)
 
@@ -175,13 +178,19 @@ def _cut_capital(text: str, protected: list[tuple[int, int]], end: int) -> str:
         verb = m.group(1)
         if m.start(1) >= end or not verb[:1].isupper() or any(a <= m.start(1) < b for a, b in protected):
             continue
+        if len(verb.split()) > 1 and all(w[:1].isupper() for w in verb.split()):
+            continue  # "UBND xã Thống Nhất chủ trì": every syllable capitalised is a place's name, not a verb
         head = text[: m.start()].rstrip(" ,;:-")
+        if len(head.split()) > 25:
+            break  # an owner phrase is shorter: what follows is a sentence
         if head.count("(") > head.count(")"):
             continue  # "… (Trung tâm Phục vụ hành chính công)": inside a name in brackets
         if len(head.split()) < 2:
             continue  # "Bộ Xây dựng", "Ban Quản lý …": the verb is the name's second word
         last = re.split(r"\s*[,;]\s*|\s+và\s+", head)[-1]
-        if _ENDS_BODY.search(head) or resolve_agency(head).known or resolve_agency(last).known:
+        if resolve_agency(head).known or resolve_agency(last).known:
+            return head  # "Công an tỉnh Tổ chức …", "Sở Nông nghiệp và Môi trường Khẩn trương …"
+        if _ENDS_BODY.search(head):
             return head
     return text[:end].rstrip(" ,;:-") if end < len(text) else text
 

@@ -37,6 +37,8 @@ def misbehave(conn, run_pid):
             hog[::4096] = b"x" * len(hog[::4096])  # touch every page: resident, not just reserved
             time.sleep(3600)
         conn.send(FileResult(str(job[0]), "ok"))
+        if name == "dieafter":  # dies between files, after its result went out
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def supervise(names, **limits):
@@ -84,3 +86,8 @@ def test_run_with_a_memory_limit_reports_the_file_and_goes_on(tmp_path):
     assert "a_big.txt: over the memory limit of 40 MB" in r.stderr
     assert (out / "b_seed.json").exists() and not (out / "a_big.json").exists()
     assert not [p for p in procs.descendants(os.getpid()) - before if procs.alive(p)]  # no worker of the run left
+
+
+def test_a_worker_that_dies_between_files_loses_nothing():
+    got = supervise(["dieafter", "a", "b"])
+    assert [got[n].status for n in ("dieafter", "a", "b")] == ["ok", "ok", "ok"]

@@ -23,7 +23,11 @@ def test_a_capitalised_verb_after_a_whole_body_ends_the_owner():
     assert cut_purpose("Sở Tài chính Khẩn trương tổng hợp nhu cầu kinh phí") == "Sở Tài chính"
     assert cut_purpose("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ Tiếp tục rà soát") == \
         "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ"
-    # … but not inside a name, nor inside brackets
+    assert cut_purpose("Ủy ban nhân dân các tỉnh, thành phố Khẩn trương rà soát") == "Ủy ban nhân dân các tỉnh, thành phố"
+    # … but not inside a name, nor inside brackets, nor a place named like a verb
+    assert cut_purpose("UBND huyện Lập Thạch chủ trì") == "UBND huyện Lập Thạch"
+    assert cut_purpose("UBND xã Thống Nhất chủ trì") == "UBND xã Thống Nhất"
+    assert cut_purpose("Sở Xây dựng " * 400)  # a long run is read in linear time
     assert cut_purpose("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ") == "Trung tâm Phục vụ hành chính công tỉnh"
     assert cut_purpose("Sở Tư pháp (Trung tâm Trợ giúp pháp lý) hướng dẫn") == "Sở Tư pháp (Trung tâm Trợ giúp pháp lý)"
 

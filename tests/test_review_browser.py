@@ -257,7 +257,7 @@ def test_reviewer_marks_items_reviewed_and_sees_the_progress_after_a_reload(serv
     page.reload()
     page.wait_for_selector("#items .card")
     sync_api.expect(page.locator("#progress")).to_have_text(f"Reviewed 2 of {total}")
-    marks = json.loads((gold / ".review-state.json").read_text(encoding="utf-8"))
+    marks = json.loads((gold / ".review-state" / "marks.json").read_text(encoding="utf-8"))
     assert len(marks[STEM]) == 2  # beside the gold, not in it
     assert "reviewed" not in (gold / f"{STEM}.json").read_text(encoding="utf-8")
     page.goto(url + "/")  # the documents page counts them too

@@ -442,7 +442,7 @@ def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path, split: str = "all"
         raise FileNotFoundError(f"prediction folder not found: {pred_dir}")
     docs: dict[str, dict] = {}
     wanted = stems_in(gold_dir, split)
-    for gpath in sorted(gold_dir.glob("*.json")):
+    for gpath in sorted(p for p in gold_dir.glob("*.json") if not p.name.startswith(".")):
         stem = gpath.stem
         if stem not in wanted:
             continue

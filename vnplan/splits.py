@@ -38,7 +38,7 @@ def split_of_stems(gold_dir: Path) -> dict[str, str]:
     gold_dir = Path(gold_dir)
     out: dict[str, str] = {}
     real: list[str] = []
-    for g in sorted(gold_dir.glob("*.json")):
+    for g in sorted(p for p in gold_dir.glob("*.json") if not p.name.startswith(".")):
         source = _source(g)
         if "/real/" in source:
             real.append(g.stem)

@@ -12,8 +12,9 @@ watches them:
   fails with "hung: killed after N s", and a new worker takes its place;
 - a worker whose resident memory grows by more than ``max_memory_mb`` while it reads one
   file is killed, the file fails with "over the memory limit", and it is replaced;
-- a worker that dies on its own (out of memory, a crash in a C library) fails its file
-  and is replaced;
+- a worker that dies on its own (out of memory, a crash in a C library) is replaced and
+  its file tried once more (the worker may have died of the file before it); a file that
+  kills a second worker fails;
 - on Ctrl+C or SIGTERM every worker is ended and nothing is left running.
 
 Workers are forked from a fork server that has loaded the restorer once (vnplan/preload.py).
@@ -113,38 +114,54 @@ def run_supervised(jobs_list, out_dir: Path, options: dict, jobs: int, on_result
     pending = list(enumerate(jobs_list))[::-1]
     workers: list[_Worker] = []
 
-    def fail(w: _Worker, why: str, kill: bool) -> None:
+    retried: set[int] = set()
+
+    def fail(w: _Worker, why: str, kill: bool, retry: bool = False) -> None:
         i, path = w.job
         w.end(kill=kill)
         workers.remove(w)
-        on_result(i, path, FileResult(str(path), "failed", error=f"{path}: {why}", seconds=round(time.monotonic() - w.started, 3)))
+        if retry and i not in retried:  # a worker that died may have died of the file before: one more try
+            retried.add(i)
+            pending.append((i, jobs_list[i]))
+        else:
+            on_result(i, path, FileResult(str(path), "failed", error=f"{path}: {why}",
+                                          seconds=round(time.monotonic() - w.started, 3)))
         if pending:
             workers.append(_Worker(ctx, run_pid, serve))  # a new worker takes its place
 
     try:
         workers.extend(_Worker(ctx, run_pid, serve) for _ in range(min(jobs, len(pending))))
         while True:
-            for w in workers:
+            for k, w in enumerate(workers):
                 if w.job is None and pending:
+                    if not w.proc.is_alive():  # died idle (after its last result): a new one, the file waits for it
+                        w.end(kill=True)
+                        w = workers[k] = _Worker(ctx, run_pid, serve)
                     i, (path, stem) = pending.pop()
-                    w.give(i, path, (path, stem, out_dir, options))
+                    try:
+                        w.give(i, path, (path, stem, out_dir, options))
+                    except OSError:  # the pipe broke as the file was handed over: the file goes back to the queue
+                        pending.append((i, (path, stem)))
+                        w.job = None
+                        w.end(kill=True)
+                        workers[k] = _Worker(ctx, run_pid, serve)
             busy = [w for w in workers if w.job is not None]
             if not busy:
                 break
             ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_SECONDS)
             now = time.monotonic()
             for w in busy:
-                if w.conn in ready:
+                if w.conn in ready or w.conn.poll():  # a result that came in meanwhile is taken before any kill
                     try:
                         res = w.conn.recv()
                     except (EOFError, OSError):
-                        fail(w, _death(w), kill=True)
+                        fail(w, _death(w), kill=True, retry=True)
                         continue
                     i, path = w.job
                     w.job = None
                     on_result(i, path, res)
                 elif w.proc.sentinel in ready or not w.proc.is_alive():
-                    fail(w, _death(w), kill=True)
+                    fail(w, _death(w), kill=True, retry=True)
                 elif max_seconds and now - w.started > max_seconds + grace:
                     fail(w, f"hung: killed after {now - w.started:.0f} s (--max-seconds {max_seconds:g})", kill=True)
                 elif max_memory_mb and rss_kib(w.proc.pid) - w.base_kib > max_memory_mb * 1024:

@@ -49,7 +49,7 @@ def create_app(out_dir: Path | str, gold_dir: Path | str, reviewer: str = "revie
     host (DNS rebinding); changes from a page of another origin are always refused.
     """
     store = GoldStore(out_dir, gold_dir, reviewer)
-    marks = ReviewedState(gold_dir)
+    marks = ReviewedState(gold_dir, store._folder_lock)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):

@@ -329,3 +329,13 @@ def test_overlapping_items_keep_their_bounds_in_the_segments():
     rows = [{"key": "A", "span": [0, 4]}, {"key": "B", "span": [2, 6]}]
     got = [(s["t"], s["k"], s["s"], s["e"]) for s in segments("abcdefg", rows)]
     assert got == [("ab", ["A"], ["A"], []), ("cd", ["A", "B"], ["B"], ["A"]), ("ef", ["B"], [], ["B"]), ("g", [], [], [])]
+
+
+def test_two_servers_keep_each_others_reviewed_marks(tmp_path):
+    from vnplan.review.progress import ReviewedState
+
+    a, b = ReviewedState(tmp_path), ReviewedState(tmp_path)  # both loaded before either marks
+    a.mark("plan", "t1", True)
+    b.mark("plan", "t2", True)
+    assert ReviewedState(tmp_path).keys("plan") == {"t1", "t2"}
+    assert not list(tmp_path.glob("*.json"))  # beside the gold files, not among them

@@ -224,3 +224,14 @@ def test_a_deadline_line_dates_the_item_above_and_a_portal_or_a_last_request_ass
             "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.\n")
     got = [(t.lead, t.deadline.end if t.deadline else None) for t in extract_tasks(norm(text))]
     assert got == [(["Sở Xây dựng"], "2026-03-31"), (["Sở Tư pháp"], None)]
+
+
+def test_rates_of_support_fees_and_formulas_are_no_targets():
+    from extract.targets import extract_targets
+
+    text = ("NGHỊ QUYẾT\nĐiều 5. Chính sách hỗ trợ\n1. Thành phố hỗ trợ 50% học phí cho con của chuyên gia.\n"
+            "2. Doanh nghiệp do Nhà nước nắm giữ 100% vốn điều lệ thực hiện theo quy định.\n"
+            "3. Tỷ suất lợi nhuận được xác định là 12%.\n"
+            "II. MỤC TIÊU\n1. Phấn đấu đến năm 2026 có 90% hồ sơ được giải quyết trực tuyến.\n"
+            "2. Giảm 10% số vụ tai nạn giao thông so với năm 2025.\n")
+    assert sorted(t.value for t in extract_targets(norm(text))) == [10, 90]  # a decrease stays a target

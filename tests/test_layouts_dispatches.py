@@ -235,3 +235,10 @@ def test_rates_of_support_fees_and_formulas_are_no_targets():
             "II. MỤC TIÊU\n1. Phấn đấu đến năm 2026 có 90% hồ sơ được giải quyết trực tuyến.\n"
             "2. Giảm 10% số vụ tai nạn giao thông so với năm 2025.\n")
     assert sorted(t.value for t in extract_targets(norm(text))) == [10, 90]  # a decrease stays a target
+
+
+def test_the_province_addressed_as_tinh_is_its_peoples_committee():
+    from extract.agencies import canonical_agencies
+
+    assert canonical_agencies("Tỉnh") == ["UBND tỉnh"]
+    assert canonical_agencies("Tỉnh ủy") == ["Tỉnh ủy"] and canonical_agencies("cấp tỉnh, cấp huyện") == ["Cấp tỉnh", "Cấp huyện"]

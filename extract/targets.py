@@ -99,7 +99,7 @@ _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|
 # a number right after the noun it qualifies names a kind, it counts nothing: "mô hình 4 lớp", "chính quyền 4 cấp"
 _NAMED_BY_NUMBER = re.compile(r"\b(?:mo hinh|chinh quyen|he thong|giai doan|muc do|muc|phuong an|phuong cham|nguyen tac)\s*$")
 _RATE = re.compile(r"\s*/\s*(năm|quý|tháng|tuần)\b", re.IGNORECASE)  # "02 lần/năm"
-_NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
+_NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi", "ngày")  # "ngày": a time limit
 # "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
 _PLACE_POINT = re.compile(
     r"^\s+(?!(?:cho|neu|khi|moi|doi voi|tren|theo|trong|va|hoac|toi da|cong|tru|thuong|tro len|duoc|la|thi|/)\b)(?!(?:den|duoi)\s+(?:duoi\s+)?\d)[a-z]{2,}"

@@ -242,3 +242,11 @@ def test_the_province_addressed_as_tinh_is_its_peoples_committee():
 
     assert canonical_agencies("Tỉnh") == ["UBND tỉnh"]
     assert canonical_agencies("Tỉnh ủy") == ["Tỉnh ủy"] and canonical_agencies("cấp tỉnh, cấp huyện") == ["Cấp tỉnh", "Cấp huyện"]
+
+
+def test_time_limits_of_a_procedure_are_no_targets():
+    from extract.targets import extract_targets
+
+    text = ("QUY CHẾ\nĐiều 10. Thời hạn giải quyết\n1. Trong thời hạn không quá 03 ngày làm việc, cơ quan tiếp nhận trả lời.\n"
+            "II. MỤC TIÊU\n1. Phấn đấu 95% hồ sơ được giải quyết đúng hạn.\n")
+    assert [t.value for t in extract_targets(norm(text))] == [95]

@@ -99,7 +99,10 @@ _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|
 # a number right after the noun it qualifies names a kind, it counts nothing: "mô hình 4 lớp", "chính quyền 4 cấp"
 _NAMED_BY_NUMBER = re.compile(r"\b(?:mo hinh|chinh quyen|he thong|giai doan|muc do|muc|phuong an|phuong cham|nguyen tac)\s*$")
 _RATE = re.compile(r"\s*/\s*(năm|quý|tháng|tuần)\b", re.IGNORECASE)  # "02 lần/năm"
-_NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi", "ngày")  # "ngày": a time limit
+_NUMBER_UNITS_EXCLUDED = ("tập thể", "cá nhân", "điểm", "giải", "lần", "tin", "bài", "tuổi")
+# days are a procedure's time limit ("trong thời hạn 03 ngày làm việc"), unless a time is cut to reach
+# them ("rút ngắn còn không quá 10 ngày làm việc")
+_CUT_TO = re.compile(r"\b(?:rut ngan|giam)\b[^.;]{0,80}\bcon\s+(?:khong qua\s+|toi da\s+|duoi\s+)?$")
 # "02 điểm hỗ trợ", "03 điểm giao dịch": after "điểm" a word that is not a connector makes it a place, not points
 _PLACE_POINT = re.compile(
     r"^\s+(?!(?:cho|neu|khi|moi|doi voi|tren|theo|trong|va|hoac|toi da|cong|tru|thuong|tro len|duoc|la|thi|/)\b)(?!(?:den|duoi)\s+(?:duoi\s+)?\d)[a-z]{2,}"
@@ -173,6 +176,8 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         if rate and re.search(CMP_BEFORE[0][0], fold(masked[cs:q.start])[-30:]):
             # "tối thiểu 02 lần/năm": a frequency committed to, in times per period
             q.unit, q.end = f"lần/{rate.group(1).lower()}", rate.end()
+        elif q.unit.lower().startswith("ngày") and not _CUT_TO.search(fold(masked[cs:q.start])):
+            continue
         elif q.unit.lower().startswith(_NUMBER_UNITS_EXCLUDED) and not _PLACE_POINT.match(fold(masked[q.end:ce])) \
                 and not (target_ctx and q.unit.lower() == "điểm" and re.match(r"\s*tro len", fold(masked[q.end:ce]))):
             continue  # (under a targets heading, "đạt từ 6,5 điểm trở lên" is an index score to reach)

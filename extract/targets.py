@@ -85,9 +85,13 @@ _SECTION_KINDS = [(kind, re.compile("|".join(r["phrase"] for r in vocabulary("se
 _PAST = re.compile(rf"\b(?:{alternation(phrases('quantity_cues', kind='result'))})\b[^;]{{0,40}}$")
 _PAST_AFTER = re.compile(rf"^\W*(?:[\w-]+\s+){{0,3}}?(?:{alternation(phrases('quantity_cues', kind='result_after'))})\s")
 _ESTIMATE = re.compile(rf"\b(?:{alternation(phrases('quantity_cues', kind='estimate'))})\s*:?\s*$")
+# a share of a budget, a pay or a fee right after the number ("Tối đa 10% tổng mức chi", "50% mức phí")
+_SHARE_OF = re.compile(rf"^\s*(?:(?:cua|tong)\s+)?(?:{alternation(phrases('quantity_cues', kind='share_of'))})\b")
+# a tolerance or a factor of a formula: "890 mg ± 7,5%", "Tiền lương 01 tiết dạy x 150%"
+_FORMULA_BEFORE = re.compile(r"(?:±|\+/-|[x×*=])\s*$")
 # a rate of support, a fee or a formula's parameter, not a target ("Thành phố hỗ trợ 50% …", "giảm 50% mức phí")
-_RATE_CUE = re.compile(rf"\b(?:{alternation(phrases('quantity_cues', kind='rate'))})\s+(?:tối đa\s+|không quá\s+|toi da\s+|"
-                       rf"khong qua\s+|đến\s+|den\s+)?$")
+_RATE_CUE = re.compile(rf"\b(?:{alternation(phrases('quantity_cues', kind='rate'))})\s+"
+                       r"(?:(?:toi da|khong qua|den|tu|hon|tren|it nhat)\s+){0,2}$")
 _BRACKETED_SHARE = re.compile(r"\(\s*(?:[^\W\d]+\s+){0,2}$")  # "Hồ Chí Minh (87,73%)", "(chiếm 52,3%)"
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")  # "[5] Tỷ lệ TTHC …": a portal copy's footnote, commentary
 _SCORING_CLAUSE = re.compile(
@@ -158,7 +162,8 @@ def _quantities(masked: str, cs: int, ce: int, target_ctx: bool) -> list[Quantit
         q.end += cs
         before = fold(masked[cs:q.start])
         if _PAST.search(before) or _conditional(masked, q, cs, ce) or _ESTIMATE.search(before[-25:]) \
-                or _PAST_AFTER.match(fold(masked[q.end:ce])) or _RATE_CUE.search(before[-40:]):
+                or _PAST_AFTER.match(fold(masked[q.end:ce])) or _RATE_CUE.search(before[-40:]) \
+                or _SHARE_OF.match(fold(masked[q.end:ce])) or _FORMULA_BEFORE.search(masked[cs:q.start]):
             continue  # "đã đạt 75%" reports a result, "dự kiến 10%" forecasts: neither sets a target
         bracket = _BRACKETED_SHARE.search(masked[max(cs, q.start - 20):q.start])
         if q.unit == "%" and bracket and masked[q.end:q.end + 2].strip().startswith(")") \

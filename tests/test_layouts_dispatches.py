@@ -251,3 +251,13 @@ def test_time_limits_of_a_procedure_are_no_targets():
             "II. MỤC TIÊU\n1. Phấn đấu 95% hồ sơ được giải quyết đúng hạn.\n"
             "2. Thời gian cấp giấy phép xây dựng rút ngắn còn không quá 10 ngày làm việc.\n")
     assert [(t.value, t.comparator) for t in extract_targets(norm(text))] == [(95, "="), (10, "<=")]  # a time cut to reach
+
+
+def test_budget_shares_formulas_tolerances_and_quorums_are_no_targets():
+    from extract.targets import extract_targets
+
+    text = ("NGHỊ QUYẾT\nĐiều 3. Mức chi\n1. Tối đa 10% tổng mức chi soạn thảo văn bản.\n"
+            "2. Tiền lương 01 tiết dạy thêm = Tiền lương 01 tiết dạy x 150%.\n"
+            "3. Hàm lượng 890 mg ± 7,5%.\n4. Cuộc họp hợp lệ phải có mặt từ hơn 2/3 thành viên.\n"
+            "II. MỤC TIÊU\n1. Phấn đấu 98% hồ sơ được giải quyết đúng hạn.\n")
+    assert [t.value for t in extract_targets(norm(text))] == [98]

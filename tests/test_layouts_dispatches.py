@@ -259,5 +259,6 @@ def test_budget_shares_formulas_tolerances_and_quorums_are_no_targets():
     text = ("NGHỊ QUYẾT\nĐiều 3. Mức chi\n1. Tối đa 10% tổng mức chi soạn thảo văn bản.\n"
             "2. Tiền lương 01 tiết dạy thêm = Tiền lương 01 tiết dạy x 150%.\n"
             "3. Hàm lượng 890 mg ± 7,5%.\n4. Cuộc họp hợp lệ phải có mặt từ hơn 2/3 thành viên.\n"
+            "5. Mức bồi thường bằng 50% giá trị xây dựng mới; mức tài trợ không được vượt quá 30% chi phí đầu tư.\n"
             "II. MỤC TIÊU\n1. Phấn đấu 98% hồ sơ được giải quyết đúng hạn.\n")
     assert [t.value for t in extract_targets(norm(text))] == [98]

@@ -209,15 +209,21 @@ def test_glued_ocr_token_is_split_where_the_context_wants_two_syllables():
 
 
 def test_a_split_pair_enters_the_trigram_context_as_two_syllables():
-    from normalize.diacritics.decode import viterbi
+    from normalize.diacritics.lattice import Scorer, viterbi
+    from normalize.diacritics.lm import NgramLM
 
-    good = {("<s>", "<s>", "tỷ"): -1.0, ("<s>", "tỷ", "lệ"): -0.5, ("tỷ", "lệ", "hồ"): -0.5}
-
-    def score(u, v, w):
-        return good.get((u, v, w), -5.0)
-
-    columns = [[("tylé", "Tylé", -2.0), (("tỷ", "lệ"), "Tỷ lệ", -1.0)], [("hồ", "hồ", 0.0)]]
-    assert viterbi(score, columns, compound_at={0}) == [1, 0]
+    lm = NgramLM()
+    for _ in range(3):
+        lm.add_sequence(["tỷ", "lệ", "hồ", "sơ"])
+    lm.add_sequence(["hồ", "sơ", "tylé"])
+    lm.finish_kneser_ney()
+    scorer = Scorer(lm)
+    columns = [[(scorer.id("tylé"), -2.0), (scorer.id(("tỷ", "lệ")), -1.0)], [(scorer.id("hồ"), 0.0)]]
+    assert viterbi(scorer, columns, compound_at={0}) == [1, 0]
+    # without the pair, the unknown token is read as it is
+    assert viterbi(scorer, [columns[0][:1], columns[1]]) == [0, 0]
+    assert scorer(scorer.id("tỷ"), scorer.id("lệ"), scorer.id("hồ")) == lm.score("tỷ", "lệ", "hồ")
+    assert scorer(scorer.id("lệ"), scorer.id("chưa thấy"), scorer.id("hồ")) == lm.score("lệ", "chưa thấy", "hồ")
 
 
 def test_short_numbers_that_are_numbers_are_never_read_as_words():

@@ -23,9 +23,11 @@ II. TỔ CHỨC THỰC HIỆN
 """
 
 try:
-    from normalize.diacritics import load_model
+    from normalize.diacritics import clattice, load_model
 
-    load_model()
+    _model = load_model()
+    if clattice.available():  # the C lattice's tables: plain arrays the workers read without copying
+        clattice.tables(_model.lm)
 except Exception:  # noqa: BLE001 - no restorer (or no corpus): workers load nothing either
     pass
 try:

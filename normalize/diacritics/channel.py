@@ -306,10 +306,13 @@ class OcrChannel:
             # the character alignment below is the costly part: score only the members that a
             # cheap bound ranks best (prior, minus the edit distance of the mark-less forms),
             # and always those the channel has seen this token read as
-            probe = sk or exact
-            pre = sorted(pool, key=lambda c: -(uni.get(c, floor) - PRE_EDIT_COST * Levenshtein.distance(
-                probe, strip_marks(c))))
-            pool = set(pre[:POOL_LIMIT]) | (set(seen) & pool if seen else set())
+            # (ties in the order of the syllables, whatever the hash seed)
+            members = sorted(pool)
+            bare = self.__dict__.setdefault("_bare", {})
+            forms = [bare.get(c) or bare.setdefault(c, strip_marks(c)) for c in members]
+            dists = process.cdist([sk or exact], forms, scorer=Levenshtein.distance)[0].tolist()
+            pre = sorted(zip([-(uni.get(c, floor) - PRE_EDIT_COST * d) for c, d in zip(members, dists)], members))
+            pool = {c for _k, c in pre[:POOL_LIMIT]} | (set(seen) & pool if seen else set())
         for c in pool:
             lp = self.char_logp(ocr_lower, c)
             if seen and c in seen:

@@ -9,25 +9,21 @@ picks the sequence; each changed token gets a confidence from its local context.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from normalize.diacritics import splits
-from normalize.diacritics.lm import BOS, EOS, ID_SPACE
+from normalize.diacritics import clattice, splits
+from normalize.diacritics.lattice import Scorer, local_confidence, viterbi
 from normalize.diacritics.syllables import apply_case, case_of, consistent, has_marks, strip_marks
 from normalize.diacritics.tokens import line_items, lm_class
 
 MAX_CANDS = 8
-BEAM = 8
-PRUNE = 8.0  # drop Viterbi states this much (log) worse than the best one
 UNIGRAM_GAP = 7.0  # candidates this much (log) rarer than the most frequent one are dropped
 KEEP_MARKED_BONUS = 3.0  # log-odds that a marked, valid syllable is already right
 DIGIT_WORD_PENALTY = 0.0  # a digit token read as a word pays this on top of the channel (held-out OCR)
 IDENTITY_LOGP = -2.0  # an unknown OCR token left as it is (codes, names, abbreviations)
 NUM_KEY = "<n>"
-PLACE_BONUS = 3.0  # log-bonus for a place-name syllable pair between two capitalized tokens
 
 
 @dataclass
@@ -136,133 +132,6 @@ def ocr_candidates(model, tok: str) -> list[tuple[str, str, float]] | None:
     return out
 
 
-def make_scorer(lm):
-    """A memoizing ``score(u, v, w)`` (log P(w | u v)) for one restoration call."""
-    tri_get, bo2_get, bi_get, bo1_get, uni_get = lm.tri.get, lm.bo2.get, lm.bi.get, lm.bo1.get, lm.back.get
-    id_get = lm.ids.get
-    unk = lm.unk
-    n = ID_SPACE
-    memo: dict = {}
-    memo_get = memo.get
-
-    def score(u, v, w):
-        k = (u, v, w)
-        x = memo_get(k)
-        if x is not None:
-            return x
-        iu, iv, iw = id_get(u, -1), id_get(v, -1), id_get(w, -1)
-        x = tri_get((iu * n + iv) * n + iw) if iu >= 0 and iv >= 0 and iw >= 0 else None
-        if x is None:
-            b = bo2_get(iu * n + iv, 0.0) if iu >= 0 and iv >= 0 else 0.0
-            y = bi_get(iv * n + iw) if iv >= 0 and iw >= 0 else None
-            x = b + y if y is not None else b + bo1_get(v, 0.0) + uni_get(w, unk)
-        memo[k] = x
-        return x
-
-    return score
-
-
-def viterbi(score, columns: list[list[tuple[str, str, float]]], pairs=None, bonus_at=(), compound_at=()) -> list[int]:
-    """Best candidate index per column under the trigram model (beam-pruned Viterbi).
-
-    At the columns in ``bonus_at`` a (previous, current) key pair found in ``pairs`` earns
-    PLACE_BONUS (place names between capitalized tokens).  At the columns in
-    ``compound_at`` a key may be a syllable pair (a glued token split in two)."""
-    states = {(BOS, BOS): (0.0, None, -1)}
-    history = []
-    beam = BEAM
-    for i, col in enumerate(columns):
-        new: dict = {}
-        if i in compound_at:
-            for (u, v), (sc, _bp, _ci) in states.items():
-                for ci, (w, _out, cl) in enumerate(col):
-                    if type(w) is tuple:
-                        s, nk = sc + score(u, v, w[0]) + score(v, w[0], w[1]) + cl, w
-                    else:
-                        s, nk = sc + score(u, v, w) + cl, (v, w)
-                    old = new.get(nk)
-                    if old is None or s > old[0]:
-                        new[nk] = (s, (u, v), ci)
-        elif i in bonus_at:
-            for (u, v), (sc, _bp, _ci) in states.items():
-                for ci, (w, _out, cl) in enumerate(col):
-                    s = sc + score(u, v, w) + cl + (PLACE_BONUS if (v, w) in pairs else 0.0)
-                    old = new.get((v, w))
-                    if old is None or s > old[0]:
-                        new[(v, w)] = (s, (u, v), ci)
-        elif len(col) == 1:
-            w, _out, cl = col[0]
-            for (u, v), (sc, _bp, _ci) in states.items():
-                s = sc + score(u, v, w) + cl
-                old = new.get((v, w))
-                if old is None or s > old[0]:
-                    new[(v, w)] = (s, (u, v), 0)
-        else:
-            for (u, v), (sc, _bp, _ci) in states.items():
-                for ci, (w, _out, cl) in enumerate(col):
-                    s = sc + score(u, v, w) + cl
-                    old = new.get((v, w))
-                    if old is None or s > old[0]:
-                        new[(v, w)] = (s, (u, v), ci)
-        if len(col) > 1:
-            if len(new) > 1:
-                floor = max(v[0] for v in new.values()) - PRUNE
-                new = {k: v for k, v in new.items() if v[0] >= floor}
-                if len(new) > beam:
-                    new = dict(heapq.nlargest(beam, new.items(), key=lambda kv: kv[1][0]))
-        history.append(new)
-        states = new
-    best_key, best = None, -math.inf
-    for (u, v), (sc, _bp, _ci) in states.items():
-        s = sc + score(u, v, EOS)
-        if s > best:
-            best, best_key = s, (u, v)
-    path = []
-    key = best_key
-    for hist in reversed(history):
-        sc, bp, ci = hist[key]
-        path.append(ci)
-        key = bp
-    path.reverse()
-    return path
-
-
-def _parts(k) -> tuple:
-    return k if type(k) is tuple else (k,)
-
-
-def _context(keys: list, i: int) -> tuple[list, list]:
-    """The two syllables before and after position i (pairs of split tokens flattened)."""
-    left: list = []
-    j = i - 1
-    while len(left) < 2 and j >= 0:
-        left[:0] = _parts(keys[j])
-        j -= 1
-    right: list = []
-    j = i + 1
-    while len(right) < 2 and j < len(keys):
-        right.extend(_parts(keys[j]))
-        j += 1
-    return ([BOS, BOS] + left)[-2:], (right + [EOS, EOS])[:2]
-
-
-def local_confidence(score, keys: list[str], i: int, col: list[tuple[str, str, float]]) -> list[float]:
-    """Posterior of each candidate at position i given the chosen neighbours."""
-    (l2, l1), (r1, r2) = _context(keys, i)
-    scores = []
-    for w, _o, cl in col:
-        if type(w) is tuple:
-            a, b = w
-            s = cl + score(l2, l1, a) + score(l1, a, b) + score(a, b, r1) + score(b, r1, r2)
-        else:
-            s = cl + score(l2, l1, w) + score(l1, w, r1) + score(w, r1, r2)
-        scores.append(s)
-    m = max(scores)
-    exps = [math.exp(s - m) for s in scores]
-    z = sum(exps)
-    return [e / z for e in exps]
-
-
 NUMBER_AFTER = "%/"  # 16%, 16/2022: a percentage, a code or a date
 
 
@@ -300,26 +169,47 @@ def _operator_slot(text: str, s: int, e: int) -> bool:
 
 @dataclass
 class Decoded:
-    """One block after Viterbi: its items, candidate columns and chosen path."""
+    """One block after Viterbi: its items, candidate columns (and the same on ids) and chosen path."""
 
     text: str
     offset: int
     items: list
     columns: list
-    path: list[int]
+    ids: list
+    flat: list  # per column, its ids as three lists for the C lattice: first syllable, second (-1), channel
     ambiguous: list[int]
+    compound_at: set
+    bonus_at: set
+    path: list[int] = field(default_factory=list)
+    probs: list | None = None  # per column, each candidate's posterior (from the C lattice)
 
 
-def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> Decoded | None:
+NO_SECOND, NO_CHANNEL = [-1], [0.0]
+
+
+def _packed(col_ids: list) -> tuple[list, list, list]:
+    first = [w[0] if type(w) is tuple else w for w, _c in col_ids]
+    second = [w[1] if type(w) is tuple else -1 for w, _c in col_ids]
+    return first, second, [c for _w, c in col_ids]
+
+
+def prepare_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, memo) -> Decoded | None:
+    """Candidates for each token of ``text`` (None when no token is in doubt).
+
+    ``memo`` (token -> candidates and their ids) is shared by the blocks of one call."""
     items = line_items(text)
-    columns, ambiguous, compound_at = [], [], set()
+    columns, ids, flat, ambiguous, compound_at = [], [], [], [], set()
     for idx, (s, e, tok) in enumerate(items):
         if s == e:
             cands = None
         else:
-            cands = memo.get(tok, memo)
-            if cands is memo:
-                cands = memo[tok] = candidates_fn(model, tok)
+            got = memo.get(tok)
+            if got is None:
+                cands = candidates_fn(model, tok)
+                col_ids = None if cands is None else [(scorer.id(c[0]), c[2]) for c in cands]
+                got = memo[tok] = (cands, col_ids, cands is not None and any(type(c[0]) is tuple for c in cands),
+                                   None if cands is None else _packed(col_ids))
+            cands, col_ids, compound, packed = got
         if cands is not None and tok.isdigit() and not _word_slot(text, items, idx):
             cands = None
         if cands is not None and tok in OPERATOR_LETTERS and _operator_slot(text, s, e):
@@ -327,10 +217,15 @@ def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> D
         if cands is None:
             key = tok if s == e else lm_class(tok.lower())
             columns.append([(key, tok, 0.0)])
+            i = scorer.id(key)
+            ids.append([(i, 0.0)])
+            flat.append(([i], NO_SECOND, NO_CHANNEL))
         else:
             columns.append(cands)
+            ids.append(col_ids)
+            flat.append(packed)
             ambiguous.append(idx)
-            if any(type(c[0]) is tuple for c in cands):
+            if compound:
                 compound_at.add(idx)
     if not ambiguous:
         return None
@@ -339,17 +234,28 @@ def decode_block(model, text: str, offset: int, candidates_fn, score, memo) -> D
     if places:
         caps = [e > s and tok[:1].isupper() for s, e, tok in items]
         bonus_at = {i for i in range(1, len(items)) if caps[i] and caps[i - 1] and len(columns[i]) + len(columns[i - 1]) > 2}
-    return Decoded(text, offset, items, columns, viterbi(score, columns, places, bonus_at, compound_at), ambiguous)
+    return Decoded(text, offset, items, columns, ids, flat, ambiguous, compound_at, bonus_at)
 
 
-def render(d: Decoded, score) -> tuple[str, list[TokenChoice]]:
-    keys = [col[ci][0] for col, ci in zip(d.columns, d.path)]
+def decode_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, memo) -> Decoded | None:
+    """:func:`prepare_block` and the Viterbi path through its columns (the Python lattice)."""
+    d = prepare_block(model, text, offset, candidates_fn, scorer, memo)
+    if d is not None:
+        d.path = viterbi(scorer, d.ids, getattr(model, "places", None), d.bonus_at, d.compound_at)
+    return d
+
+
+def render(d: Decoded, scorer: Scorer) -> tuple[str, list[TokenChoice]]:
+    keys = [col[ci][0] for col, ci in zip(d.ids, d.path)]
     parts, pos, choices = [], 0, []
     for idx in d.ambiguous:
         s, e, tok = d.items[idx]
         col, ci = d.columns[idx], d.path[idx]
         out = col[ci][1]
-        probs = local_confidence(score, keys, idx, col) if len(col) > 1 else [1.0]
+        if len(col) < 2:
+            probs = [1.0]
+        else:
+            probs = d.probs[idx] if d.probs is not None else local_confidence(scorer, keys, idx, d.ids[idx])
         alts = [c[1] for c, _p in sorted(zip(col, probs), key=lambda t: -t[1])[:3]]
         choices.append(TokenChoice(s + d.offset, e + d.offset, tok, out, round(probs[ci], 4), alts))
         parts.append(d.text[pos:s])
@@ -359,11 +265,11 @@ def render(d: Decoded, score) -> tuple[str, list[TokenChoice]]:
     return "".join(parts), choices
 
 
-def restore_line(model, line: str, candidates_fn=None, score=None, memo=None) -> tuple[str, list[TokenChoice]]:
+def restore_line(model, line: str, candidates_fn=None, scorer=None, memo=None) -> tuple[str, list[TokenChoice]]:
     """Restore one line or block; returns the new text and the choices made on ambiguous tokens."""
-    score = score or make_scorer(model.lm)
-    d = decode_block(model, line, 0, candidates_fn or strip_candidates, score, {} if memo is None else memo)
-    return (line, []) if d is None else render(d, score)
+    scorer = scorer or Scorer(model.lm)
+    d = decode_block(model, line, 0, candidates_fn or strip_candidates, scorer, {} if memo is None else memo)
+    return (line, []) if d is None else render(d, scorer)
 
 
 BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -384,16 +290,19 @@ def restore_text(model, text: str, candidates_fn=None, spans=None) -> tuple[str,
 
     ``spans``: restrict to these (start, end) regions; the rest is copied unchanged.
     """
-    score, memo = make_scorer(model.lm), {}
+    scorer, memo = Scorer(model.lm), {}
     fn = candidates_fn or strip_candidates
     decoded = []
+    fast = clattice.available()
     for s, e in (spans if spans is not None else blocks(text)):
-        d = decode_block(model, text[s:e], s, fn, score, memo)
+        d = (prepare_block if fast else decode_block)(model, text[s:e], s, fn, scorer, memo)
         if d is not None:
             decoded.append(d)
+    if fast and decoded:
+        clattice.decode(scorer, decoded, getattr(model, "places", None))
     parts, pos, choices = [], 0, []
     for d in decoded:
-        new, ch = render(d, score)
+        new, ch = render(d, scorer)
         parts.append(text[pos : d.offset])
         parts.append(new)
         choices.extend(ch)

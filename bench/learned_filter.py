@@ -43,7 +43,7 @@ def features(ndoc, kind: str, item: dict) -> str:
 
 def candidates() -> dict[str, list[tuple[str, str, bool]]]:
     """stem → (kind, features, right) for every item the rules find in the seeds and dev documents."""
-    from vnplan.evaluation import match_items
+    from vnplan.matching import match_items
 
     out = {}
     for stem, split, gold, ndoc, ext in development_documents(ROOT):

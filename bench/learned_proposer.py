@@ -64,7 +64,7 @@ def candidates():
     """stem → (split, units, gold tasks, rule tasks) for the seeds and dev documents."""
     from rapidfuzz import fuzz
 
-    from vnplan.evaluation import fold
+    from vnplan.matching import fold
 
     out = {}
     for stem, split, gold, ndoc, ext in development_documents(ROOT):
@@ -88,7 +88,7 @@ def train(rows: list[tuple[str, bool]]):
 def main() -> int:
     if spacy_missing():
         return 2
-    from vnplan.evaluation import match_items
+    from vnplan.matching import match_items
 
     data = candidates()
     dev = sorted(s for s, (sp, *_rest) in data.items() if sp == "dev")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from vnplan.evaluation import compare_document, evaluate_dirs, field_equal, numbers_in, similarity
+from vnplan.evaluation import compare_document, evaluate_dirs, numbers_in
+from vnplan.matching import field_equal, similarity
 from vnplan.schema import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from extract.agencies import canonical_agencies, cut_purpose
 from extract.tasks import extract_tasks
 from ingest.model import IngestedDocument, Page
 from normalize import normalize_document
-from vnplan.evaluation import field_equal
+from vnplan.matching import field_equal
 
 
 def norm(text: str):

@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from vnplan.evaluation import fold_name
+from vnplan.matching import fold_name
 
 DOC_FIELDS = ("number", "doc_type", "issuer", "province", "issued_date", "title", "signer")
 _EXACT = {"number", "doc_type", "province", "issued_date"}

@@ -12,7 +12,7 @@ import html
 import json
 from typing import Any
 
-from vnplan.evaluation import ITEM_TYPES, MAIN_TEXT, get_field
+from vnplan.matching import ITEM_TYPES, MAIN_TEXT, get_field
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:24px;color:#222;max-width:1200px}

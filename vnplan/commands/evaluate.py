@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from vnplan.evaluation import ITEM_TYPES
+from vnplan.matching import ITEM_TYPES
 
 
 def register(app: typer.Typer) -> None:

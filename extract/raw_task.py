@@ -26,7 +26,7 @@ class RawTask:
     lead: str = ""
     support: str = ""
     deadline: str = ""
-    lead_from: str = ""  # label | heading | table | text
+    lead_from: str = ""  # label | heading | table | text | role (a role named before "có trách nhiệm", kept as written)
     support_from: str = ""
     layout: str = "block"
     group: Optional[str] = None

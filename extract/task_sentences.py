@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import cut_purpose, looks_like_agency
+from extract.agencies import HEAD_RE, cut_purpose, looks_like_agency
 from extract.raw_task import RawTask
+from vnplan.lang import vocabulary
 
 ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
 _LEAD_IN = re.compile(
@@ -64,6 +65,27 @@ _RECURRING = re.compile(r"\b(?:thường xuyên|(?:hằng|hàng) (?:năm|quý|th
                         re.I)
 
 
+# "… có trách nhiệm …" after a role (vnplan/lang/vi/role_heads.tsv): the marker, not the first verb,
+# ends the actor, whose name may hold a verb of its own ("Người chủ trì soạn thảo văn bản đi", "Văn
+# thư cơ quan, đơn vị gửi văn bản"); the role is the task's lead as written
+_DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
+_CONDITION = re.compile(r"^(?:trường hợp|nếu|khi|trong|sau|đối với|việc|mọi|mỗi)\b", re.I)
+MAX_MARKED_ACTOR = 16  # words
+_ROLE_RE = re.compile("^(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("role_heads")) + r")\b", re.I)
+
+
+def _marked_actor(rest: str) -> str:
+    m = _DUTY_MARK.search(rest)
+    if not m:
+        return ""
+    actor = rest[: m.start()].strip(" ,")
+    if not actor or len(actor.split()) > MAX_MARKED_ACTOR or _CONDITION.match(actor) or not actor[:1].isupper():
+        return ""
+    if not _ROLE_RE.match(actor) or re.search(r"[;:]", actor):
+        return ""
+    return actor
+
+
 def deadline_in(sentence: str) -> str:
     m = _DL_IN.search(sentence) or _RECURRING.search(sentence)
     return m.group(0) if m else ""
@@ -75,7 +97,10 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     m = _LEAD_IN.match(sentence)
     rest = sentence[m.end():] if m else sentence
     actor = cut_purpose(rest)
-    if actor == rest or not actor or not looks_like_agency(actor):
+    role = _marked_actor(rest)
+    if role:
+        actor = role  # "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm theo dõi …": the marker ends the actor
+    elif actor == rest or not actor or not looks_like_agency(actor):
         dl = _DL_IN.search(sentence)
         if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I):
             # a dated reporting duty without a named actor ("Định kỳ hằng tháng … báo cáo kết quả về …")
@@ -104,7 +129,7 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
         return None  # a general directive to everyone, not a task (but "… có trách nhiệm …" under a duty heading is one)
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\s+", "", after, flags=re.I)
     rt = RawTask(text[:1].upper() + text[1:], start, start + len(sentence.rstrip()), actor, "", deadline,
-                 lead_from="text", layout="assignment")
+                 lead_from="role" if role else "text", layout="assignment")
     return rt.support_from_words(after)
 
 

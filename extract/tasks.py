@@ -141,8 +141,8 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         if rt.layout != "table" and _no_task(re.sub(r"^[-+•–]\s+", "", rt.text)):
             continue
         warnings: list[str] = []
-        lead_m = parse_agencies(rt.lead, city, central) if rt.lead else []
-        lead = [m.name for m in lead_m]
+        lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []
+        lead = [m.name for m in lead_m] if rt.lead_from != "role" else [rt.lead.strip()]
         support = (_support_from_text(rt.support, city, central) if rt.support_from == "text"
                    else canonical_agencies(rt.support, city, central))
         deadline, dw = parse_deadline(rt.deadline, year) if rt.deadline else (None, [])

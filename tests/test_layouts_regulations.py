@@ -1,0 +1,32 @@
+"""Duties that a regulation gives to roles rather than bodies (seventh development set,
+December 2026), written here with other roles and wording than the documents that showed them."""
+
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+REGULATION = """QUY CHẾ
+Quản lý hồ sơ điện tử của cơ quan
+Điều 7. Gửi và theo dõi văn bản
+1. Văn thư đơn vị phát hành văn bản có trách nhiệm kiểm tra thể thức văn bản trước khi gửi đi.
+2. Cá nhân được giao soạn thảo văn bản có trách nhiệm cập nhật dự thảo lên hệ thống hằng tuần.
+3. Khi có sự cố, người sử dụng có trách nhiệm báo ngay cho bộ phận quản trị.
+4. Người sử dụng phần mềm là cán bộ, công chức của cơ quan.
+"""
+
+
+def tasks_of(text: str):
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return extract_tasks(normalize_document(doc, restore=False))
+
+
+def test_a_role_named_before_co_trach_nhiem_is_the_lead_as_written():
+    tasks = tasks_of(REGULATION)
+    assert [t.lead for t in tasks] == [["Văn thư đơn vị phát hành văn bản"], ["Cá nhân được giao soạn thảo văn bản"]]
+    assert tasks[0].text.startswith("Kiểm tra thể thức")
+    assert tasks[1].deadline is not None and tasks[1].deadline.kind == "recurring"
+
+
+def test_a_condition_or_a_definition_is_no_role_duty():
+    texts = [t.evidence.text for t in tasks_of(REGULATION)]
+    assert not any(x.startswith(("3.", "4.", "Khi có sự cố", "Người sử dụng phần mềm")) for x in texts)

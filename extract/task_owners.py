@@ -29,6 +29,12 @@ _ARTICLE_OWNER_BARE = re.compile(
     r"^(?:trách nhiệm|nhiệm vụ)\s+(?P<who>(?:(?-i:[A-ZĐ])|(?:các|cá nhân|cơ quan|đơn vị)\b)[^:;.]*?)"
     r"(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
 
+# "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Điều 13. Nội dung các cơ quan,
+# đơn vị khác có trách nhiệm chủ trì": the body before the duty words owns the article's clauses
+_ARTICLE_OWNER_DUTY = re.compile(
+    r"^(?:(?:các\s+)?(?:nội dung|công việc|việc|nhiệm vụ)\s+)?(?P<who>(?:(?-i:[A-ZĐ])|các\s)[^:;.]*?)"
+    r"\s+(?:có|chịu)\s+trách\s+nhiệm(?:\s+(?:chủ trì|thực hiện|phối hợp))?\s*:?$", re.I)
+
 
 def agency_heading(node: Node) -> Optional[str]:
     """The agency phrase a node's title names ("Công an tỉnh - Cơ quan thường trực…", "Tòa án …: task")."""
@@ -43,11 +49,17 @@ def agency_heading(node: Node) -> Optional[str]:
     m = _ARTICLE_OWNER_BARE.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):
         return m.group("who").strip()
+    m = _ARTICLE_OWNER_DUTY.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
+    if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or _COLLECTIVE_HEAD.match(m.group("who"))):
+        return m.group("who").strip()
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title
     head = MARK.sub("", head).strip()
     head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị|giao|yêu cầu)\s+", "", head, flags=re.I)
     head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
+    duty = _DUTY_INTRO.match(head) if title.rstrip().endswith(":") else None
+    if duty and looks_like_agency(duty.group("who")) and not BARE_KIND.match(duty.group("who")):
+        return duty.group("who")  # "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:" lists its duties
     if _DEFINES.search(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign
     if ":" in title and title.split(":", 1)[1].strip() and re.fullmatch(r"các\s+\w+", head, re.I):
@@ -91,6 +103,7 @@ _ASKED = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)  # the issuer
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
 _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
+_DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 
 

@@ -30,3 +30,31 @@ def test_a_role_named_before_co_trach_nhiem_is_the_lead_as_written():
 def test_a_condition_or_a_definition_is_no_role_duty():
     texts = [t.evidence.text for t in tasks_of(REGULATION)]
     assert not any(x.startswith(("3.", "4.", "Khi có sự cố", "Người sử dụng phần mềm")) for x in texts)
+
+
+ARTICLES = """QUY CHẾ
+Phối hợp quản lý nhà nước về du lịch
+Điều 4. Nội dung Sở Văn hóa và Thể thao có trách nhiệm chủ trì
+1. Xây dựng kế hoạch phát triển du lịch cộng đồng hằng năm.
+2. Kiểm tra việc thực hiện quy định về kinh doanh lưu trú.
+Điều 5. Quản lý cơ sở dữ liệu du lịch
+1. Sở Khoa học và Công nghệ có trách nhiệm quản lý về kỹ thuật, bao gồm:
+a) Bảo đảm hạ tầng máy chủ cho cơ sở dữ liệu.
+b) Sao lưu dữ liệu hằng tuần.
+2. Báo cáo thống kê bao gồm:
+a) Số lượt khách.
+b) Doanh thu.
+"""
+
+
+def test_an_article_titled_by_what_a_body_leads_gives_it_every_clause():
+    tasks = tasks_of(ARTICLES)
+    led = [t for t in tasks if t.lead == ["Sở Văn hóa và Thể thao"]]
+    assert [t.text[:20] for t in led] == ["Xây dựng kế hoạch ph", "Kiểm tra việc thực h"]
+
+
+def test_a_body_with_duties_bao_gom_owns_the_items_but_a_report_bao_gom_lists_contents():
+    tasks = tasks_of(ARTICLES)
+    tech = [t.text for t in tasks if t.lead == ["Sở Khoa học và Công nghệ"]]
+    assert tech == ["Bảo đảm hạ tầng máy chủ cho cơ sở dữ liệu.", "Sao lưu dữ liệu hằng tuần."]
+    assert not any(t.text.startswith(("Số lượt", "Doanh thu")) for t in tasks)

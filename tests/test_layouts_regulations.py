@@ -58,3 +58,16 @@ def test_a_body_with_duties_bao_gom_owns_the_items_but_a_report_bao_gom_lists_co
     tech = [t.text for t in tasks if t.lead == ["Sở Khoa học và Công nghệ"]]
     assert tech == ["Bảo đảm hạ tầng máy chủ cho cơ sở dữ liệu.", "Sao lưu dữ liệu hằng tuần."]
     assert not any(t.text.startswith(("Số lượt", "Doanh thu")) for t in tasks)
+
+
+def test_an_article_that_hands_down_a_power_gives_no_task():
+    powers = """QUY ĐỊNH
+Phân cấp trong lĩnh vực giao thông
+Điều 6. Cấp phép thi công trên đường bộ
+1. Sở Xây dựng cấp phép thi công trên các tuyến đường tỉnh.
+2. UBND cấp xã cấp phép thi công trên đường xã.
+Điều 7. Trách nhiệm của UBND cấp xã
+1. Kiểm tra việc thi công theo giấy phép đã cấp.
+"""
+    tasks = tasks_of(powers)
+    assert [(t.lead, t.text[:20]) for t in tasks] == [(["UBND cấp xã"], "Kiểm tra việc thi cô")]

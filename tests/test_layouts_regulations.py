@@ -63,9 +63,12 @@ def test_a_body_with_duties_bao_gom_owns_the_items_but_a_report_bao_gom_lists_co
 def test_an_article_that_hands_down_a_power_gives_no_task():
     powers = """QUY ĐỊNH
 Phân cấp trong lĩnh vực giao thông
+Điều 5. Thẩm định thiết kế xây dựng
+1. Sở Giao thông vận tải chủ trì thẩm định thiết kế các công trình giao thông cấp II.
 Điều 6. Cấp phép thi công trên đường bộ
-1. Sở Xây dựng cấp phép thi công trên các tuyến đường tỉnh.
-2. UBND cấp xã cấp phép thi công trên đường xã.
+1. Sở Xây dựng cấp Giấy phép thi công trên các tuyến đường tỉnh.
+2. Ủy ban nhân dân cấp xã:
+a) Cấp phép sử dụng tạm thời hè đường trên đường xã.
 Điều 7. Trách nhiệm của UBND cấp xã
 1. Kiểm tra việc thi công theo giấy phép đã cấp.
 """

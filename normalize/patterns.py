@@ -48,7 +48,9 @@ ARTICLE = re.compile(r"^\s*[*_]*\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)(?P<rest
 # --- matched against the original text ---------------------------------------------
 ROMAN = re.compile(r"^\s*(?P<n>[IVXLC]{1,6})\s*[.)]\s+(?=\S)")
 NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.|\))?\s+(?=\S)")
-LETTERED = re.compile(r"^\s*(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)")
+# "a) …", "A) …", and "a. Chủ trì …" (a small letter and a full stop, then a capital: no wrapped
+# sentence goes on so)
+LETTERED = re.compile(r"^\s*(?:(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)|(?P<n2>[a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ]))")
 # a list marker alone on its line, its text on the next ("2.", "a)", "III."): portal copies of word files
 BARE_MARKER = re.compile(r"^\s*[*_]*\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|[IVXLC]{1,6}[.)])\s*[*_]*\s*$")
 BULLET = re.compile(r"^\s*[-–—+•*▪●○]\s*(?=\S)")

@@ -105,7 +105,7 @@ def _body_heading(text: str, seen: dict, warnings: list | None = None) -> tuple[
         return None
     m = LETTERED.match(text)
     if m:
-        ch = m.group("n").lower()
+        ch = (m.group("n") or m.group("n2")).lower()
         i = _LETTERS.find(ch)
         prev = seen.get("letter")
         if ch == "a" or (i > 0 and prev in (_LETTERS[i - 1], _LETTERS[i - 2] if _LETTERS[i - 1] == "đ" else None)):

@@ -74,3 +74,27 @@ a) Cấp phép sử dụng tạm thời hè đường trên đường xã.
 """
     tasks = tasks_of(powers)
     assert [(t.lead, t.text[:20]) for t in tasks] == [(["UBND cấp xã"], "Kiểm tra việc thi cô")]
+
+
+def test_a_heading_ending_in_so_and_items_lettered_a_dot_stay_apart():
+    text = """QUY ĐỊNH
+Điều 6. Khóa sổ dữ liệu
+2. Trách nhiệm khóa sổ
+
+Sở Tài chính có trách nhiệm
+tổ chức khóa sổ dữ liệu hằng năm.
+
+3. Sở Văn hóa, Thể thao và
+Du lịch
+
+a. Chủ trì, chỉ đạo các cơ
+quan báo chí tuyên truyền Quy định này.
+
+b. Kiểm tra việc thực hiện theo thẩm quyền.
+"""
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    lines = normalize_document(doc, restore=False).text.splitlines()
+    assert "2. Trách nhiệm khóa sổ" in lines and "3. Sở Văn hóa, Thể thao và Du lịch" in lines
+    assert "a. Chủ trì, chỉ đạo các cơ quan báo chí tuyên truyền Quy định này." in lines
+    tasks = tasks_of(text)
+    assert [t.lead for t in tasks] == [["Sở Tài chính"], ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Văn hóa, Thể thao và Du lịch"]]

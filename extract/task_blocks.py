@@ -34,6 +34,7 @@ from normalize.text import is_upper_line
 _ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
+_CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 # one owner label naming both: "X chủ trì; Y phối hợp", "X chủ trì, phối hợp với Y"
@@ -177,8 +178,13 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                         layout="agency-section").support_from_words(text)]
     if owner and (not heading or content[0].kind == "dash") and (lettered or in_duty or named):
         # "1. Sở X chịu trách nhiệm: a) … b) …", "a) Sở Nội vụ: - … - …": each item is a task of the heading agency
+        listing = False
         for p in content:
             if p.kind == "title" and len(content) > 1 and not p.text.endswith(ENDS):
+                continue
+            if p.kind != "dash":  # "… gửi kèm bộ Cẩm nang gồm:" and its dashes list contents, not duties
+                listing = bool(_CONTENTS_INTRO.search(p.text))
+            if listing:
                 continue
             # under "các cơ quan, đơn vị", an item naming its agency is that agency's; so is, under any
             # owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")

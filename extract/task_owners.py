@@ -83,6 +83,10 @@ def intro_owner(head: str) -> Optional[str]:
     """The owner of what follows a colon: "Bộ Tài chính chủ trì, phối hợp với …", "Bộ Tài chính chỉ
     đạo Bảo hiểm xã hội Việt Nam" (a body, a verb and a short object). The whole phrase is kept:
     the lead is read up to its verb and "phối hợp với …" gives each item's support."""
+    head = _PURPOSE.sub("", head)  # "Để nâng cao hiệu quả …, các Sở, ngành … triển khai những nội dung sau:"
+    relay = _RELAY.match(head)
+    if relay and looks_like_agency(relay.group("by")):
+        head = head[relay.start("ask"):]  # "Bộ Tài chính đề nghị UBND các tỉnh … chỉ đạo:": the body asked owns them
     if _DEFINES.search(head):
         return None  # "Báo cáo bao gồm các nội dung sau:" lists contents
     asked = _ASKED.match(head)
@@ -94,11 +98,18 @@ def intro_owner(head: str) -> Optional[str]:
     if looks_like_agency(head):
         return None if BARE_KIND.match(head) else head  # "Cơ quan:" is a label
     actor = cut_purpose(head)
-    rest = head[len(actor):].strip(" ,")
+    rest = _SCOPE.sub("", head[len(actor):].strip(" ,"))  # "… theo chức năng, nhiệm vụ được giao triển khai …"
     if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
             and len(rest.split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
         return head
     return None
+# a purpose clause before the actor, up to the comma before a body ("Để …, hiệu quả …, các Sở, ngành …")
+_PURPOSE = re.compile(r"^(?:Để|Nhằm)\s[^:;]{0,300}?,\s+(?=(?:các|Các)\s|(?-i:[A-ZĐ]))")
+# the issuer naming itself before it asks a body ("Bộ Tài chính (trân trọng) đề nghị UBND các tỉnh …")
+_RELAY = re.compile(r"^(?P<by>[^,;:]{3,80}?)\s+(?:trân trọng\s+)?(?P<ask>(?:đề nghị|yêu cầu)\s)", re.I)
+# the remit between an actor and its verb: "theo chức năng, nhiệm vụ, thẩm quyền quy định"
+_SCOPE = re.compile(r"^theo\s+chức\s+năng(?:\s*,\s*(?:nhiệm vụ|quyền hạn|thẩm quyền))*(?:\s+(?:được giao|quy định|của mình))?"
+                    r"\s*,?\s*", re.I)
 _ASKED = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)  # the issuer asks a named body: what follows is its
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
 _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)

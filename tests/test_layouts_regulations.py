@@ -98,3 +98,28 @@ b. Kiểm tra việc thực hiện theo thẩm quyền.
     assert "a. Chủ trì, chỉ đạo các cơ quan báo chí tuyên truyền Quy định này." in lines
     tasks = tasks_of(text)
     assert [t.lead for t in tasks] == [["Sở Tài chính"], ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Văn hóa, Thể thao và Du lịch"]]
+
+
+def test_a_list_intro_after_a_purpose_clause_and_a_remit_names_its_owner():
+    text = """CHỈ THỊ
+Về tăng cường quản lý đầu tư
+1. Để nâng cao hiệu quả quản lý, tăng cường kiểm tra các dự án, các Sở, ngành, UBND cấp xã theo chức năng, nhiệm vụ được giao triển khai những nội dung sau:
+a) Rà soát tiến độ các dự án chậm triển khai.
+b) Báo cáo kết quả về Sở Tài chính trước ngày 15/12/2026.
+"""
+    tasks = tasks_of(text)
+    assert [t.lead for t in tasks] == [["Các Sở, ngành", "UBND cấp xã"]] * 2
+
+
+def test_the_issuer_asking_a_body_makes_that_body_the_owner_and_a_list_of_contents_is_no_task():
+    text = """CÔNG VĂN
+V/v triển khai tài liệu hướng dẫn
+Để phát huy hiệu quả của tài liệu, Bộ Nội vụ đề nghị UBND các tỉnh, thành phố chỉ đạo:
+1. Phổ biến tài liệu đến Ủy ban nhân dân cấp xã.
+2. Lồng ghép nội dung tài liệu vào chương trình bồi dưỡng công chức.
+Bộ Nội vụ gửi kèm bộ tài liệu gồm:
+- Sổ tay hướng dẫn;
+- Video giới thiệu.
+"""
+    tasks = tasks_of(text)
+    assert [t.lead for t in tasks] == [["UBND các tỉnh, thành phố"]] * 2

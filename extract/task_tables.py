@@ -17,6 +17,9 @@ from extract.raw_task import RawTask
 from normalize.model import NormalizedDocument
 
 _TT = re.compile(r"^(?:\d{1,2}(?:[.,]\d{1,2}){0,3}\.?|[IVX]{1,5}(?:\.\d{1,2}){0,3}|[A-Z]|[a-zđ])$")
+# the steps of an internal procedure ("quy trình nội bộ"): each is done by whoever holds the file
+# within its time limit, which the gold reads as a procedure, not a task (gold/README.md)
+_STEP = re.compile(r"^(?:Bước|B)\s*\d{1,2}\b", re.I)
 
 
 def _cell_spans(text: str, cells: list[str], lo: int, hi: int) -> tuple[list[tuple[int, int] | None], int]:
@@ -172,6 +175,8 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
             owners = cell("lead") or cell("support") or cell("deadline")
             if not task or span is None:
                 continue
+            if _STEP.match(tt) or _STEP.match(" ".join(row[0].split()) if row else ""):
+                continue  # "Bước 2 | Phân công thụ lý hồ sơ | Lãnh đạo Phòng | 0,5 ngày làm việc": a procedure's step
             if len(_columns(row[2:])) >= 2:  # a group row merged with the header it repeats under it
                 group = task
                 continue

@@ -123,3 +123,19 @@ Bộ Nội vụ gửi kèm bộ tài liệu gồm:
 """
     tasks = tasks_of(text)
     assert [t.lead for t in tasks] == [["UBND các tỉnh, thành phố"]] * 2
+
+
+def test_the_steps_of_an_internal_procedure_are_no_tasks():
+    text = """QUYẾT ĐỊNH
+Về việc phê duyệt quy trình nội bộ giải quyết thủ tục hành chính
+Điều 2. Sở Y tế chủ trì hướng dẫn thực hiện quy trình nội bộ trước ngày 31/12/2026.
+
+| TT | Nội dung công việc | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| Bước 1 | Tiếp nhận, kiểm tra hồ sơ | Bộ phận một cửa | 0,5 ngày làm việc |
+| Bước 2 | Thẩm định hồ sơ, trình lãnh đạo Sở | Phòng Nghiệp vụ Y | 05 ngày làm việc |
+| 1 | Cập nhật quy trình lên Hệ thống thông tin giải quyết thủ tục hành chính | Sở Khoa học và Công nghệ | Quý I/2027 |
+"""
+    tasks = tasks_of(text)
+    assert ["Sở Khoa học và Công nghệ"] in [t.lead for t in tasks]
+    assert not any(t.text.startswith(("Tiếp nhận", "Thẩm định hồ sơ")) for t in tasks)

@@ -132,7 +132,8 @@ def _in_award_section(ndoc: NormalizedDocument, offset: int) -> bool:
         f = fold(h)
         if re.search(r"ho so|trinh tu|thu tuc|tieu chi|to chuc thuc hien", f) and not re.search(r"so luong|co cau|hinh thuc", f):
             return False
-        if re.search(r"khen thuong|co cau|so luong", f):
+        # "Cơ cấu, số lượng khen thưởng", not "Điều 9. Cơ cấu tổ chức" (a body's units: "không quá 05 phòng")
+        if re.search(r"khen thuong", f) or re.search(r"co cau|so luong", f) and re.search(r"khen|thuong|danh hieu|giai", f):
             return True
     return False
 

@@ -48,6 +48,7 @@ from typing import Optional
 
 from extract.campaign import block_deadline, find_deadline_phrase, plan_year, to_deadline
 from extract.evidence import evidence_for
+from extract.task_nodes import rule_article
 from extract.levels import (TINH, heading_chain, heading_depth, leading_level, level_at, named_level, own_heading_level,
                             place_level, subject_level)
 from extract.numbers import (
@@ -129,6 +130,8 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _context(ndoc: NormalizedDocument, offset: int) -> Optional[str]:
     """"target" or "excluded" from the innermost heading that says which, else None."""
     for _, head in heading_chain(ndoc, offset):
+        if rule_article(head):
+            return "excluded"  # "Điều 9. Cơ cấu tổ chức": "không quá 05 đơn vị cấp phòng" is a rule
         f = fold(head)
         for kind, rx in _SECTION_KINDS:
             if rx.search(f):

@@ -44,6 +44,13 @@ _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipie
 _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
 _NO_DUTY_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds', kind='rules'))})\b")
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
+
+
+def rule_article(heading: str) -> bool:
+    """Is ``heading`` an article of rules ("Điều 9. Cơ cấu tổ chức của Quỹ", "Điều 2. Nguyên tắc …")?
+    Such an article assigns no duty, and the numbers in it (a body's units, a scope) are no targets."""
+    m = ARTICLE.match(fold(heading))
+    return bool(m and _NO_DUTY_ARTICLE.match(m.group("rest")))
 # Where plans assign duties in prose ("IV. TỔ CHỨC THỰC HIỆN", "Trách nhiệm của các cơ quan").
 # A section headed just "NHIỆM VỤ" (no "và giải pháp") lists who does what as well.
 _DUTY_SECTION = re.compile(

@@ -17,34 +17,38 @@ from normalize.patterns import APPENDIX, BARE_MARKER, BULLET, LETTERED, NUMBERED
 from normalize.text import fold, is_upper_line, starts_lower
 
 _TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")
+# Word lists are written with their marks and matched with them: folded, "Quỹ" would be "quý"
+# (a quarter, waiting for its number), "sổ" "sở" and "tài" "tại". A word written without any
+# mark (text whose diacritics are lost) matches by its letters alone.
+def _forms(*words: str) -> frozenset:
+    return frozenset(w for x in words for w in (x, fold(x)))
+
+
 # words after which a sentence cannot end: a wrapped line ending with one goes on
-_CONNECTORS = {
-    "cua", "va", "cac", "theo", "ve", "voi", "tai", "cho", "de", "trong", "tu", "den", "la", "duoc", "co",
-    "hoac", "nhu", "o", "nhung", "mot", "cung", "vao", "tren", "duoi", "gom", "bao", "kem", "thuoc", "nham", "viet",
-    "so",  # sở / số never end a sentence
-}
+_CONNECTORS = _forms(
+    "của", "và", "các", "theo", "về", "với", "tại", "cho", "để", "trong", "từ", "đến", "là", "được", "có",
+    "hoặc", "như", "ở", "những", "nhưng", "một", "cũng", "vào", "trên", "dưới", "gồm", "bao", "kèm", "thuộc", "nhằm",
+    "việt",
+    "sở", "số",  # sở / số never end a sentence
+)
 # words that wait for a number ("ngày" / "15/6", "khoản" / "2. …"); they continue only into a digit
-_NUMERIC = {"so", "ngay", "nam", "thang", "quy", "khoan", "dieu", "diem", "muc", "phan", "chuong", "lan", "giai doan"}
+_NUMERIC = _forms("số", "ngày", "năm", "tháng", "quý", "khoản", "điều", "điểm", "mục", "phần", "chương", "lần")
 # comparator words that wait for their number, even over a blank line ("đạt" / "80% …")
 _WAITS_FOR_NUMBER = (" dat", " toi thieu", " toi da", " it nhat", " khong qua", " khong duoi")
 # after a blank line only a clear dangling word or comma continues (else it is a paragraph break)
-_STRONG = {"cua", "va", "cac", "theo", "voi", "tai", "cho", "de", "trong", "tu", "den", "la", "duoc", "so", "hoac",
-           "nhu", "nham", "gom", "thuoc", "vao", "nhung"}
+_STRONG = _forms("của", "và", "các", "theo", "với", "tại", "cho", "để", "trong", "từ", "đến", "là", "được", "sở", "số",
+                 "hoặc", "như", "nhằm", "gồm", "thuộc", "vào", "những", "nhưng")
 
 
 def _last_word(text: str) -> str:
-    words = fold(text).split()
-    return words[-1] if words else ""
+    """The last word, lower-cased, with its marks (markup and punctuation around it dropped)."""
+    words = text.split()
+    return words[-1].strip("*_()[]\"'“”‘’,").lower() if words else ""
 
 
 def _dangling(prev: str) -> bool:
-    """Does ``prev`` end on a word that cannot end a sentence, even over a blank line? Folded,
-    "so" is also "sổ" (a book: "2. Trách nhiệm khóa sổ") and "sơ", which may end one."""
-    last = _last_word(prev)
-    if last == "so":
-        words = prev.split()
-        return bool(words) and words[-1].strip("*_").lower() in ("sở", "số")
-    return last in _STRONG
+    """Does ``prev`` end on a word that cannot end a sentence, even over a blank line?"""
+    return _last_word(prev) in _STRONG
 
 
 def _width(lines: list[Line]) -> int:

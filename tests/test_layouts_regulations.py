@@ -139,3 +139,26 @@ Về việc phê duyệt quy trình nội bộ giải quyết thủ tục hành 
     tasks = tasks_of(text)
     assert ["Sở Khoa học và Công nghệ"] in [t.lead for t in tasks]
     assert not any(t.text.startswith(("Tiếp nhận", "Thẩm định hồ sơ")) for t in tasks)
+
+
+def test_an_article_on_a_bodys_structure_sets_no_target_and_no_award_quota():
+    from extract.awards import extract_awards
+    from extract.targets import extract_targets
+
+    text = """NGHỊ ĐỊNH
+
+Quy định về Quỹ phát triển đất
+
+**Điều 1. Cơ cấu tổ chức của Quỹ**
+
+1. Cơ cấu tổ chức của Quỹ bao gồm Giám đốc Quỹ, không quá 02 Phó Giám đốc, Kế toán trưởng và
+không quá 04 đơn vị cấp phòng.
+
+**Điều 2. Mục tiêu hoạt động**
+
+1. Đến năm 2030, Quỹ phấn đấu hỗ trợ ít nhất 20.000 hộ gia đình.
+"""
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    ndoc = normalize_document(doc, restore=False)
+    assert [t.value for t in extract_targets(ndoc)] == [20000]
+    assert extract_awards(ndoc) == []

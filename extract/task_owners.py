@@ -44,7 +44,7 @@ def agency_heading(node: Node) -> Optional[str]:
     # an article, or a clause inside one, titled by whose duties follow (a collective included:
     # "Trách nhiệm của các cơ quan, đơn vị xử lý …"; a clause below naming its agency still wins)
     m = _ARTICLE_OWNER.match(MARK.sub("", t.text).strip())
-    if m and len(m.group("who").split()) <= 20 and (node.depth == DEPTH_ARTICLE or in_article(node)):
+    if m and len(m.group("who").split()) <= 30 and (node.depth == DEPTH_ARTICLE or in_article(node)):
         return m.group("who").strip()
     m = _ARTICLE_OWNER_BARE.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):

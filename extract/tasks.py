@@ -143,6 +143,10 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []
         lead = [m.name for m in lead_m] if rt.lead_from != "role" else [rt.lead.strip()]
+        if not lead and rt.lead_from == "heading" and rt.lead.strip():
+            # "Điều 6. Trách nhiệm của tổ chức, doanh nghiệp … có sản phẩm …": owners no gazetteer knows, as written
+            who = " ".join(rt.lead.split()).strip(" :.")
+            lead = [who[:1].upper() + who[1:]]
         support = (_support_from_text(rt.support, city, central) if rt.support_from == "text"
                    else canonical_agencies(rt.support, city, central))
         deadline, dw = parse_deadline(rt.deadline, year) if rt.deadline else (None, [])

@@ -162,3 +162,19 @@ không quá 04 đơn vị cấp phòng.
     ndoc = normalize_document(doc, restore=False)
     assert [t.value for t in extract_targets(ndoc)] == [20000]
     assert extract_awards(ndoc) == []
+
+
+def test_an_article_owner_no_gazetteer_knows_leads_as_the_title_writes_it():
+    text = """THÔNG TƯ
+
+Quy định về sản phẩm phần mềm được hưởng ưu đãi
+
+**Điều 1. Trách nhiệm của tổ chức, doanh nghiệp Việt Nam, cá nhân là người Việt Nam có sản phẩm phần mềm được hưởng ưu đãi khi tham gia lựa chọn nhà thầu**
+
+1. Bảo đảm chất lượng sản phẩm như thông tin đã công bố.
+
+2. Cập nhật thông tin về sản phẩm trên Hệ thống thông tin quốc gia.
+"""
+    tasks = tasks_of(text)
+    assert len(tasks) == 2
+    assert tasks[0].lead == ["Tổ chức, doanh nghiệp Việt Nam, cá nhân là người Việt Nam có sản phẩm phần mềm được hưởng ưu đãi"]

@@ -25,6 +25,11 @@ _ESCAPE = re.compile(r"\\([-*_.#+()\[\]!|>`])")
 _HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
+# a function word glued to the name after it by a portal ("Trách nhiệm củaTrung tâm …", "vàPhát triển"):
+# no Vietnamese word has a capital inside, so the space goes back (brands such as "TikTok" are not
+# function words and stay as written)
+_GLUED_WORD = re.compile(r"(?<![^\W\d_])(của|và|các|cho|với|tại|theo|về|để|từ|đến|là|được|trong|thuộc)"
+                         r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces
 
 
@@ -44,6 +49,7 @@ def clean(draft: Draft) -> None:
         gap = _COLUMN_GAP.search(t)
         ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
+        t = _GLUED_WORD.sub(r"\1 ", t)
         ln.text = t
         if not t.strip():
             ln.kind = "blank"

@@ -178,3 +178,21 @@ Quy định về sản phẩm phần mềm được hưởng ưu đãi
     tasks = tasks_of(text)
     assert len(tasks) == 2
     assert tasks[0].lead == ["Tổ chức, doanh nghiệp Việt Nam, cá nhân là người Việt Nam có sản phẩm phần mềm được hưởng ưu đãi"]
+
+
+def test_a_function_word_glued_to_the_name_after_it_gets_its_space_back():
+    text = """QUY CHẾ
+
+Phối hợp tiếp nhận hồ sơ
+
+**Điều 1. Trách nhiệm củaTrung tâm Phục vụ hành chính công tỉnh**
+
+1. Hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến.
+
+2. Phối hợp vớiVăn phòng đăng ký đất đai để trả kết quả đúng hẹn.
+"""
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    assert "Trách nhiệm của Trung tâm" in normalize_document(doc, restore=False).text
+    tasks = tasks_of(text)
+    assert [t.lead for t in tasks] == [["Trung tâm Phục vụ hành chính công tỉnh"]] * 2
+    assert tasks[1].support == ["Văn phòng đăng ký đất đai"]

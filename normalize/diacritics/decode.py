@@ -256,7 +256,8 @@ def render(d: Decoded, scorer: Scorer) -> tuple[str, list[TokenChoice]]:
             probs = [1.0]
         else:
             probs = d.probs[idx] if d.probs is not None else local_confidence(scorer, keys, idx, d.ids[idx])
-        alts = [c[1] for c, _p in sorted(zip(col, probs), key=lambda t: -t[1])[:3]]
+        # the three likeliest, ties in candidate order (a stable sort, reversed, keeps it)
+        alts = [col[j][1] for j in sorted(range(len(col)), key=probs.__getitem__, reverse=True)[:3]]
         choices.append(TokenChoice(s + d.offset, e + d.offset, tok, out, round(probs[ci], 4), alts))
         parts.append(d.text[pos:s])
         parts.append(out)

@@ -34,14 +34,26 @@ _LIB: list = []  # [CDLL or None], once per process
 _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _compilers() -> list[str]:
+    """The compiler Python was built with, then the usual names, each once."""
+    named = shlex.split(sysconfig.get_config_var("CC") or "")[:1]
+    return list(dict.fromkeys([*named, "cc", "gcc", "clang"]))
+
+
 def _compile(out: Path) -> None:
-    cc = shlex.split(sysconfig.get_config_var("CC") or "cc")[:1] or ["cc"]
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".so", dir=out.parent)
     os.close(fd)
     try:
-        subprocess.run([*cc, "-O2", "-shared", "-fPIC", "-o", tmp, str(SOURCE), "-lm"], check=True,
-                       capture_output=True, timeout=120)
+        for cc in _compilers():
+            try:
+                subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", tmp, str(SOURCE), "-lm"], check=True,
+                               capture_output=True, timeout=120)
+                break
+            except (OSError, subprocess.SubprocessError):
+                continue
+        else:
+            raise OSError("no C compiler could build lattice.c")
         os.replace(tmp, out)  # atomic: a parallel build by another process is harmless
     finally:
         if os.path.exists(tmp):

@@ -123,3 +123,12 @@ def test_random_lattices_give_the_same_paths_and_posteriors(model):
         for i, col in enumerate(d.ids):
             if len(col) > 1:
                 assert d.probs[i] == local_confidence(scorer, keys, i, col)
+
+
+def test_without_a_compiler_the_python_lattice_restores_the_same(model, tmp_path, monkeypatch):
+    fast = restore_text(model, "Ke hoach thuc hien chuyen doi so tai tinh Hau Giang", strip_candidates)
+    monkeypatch.setenv("VNPLAN_CACHE", str(tmp_path))
+    monkeypatch.setattr(clattice, "_LIB", [])
+    monkeypatch.setattr(clattice, "_compilers", lambda: ["no-such-compiler-here"])
+    assert not clattice.available() and not list(tmp_path.glob("*.so*"))
+    assert restore_text(model, "Ke hoach thuc hien chuyen doi so tai tinh Hau Giang", strip_candidates)[0] == fast[0]

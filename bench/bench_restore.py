@@ -7,7 +7,8 @@ from cache included).
 The text is the diacritized plans of corpus/ with their marks removed; a "page" is
 2,400 characters (an A4 page of a typed plan, ~450 syllables).  The OCR'd text is the
 "scan1" renderings that `vnplan train-restorer` read with tesseract (skipped before it has
-run); the channel's per-token cache is emptied before each repeat.
+run); the channel's caches (candidates per token, mark-less forms, near keys) are emptied
+before each repeat.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def main() -> None:
         n_ocr = len(words(ocr))
         best = None
         for _ in range(args.repeat):
-            model.channel.__dict__.pop("_memo", None)
+            for memo in ("_memo", "_bare", "_near"):  # every cache of the channel starts cold
+                model.channel.__dict__.pop(memo, None)
             t0 = time.perf_counter()
             restore_text(model, ocr, ocr_candidates)
             dt = time.perf_counter() - t0

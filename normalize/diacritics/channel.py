@@ -281,38 +281,45 @@ class OcrChannel:
         return got
 
     def _candidates(self, ocr_lower: str, cands: dict[str, list[str]], uni: dict[str, float]) -> list[tuple[str, float]]:
-        pool: set[str] = set()
+        # the pool: each syllable with its mark-less form (the key it was found under)
+        bare = self.__dict__.setdefault("_bare", {})
+        pool: dict[str, str] = {}
         seen = self.table.get(ocr_lower)
         if seen:
-            pool.update(seen)
+            pool.update((c, bare.get(c) or bare.setdefault(c, strip_marks(c))) for c in seen)
         exact = strip_marks(ocr_lower)
-        pool.update(cands.get(exact, ())[:20])
+        pool.update(dict.fromkeys(cands.get(exact, ())[:20], exact))
         sk = strip_marks(self.skeleton(ocr_lower))
         # keys reached by reading the damage back must look like syllables (have a vowel):
         # an abbreviation (DVCTT) is not to be turned into another one (DVC)
         for key in (sk, *self.generate_keys(ocr_lower)):
             if _VOWEL.search(key):
-                pool.update(cands.get(key, ())[:20])
+                pool.update(dict.fromkeys(cands.get(key, ())[:20], key))
+        near = self.__dict__.setdefault("_near", {})  # probes repeat across tokens ("hanh" of hành, hạnh …)
         for probe in dict.fromkeys((sk, exact)):
             if len(probe) < 2:
                 continue
-            for key, dist, _i in process.extract(probe, self.keys, scorer=Levenshtein.distance, limit=60,
-                                                 score_cutoff=2):
+            found = near.get(probe)
+            if found is None:
+                found = near[probe] = process.extract(probe, self.keys, scorer=Levenshtein.distance, limit=60,
+                                                      score_cutoff=2)
+            for key, dist, _i in found:
                 if _VOWEL.search(key):
-                    pool.update(cands.get(key, ())[: (20 if dist <= 1 else 8)])
+                    pool.update(dict.fromkeys(cands.get(key, ())[: (20 if dist <= 1 else 8)], key))
         scored = []
         floor = -20.0
         if len(pool) > POOL_LIMIT:
             # the character alignment below is the costly part: score only the members that a
             # cheap bound ranks best (prior, minus the edit distance of the mark-less forms),
-            # and always those the channel has seen this token read as
-            # (ties in the order of the syllables, whatever the hash seed)
-            members = sorted(pool)
-            bare = self.__dict__.setdefault("_bare", {})
-            forms = [bare.get(c) or bare.setdefault(c, strip_marks(c)) for c in members]
-            dists = process.cdist([sk or exact], forms, scorer=Levenshtein.distance)[0].tolist()
+            # and always those the channel has seen this token read as (ties in the order of
+            # the syllables, whatever the hash seed)
+            members = list(pool)
+            dists = process.cdist([sk or exact], list(pool.values()), scorer=Levenshtein.distance)[0].tolist()
             pre = sorted(zip([-(uni.get(c, floor) - PRE_EDIT_COST * d) for c, d in zip(members, dists)], members))
-            pool = {c for _k, c in pre[:POOL_LIMIT]} | (set(seen) & pool if seen else set())
+            keep = {c for _k, c in pre[:POOL_LIMIT]} | (set(seen) & pool.keys() if seen else set())
+        else:
+            keep = set(pool)
+        pool = keep
         for c in pool:
             lp = self.char_logp(ocr_lower, c)
             if seen and c in seen:

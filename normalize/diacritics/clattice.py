@@ -129,34 +129,39 @@ def decode(scorer, decoded: list, places) -> None:
     lib = library()
     (tk, tv, tm), (ok, ov, om), (bk, bv, bm) = tables(scorer.lm)
     pairs = sorted({scorer.id(a) * (1 << 21) + scorer.id(b) for a, b in places}) if places else []
-    blocks, cols, flags, ca, cb, cl = [0], [0], [], [], [], []
+    blocks, parts, flags = [0], [], []
     for d in decoded:
-        for first, second, channel in d.flat:
-            ca.extend(first)
-            cb.extend(second)
-            cl.extend(channel)
-            cols.append(len(ca))
-        special = d.compound_at | d.bonus_at
-        flags.extend((1 if i in d.compound_at else 0) | (2 if i in d.bonus_at else 0) if i in special else 0
-                     for i in range(len(d.flat)))
-        blocks.append(len(cols) - 1)
+        parts += d.flat
+        marks = np.zeros(len(d.flat), dtype=np.int8)
+        for i in d.compound_at:
+            marks[i] |= 1
+        for i in d.bonus_at:
+            marks[i] |= 2
+        flags.append(marks)
+        blocks.append(len(parts))
     i64, f64 = np.int64, np.float64
-    blocks_a, cols_a = np.array(blocks, dtype=i64), np.array(cols, dtype=i64)
-    flags_a, ca_a, cb_a = np.array(flags, dtype=np.int8), np.array(ca, dtype=i64), np.array(cb, dtype=i64)
-    cl_a, pairs_a = np.array(cl, dtype=f64), np.array(pairs or [0], dtype=i64)
+    lengths = np.fromiter((p[3] for p in parts), dtype=i64, count=len(parts))
+    cols_a = np.zeros(len(parts) + 1, dtype=i64)
+    np.cumsum(lengths, out=cols_a[1:])
+    ca_a = np.frombuffer(b"".join(p[0] for p in parts), dtype=i64)
+    cb_a = np.frombuffer(b"".join(p[1] for p in parts), dtype=i64)
+    cl_a = np.frombuffer(b"".join(p[2] for p in parts), dtype=f64)
+    blocks_a, flags_a = np.array(blocks, dtype=i64), np.concatenate(flags)
+    pairs_a = np.array(pairs or [0], dtype=i64)
     bo1, back = np.array(scorer.bo1, dtype=f64), np.array(scorer.back, dtype=f64)
-    path = np.zeros(len(flags), dtype=np.int32)
-    probs = np.ones(len(ca), dtype=f64)
+    path = np.zeros(len(parts), dtype=np.int32)
+    probs = np.ones(len(ca_a), dtype=f64)
     rc = lib.decode(_ptr(tk), _ptr(tv), tm, _ptr(ok), _ptr(ov), om, _ptr(bk), _ptr(bv), bm, _ptr(bo1), _ptr(back),
                     len(decoded), _ptr(blocks_a), _ptr(cols_a), _ptr(flags_a), _ptr(ca_a), _ptr(cb_a), _ptr(cl_a),
                     _ptr(pairs_a), len(pairs), scorer.bos, scorer.eos, BEAM, PRUNE, PLACE_BONUS, _ptr(path),
                     _ptr(probs))
     if rc != 0:
         raise MemoryError(f"lattice.c decode failed ({rc})")
-    path_l, probs_l = path.tolist(), probs.tolist()
+    path_l, probs_l, cols = path.tolist(), probs.tolist(), cols_a.tolist()
     c = 0
     for d in decoded:
         n = len(d.ids)
         d.path = path_l[c : c + n]
-        d.probs = [probs_l[cols[c + i] : cols[c + i + 1]] for i in range(n)]
+        d.probs = [probs_l[cols[c + i] : cols[c + i + 1]] if cols[c + i + 1] - cols[c + i] > 1 else None
+                   for i in range(n)]
         c += n

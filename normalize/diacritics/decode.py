@@ -9,8 +9,10 @@ picks the sequence; each changed token gets a confidence from its local context.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from normalize.diacritics import clattice, splits
@@ -176,7 +178,7 @@ class Decoded:
     items: list
     columns: list
     ids: list
-    flat: list  # per column, its ids as three lists for the C lattice: first syllable, second (-1), channel
+    flat: list  # per column, its ids packed for the C lattice (``_packed``)
     ambiguous: list[int]
     compound_at: set
     bonus_at: set
@@ -184,13 +186,17 @@ class Decoded:
     probs: list | None = None  # per column, each candidate's posterior (from the C lattice)
 
 
-NO_SECOND, NO_CHANNEL = [-1], [0.0]
+def _packed(col_ids: list) -> tuple[bytes, bytes, bytes, int]:
+    """A column for the C lattice: its first syllables, second syllables (-1: none) and channel
+    scores as machine arrays, and its length (built once per token: the blocks join bytes)."""
+    first = array("q", [w[0] if type(w) is tuple else w for w, _c in col_ids])
+    second = array("q", [w[1] if type(w) is tuple else -1 for w, _c in col_ids])
+    return first.tobytes(), second.tobytes(), array("d", [c for _w, c in col_ids]).tobytes(), len(col_ids)
 
 
-def _packed(col_ids: list) -> tuple[list, list, list]:
-    first = [w[0] if type(w) is tuple else w for w, _c in col_ids]
-    second = [w[1] if type(w) is tuple else -1 for w, _c in col_ids]
-    return first, second, [c for _w, c in col_ids]
+@functools.lru_cache(maxsize=65536)
+def _fixed(i: int) -> tuple[bytes, bytes, bytes, int]:
+    return _packed([(i, 0.0)])
 
 
 def prepare_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, memo) -> Decoded | None:
@@ -219,7 +225,7 @@ def prepare_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, 
             columns.append([(key, tok, 0.0)])
             i = scorer.id(key)
             ids.append([(i, 0.0)])
-            flat.append(([i], NO_SECOND, NO_CHANNEL))
+            flat.append(_fixed(i))
         else:
             columns.append(cands)
             ids.append(col_ids)

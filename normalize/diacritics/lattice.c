@@ -49,18 +49,30 @@ static inline int get(const table *t, int64_t k, double *out) {
     }
 }
 
+#define MEMO_BITS 16
+typedef struct {
+    int64_t key;
+    double val;
+} memo_t;
+
 typedef struct {
     table tri, bo2, bi;
     const double *bo1, *back; /* by id; ids past the model's vocabulary included */
+    memo_t *memo; /* direct-mapped, 2^MEMO_BITS slots: a triple scored lately is not looked up again */
 } lm_t;
 
 static inline double score(const lm_t *lm, int64_t u, int64_t v, int64_t w) {
     double x, b, y;
-    int64_t uv = u * N + v;
-    if (get(&lm->tri, uv * N + w, &x)) return x;
-    if (!get(&lm->bo2, uv, &b)) b = 0.0;
-    if (get(&lm->bi, v * N + w, &y)) return b + y;
-    return b + lm->bo1[v] + lm->back[w];
+    int64_t uv = u * N + v, k = uv * N + w;
+    memo_t *m = &lm->memo[mix((uint64_t)k) & (((uint64_t)1 << MEMO_BITS) - 1)];
+    if (m->key == k) return m->val;
+    if (!get(&lm->tri, k, &x)) {
+        if (!get(&lm->bo2, uv, &b)) b = 0.0;
+        x = get(&lm->bi, v * N + w, &y) ? b + y : b + lm->bo1[v] + lm->back[w];
+    }
+    m->key = k;
+    m->val = x;
+    return x;
 }
 
 typedef struct {
@@ -110,7 +122,10 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
            const double *back, int64_t nblocks, const int64_t *blocks, const int64_t *cols, const int8_t *flags,
            const int64_t *cand_a, const int64_t *cand_b, const double *cand_cl, const int64_t *pairs, int64_t npairs,
            int64_t bos, int64_t eos, int32_t beam, double prune, double bonus, int32_t *path, double *probs) {
-    lm_t lm = {{tri_k, tri_v, tri_mask}, {bo2_k, bo2_v, bo2_mask}, {bi_k, bi_v, bi_mask}, bo1, back};
+    memo_t *memo = malloc(sizeof(memo_t) << MEMO_BITS);
+    if (!memo) return -1;
+    for (int64_t i = 0; i < ((int64_t)1 << MEMO_BITS); i++) memo[i].key = EMPTY;
+    lm_t lm = {{tri_k, tri_v, tri_mask}, {bo2_k, bo2_v, bo2_mask}, {bi_k, bi_v, bi_mask}, bo1, back, memo};
     int64_t maxc = 1, maxlen = 1;
     for (int64_t b = 0; b < nblocks; b++)
         if (blocks[b + 1] - blocks[b] > maxlen) maxlen = blocks[b + 1] - blocks[b];
@@ -126,7 +141,7 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
     int64_t *ka = malloc(sizeof(int64_t) * (size_t)maxlen), *kb = malloc(sizeof(int64_t) * (size_t)maxlen);
     double *sc = malloc(sizeof(double) * (size_t)maxc);
     if (!hist || !hn || !cur || !slot || !ka || !kb || !sc) {
-        free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc);
+        free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
         return -1;
     }
     for (int64_t b = 0; b < nblocks; b++) {
@@ -178,7 +193,7 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
                 }
             }
             if (n > beam) { /* a one-candidate column cannot grow the states past the beam */
-                free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc);
+                free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
                 return -2;
             }
             memcpy(out, cur, sizeof(state) * (size_t)n);
@@ -236,6 +251,6 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
             for (int64_t j = lo; j < hi; j++) probs[j] = sc[j - lo] / z;
         }
     }
-    free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc);
+    free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
     return 0;
 }

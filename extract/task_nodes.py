@@ -277,6 +277,19 @@ def in_rule_article(node: Node) -> bool:
     return t is not None and bool(_NO_DUTY_ARTICLE.match(fold(t.text)))
 
 
+def under_duty_part(node: Node) -> bool:
+    """Is ``node`` inside a chapter or part that assigns work ("Chương III. TỔ CHỨC THỰC HIỆN")?"""
+    n = node.parent
+    while n is not None:
+        # a chapter's name may stand on the line after "Chương III", as its first piece
+        names = [p.text for p in n.pieces[:2] if p.text.strip()][:1]
+        if n.depth in (DEPTH_CHAPTER, 0, 1) and not _is_article(n) and names and _DUTY_SECTION.search(names[0]) \
+                and len(names[0].split()) <= 20:
+            return True
+        n = n.parent
+    return False
+
+
 def in_duty_section(node: Node) -> bool:
     """Under a heading that assigns work ("Tổ chức thực hiện", "Trách nhiệm …"), or inside an
     article of a decision or regulation, where a clause naming an agency is its duty; or a

@@ -12,8 +12,8 @@ import re
 from typing import Optional
 
 from extract.agencies import _VERB_START, cut_purpose, looks_like_agency, split_agencies
-from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under
-from extract.task_sentences import BARE_KIND, LIST_INTRO
+from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under, under_duty_part
+from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
 
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _DUTY = re.compile(
@@ -49,6 +49,9 @@ def agency_heading(node: Node) -> Optional[str]:
     m = _ARTICLE_OWNER_BARE.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):
         return m.group("who").strip()
+    title = MARK.sub("", t.text).strip()
+    if node.depth == DEPTH_ARTICLE and ROLE_RE.match(title) and len(title.split()) <= 25 and under_duty_part(node):
+        return title.rstrip(" .:")  # "Chương III. TỔ CHỨC THỰC HIỆN" / "Điều 28. Cán bộ, công chức, viên chức tiếp nhận …"
     m = _ARTICLE_OWNER_DUTY.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or _COLLECTIVE_HEAD.match(m.group("who"))):
         return m.group("who").strip()

@@ -71,7 +71,7 @@ _RECURRING = re.compile(r"\b(?:thường xuyên|(?:hằng|hàng) (?:năm|quý|th
 _DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
 _CONDITION = re.compile(r"^(?:trường hợp|nếu|khi|trong|sau|đối với|việc|mọi|mỗi)\b", re.I)
 MAX_MARKED_ACTOR = 16  # words
-_ROLE_RE = re.compile("^(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("role_heads")) + r")\b", re.I)
+ROLE_RE = _ROLE_RE = re.compile("^(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("role_heads")) + r")\b", re.I)
 
 
 def _marked_actor(rest: str) -> str:

@@ -31,7 +31,7 @@ from extract.evidence import evidence_for
 from extract.document import central_issuer
 from extract.raw_task import RawTask
 from extract.task_blocks import block_tasks
-from extract.task_sentences import CLOSING_FORMULA, SUMMARY
+from extract.task_sentences import CLOSING_FORMULA, ROLE_RE, SUMMARY
 from extract.task_tables import table_tasks, tables
 from normalize.model import NormalizedDocument
 from vnplan.schema import Task
@@ -143,8 +143,9 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []
         lead = [m.name for m in lead_m] if rt.lead_from != "role" else [rt.lead.strip()]
-        if not lead and rt.lead_from == "heading" and rt.lead.strip():
-            # "Điều 6. Trách nhiệm của tổ chức, doanh nghiệp … có sản phẩm …": owners no gazetteer knows, as written
+        if rt.lead_from == "heading" and rt.lead.strip() and (not lead or ROLE_RE.match(rt.lead.strip())):
+            # "Điều 6. Trách nhiệm của tổ chức, doanh nghiệp … có sản phẩm …": owners no gazetteer knows, and
+            # roles ("Điều 28. Cán bộ, công chức, viên chức tiếp nhận …"), as written
             who = " ".join(rt.lead.split()).strip(" :.")
             lead = [who[:1].upper() + who[1:]]
         support = (_support_from_text(rt.support, city, central) if rt.support_from == "text"

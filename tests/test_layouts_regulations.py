@@ -196,3 +196,35 @@ Phối hợp tiếp nhận hồ sơ
     tasks = tasks_of(text)
     assert [t.lead for t in tasks] == [["Trung tâm Phục vụ hành chính công tỉnh"]] * 2
     assert tasks[1].support == ["Văn phòng đăng ký đất đai"]
+
+
+def test_an_article_titled_by_a_role_in_the_part_that_assigns_work_owns_its_clauses():
+    text = """QUY CHẾ
+
+Quản lý hệ thống một cửa điện tử
+
+**Chương I**
+
+**QUY ĐỊNH CHUNG**
+
+**Điều 1. Phạm vi điều chỉnh**
+
+Quy chế này quy định việc quản lý hệ thống.
+
+**Chương II**
+
+**TỔ CHỨC THỰC HIỆN**
+
+**Điều 2. Sở Khoa học và Công nghệ**
+
+1. Bảo đảm hạ tầng kỹ thuật cho hệ thống.
+
+**Điều 3. Cán bộ, công chức tiếp nhận hồ sơ tại bộ phận một cửa**
+
+1. Hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến.
+
+2. Số hóa hồ sơ khi tiếp nhận.
+"""
+    tasks = tasks_of(text)
+    role = [t for t in tasks if t.lead == ["Cán bộ, công chức tiếp nhận hồ sơ tại bộ phận một cửa"]]
+    assert [t.text[:10] for t in role] == ["Hướng dẫn ", "Số hóa hồ "]

@@ -64,6 +64,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     for n in nodes:
         if n.parent is not None and intros.get(id(n.parent)):
             n.addressed = True
+    parents = {id(n.parent) for n in nodes if n.parent is not None}
+    for n in nodes:
+        n.has_children = id(n) in parents
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
         if under(node, "NN") or id(node) in consumed:
@@ -180,8 +183,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         # "1. Sở X chịu trách nhiệm: a) … b) …", "a) Sở Nội vụ: - … - …": each item is a task of the heading agency
         listing = False
         for p in content:
-            if p.kind == "title" and len(content) > 1 and not p.text.endswith(ENDS):
-                continue
+            if p.kind == "title" and (len(content) > 1 or node.has_children) and not p.text.endswith(ENDS):
+                continue  # "2.3. Về hành chính tư pháp" over its points: a heading, the points are the tasks
             if p.kind != "dash":  # "… gửi kèm bộ Cẩm nang gồm:" and its dashes list contents, not duties
                 listing = bool(_CONTENTS_INTRO.search(p.text))
             if listing:

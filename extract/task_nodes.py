@@ -93,6 +93,7 @@ class Node:
     heading_agencies: Optional[str] = None  # the agency phrase when this node's title names an agency
     topic_list: bool = False  # a lettered item among siblings that mostly name topics, not agencies
     addressed: bool = False  # a numbered item of a directive (Chỉ thị, Công điện, Công văn): it assigns work
+    has_children: bool = False  # numbered or lettered items below it (set by the reader of the tree)
 
     def title(self) -> Optional[Piece]:
         return self.pieces[0] if self.pieces and self.pieces[0].kind == "title" else None

@@ -228,3 +228,28 @@ Quy chế này quy định việc quản lý hệ thống.
     tasks = tasks_of(text)
     role = [t for t in tasks if t.lead == ["Cán bộ, công chức tiếp nhận hồ sơ tại bộ phận một cửa"]]
     assert [t.text[:10] for t in role] == ["Hướng dẫn ", "Số hóa hồ "]
+
+
+def test_a_topic_heading_over_numbered_points_is_no_task_but_its_points_are():
+    text = """QUY ĐỊNH
+
+Chức năng, nhiệm vụ, quyền hạn của Sở Nội vụ
+
+**Điều 1. Vị trí và chức năng**
+
+Sở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.
+
+**Điều 2. Nhiệm vụ và quyền hạn của Sở Nội vụ**
+
+2.1. Về công tác thanh niên
+
+a) Hướng dẫn thực hiện chính sách đối với thanh niên trên địa bàn tỉnh.
+
+b) Tổng hợp, báo cáo tình hình thanh niên hằng năm.
+
+2.2. Về văn thư, lưu trữ
+
+a) Hướng dẫn nghiệp vụ văn thư, lưu trữ cho các cơ quan, đơn vị.
+"""
+    texts = [t.text for t in tasks_of(text)]
+    assert len(texts) == 3 and not any(x.startswith("Về ") for x in texts)

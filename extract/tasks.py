@@ -109,6 +109,11 @@ def central_city(ndoc: NormalizedDocument) -> bool:
 # introduces what follows ("Ban bầu cử đại biểu Quốc hội:") is no task
 _QUOTA = re.compile(r"^(?:[^:]{0,120}:\s*)?(?:không quá|tối đa|mỗi \w+ (?:xét )?chọn|chọn)?\s*\d{1,3}\s+"
                     r"(?:tập thể|cá nhân|trường hợp)\b", re.I)
+# "… Sở Tài chính mỗi đơn vị đề nghị không quá 01 tập thể, 03 cá nhân": how many each may propose for an
+# award (an award quota, read by extract/awards.py), not a duty
+_PROPOSAL_QUOTA = re.compile(r"\bđề nghị (?:khen thưởng )?(?:không quá|tối đa) \d{1,3} (?:tập thể|cá nhân)\b", re.I)
+# "- Đối với Ban Tổ chức Tỉnh ủy;": the addressee of such a quota, cut off at its semicolon
+_AUDIENCE_ONLY = re.compile(r"^đối với\s+(?P<who>.+)$", re.I)
 
 
 _DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn) (?:hoàn thành|thực hiện)(?: xong)?\s*:?\s*(?P<when>(?:trước|trong|chậm nhất|"
@@ -121,6 +126,9 @@ _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởn
 
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
+    audience = _AUDIENCE_ONLY.match(t)
+    if _PROPOSAL_QUOTA.search(t) or (audience and len(t.split()) <= 15 and looks_like_agency(audience.group("who"))):
+        return True
     return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1]) \
         or t.lower() in ("có trách nhiệm", "chịu trách nhiệm") or bool(SUMMARY.match(t) or CLOSING_FORMULA.match(t)) \
         or len(t.split()) < 2 or (len(t.split()) <= 25 and looks_like_agency(t)) \

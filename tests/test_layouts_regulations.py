@@ -253,3 +253,24 @@ a) Hướng dẫn nghiệp vụ văn thư, lưu trữ cho các cơ quan, đơn v
 """
     texts = [t.text for t in tasks_of(text)]
     assert len(texts) == 3 and not any(x.startswith("Về ") for x in texts)
+
+
+def test_how_many_each_body_may_propose_for_an_award_is_no_task():
+    text = """KẾ HOẠCH
+
+Khen thưởng thành tích trong công tác bầu cử
+
+IV. HÌNH THỨC KHEN THƯỞNG
+
+2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh
+
+a) Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử:
+
+- Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;
+
+- Đối với Ban Tổ chức Tỉnh ủy;
+Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 01 tập thể, 03 cá nhân;
+
+- Đối với Văn phòng UBND tỉnh; Sở Nội vụ mỗi đơn vị đề nghị không quá 02 tập thể, 05 cá nhân.
+"""
+    assert tasks_of(text) == []

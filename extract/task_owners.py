@@ -17,7 +17,7 @@ from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
 
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _DUTY = re.compile(
-    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
+    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|có (?:các |những )?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
     r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
 )
 # "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
@@ -63,8 +63,9 @@ def agency_heading(node: Node) -> Optional[str]:
     duty = _DUTY_INTRO.match(head) if title.rstrip().endswith(":") else None
     if duty and looks_like_agency(duty.group("who")) and not BARE_KIND.match(duty.group("who")):
         return duty.group("who")  # "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:" lists its duties
-    if _DEFINES.search(head):
-        return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign
+    if _DEFINES.search(head) or _RIGHTS.search(head):
+        return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign;
+        # "1. Đơn vị thoát nước có các quyền sau:" lists rights
     if ":" in title and title.split(":", 1)[1].strip() and re.fullmatch(r"các\s+\w+", head, re.I):
         # "5. Các Bộ: Quốc phòng, Công an chủ động …": the names run on after the colon, each one a
         # "Bộ …"; an item whose own sub-items name their bodies ("(1) Bộ Tài chính …") has no one owner
@@ -115,8 +116,9 @@ _SCOPE = re.compile(r"^theo\s+chức\s+năng(?:\s*,\s*(?:nhiệm vụ|quyền h�
                     r"\s*,?\s*", re.I)
 _ASKED = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)  # the issuer asks a named body: what follows is its
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
-_OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có quyền)\b", re.I)
+_OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có (?:các |những )?quyền)\b", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
+_RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền\b(?!\s+hạn)", re.I)
 _DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 

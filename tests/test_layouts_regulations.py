@@ -274,3 +274,27 @@ Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 01 t
 - Đối với Văn phòng UBND tỉnh; Sở Nội vụ mỗi đơn vị đề nghị không quá 02 tập thể, 05 cá nhân.
 """
     assert tasks_of(text) == []
+
+
+def test_a_list_of_rights_is_no_task_but_a_list_of_obligations_is_the_bodys():
+    text = """QUY ĐỊNH
+
+Quản lý hoạt động cấp nước
+
+**Điều 1. Quyền và nghĩa vụ của đơn vị cấp nước**
+
+1. Đơn vị cấp nước có các quyền sau:
+
+a) Ký hợp đồng dịch vụ với khách hàng sử dụng nước.
+
+b) Từ chối đấu nối khi công trình không bảo đảm kỹ thuật.
+
+2. Đơn vị cấp nước có các nghĩa vụ sau:
+
+a) Bảo đảm chất lượng nước theo quy chuẩn kỹ thuật.
+
+b) Báo cáo Sở Xây dựng tình hình cấp nước hằng năm.
+"""
+    tasks = tasks_of(text)
+    assert [t.text[:9] for t in tasks] == ["Bảo đảm c", "Báo cáo S"]
+    assert all(t.lead == ["Đơn vị cấp nước"] for t in tasks)

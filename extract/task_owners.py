@@ -55,6 +55,10 @@ def agency_heading(node: Node) -> Optional[str]:
     m = _ARTICLE_OWNER_DUTY.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or _COLLECTIVE_HEAD.match(m.group("who"))):
         return m.group("who").strip()
+    after = t.text.split(":", 1)[1].strip() if ":" in t.text else ""
+    named_after = _TAIL_OWNER.match(after)
+    if named_after and looks_like_agency(named_after.group("who")) and not BARE_KIND.match(named_after.group("who")):
+        return named_after.group("who")  # "1. Đối với hệ thống đang sử dụng: Đơn vị thoát nước có trách nhiệm:"
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title
     head = MARK.sub("", head).strip()
@@ -118,6 +122,7 @@ _ASKED = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)  # the issuer
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
 _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có (?:các |những )?quyền)\b", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
+_TAIL_OWNER = re.compile(r"^(?P<who>[^:;,]{3,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*$", re.I)
 _RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền\b(?!\s+hạn)", re.I)
 _DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)

@@ -298,3 +298,20 @@ b) Báo cáo Sở Xây dựng tình hình cấp nước hằng năm.
     tasks = tasks_of(text)
     assert [t.text[:9] for t in tasks] == ["Bảo đảm c", "Báo cáo S"]
     assert all(t.lead == ["Đơn vị cấp nước"] for t in tasks)
+
+
+def test_a_topic_then_the_body_that_answers_for_it_owns_the_points():
+    text = """QUY ĐỊNH
+
+Quản lý hệ thống chiếu sáng
+
+**Điều 1. Quản lý hệ thống chiếu sáng công cộng**
+
+1. Đối với hệ thống đang vận hành: Đơn vị chiếu sáng có trách nhiệm:
+
+a) Định kỳ kiểm tra an toàn điện của các tủ điều khiển.
+
+b) Đề xuất phương án thay thế đèn tiết kiệm năng lượng.
+"""
+    tasks = tasks_of(text)
+    assert [t.lead for t in tasks] == [["Đơn vị chiếu sáng"]] * 2

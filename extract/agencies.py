@@ -64,7 +64,9 @@ _COLLECTIVE = re.compile(
 # plus "tự" ("Các sở, ban, ngành tự đánh giá …", not the "trật tự" of a name)
 _VERBS = "|".join("".join(f"(?<!{re.escape(w)} )" for w in r.get("not_after", "").split("|") if w)
                   + re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("duty_verbs")) + r"|(?<!trật )tự(?= \w)"
-_VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )(?<!là )tổ chức(?! chính trị))(?![\w])")
+# "tổ chức" is a noun after "là", "các" and in a list of collectives ("Các cơ quan, tổ chức, đơn vị")
+_VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )(?<!là )(?<!cơ quan, )(?<!đơn vị, )(?<!cá nhân, )(?<!cơ quan và )"
+                      rf"(?<!cá nhân và )tổ chức(?! chính trị))(?![\w])")
 # In an owner phrase, "tổ chức" between collective nouns is a noun: "các cơ quan, tổ chức, đơn vị".
 # The same with or without "các", and "cá nhân, tổ chức" ("Cơ quan, tổ chức quản lý trực tiếp": one owner).
 _GROUP_LIST = re.compile(r"^(?:các\s+)?(?:cơ quan|đơn vị|cá nhân)(?:\s*(?:,|và)\s*(?:tổ chức|cơ quan|đơn vị|địa phương|cá nhân))+(?![\w])", re.I)

@@ -315,3 +315,10 @@ b) Đề xuất phương án thay thế đèn tiết kiệm năng lượng.
 """
     tasks = tasks_of(text)
     assert [t.lead for t in tasks] == [["Đơn vị chiếu sáng"]] * 2
+
+
+def test_to_chuc_in_a_list_of_collectives_is_a_noun_not_a_verb():
+    from extract.agencies import cut_purpose
+
+    assert cut_purpose("Các cơ quan, tổ chức, đơn vị có trách nhiệm giao tài khoản") == "Các cơ quan, tổ chức, đơn vị"
+    assert cut_purpose("Sở Nội vụ tổ chức tập huấn cho công chức") == "Sở Nội vụ"

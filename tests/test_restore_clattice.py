@@ -132,3 +132,20 @@ def test_without_a_compiler_the_python_lattice_restores_the_same(model, tmp_path
     monkeypatch.setattr(clattice, "_compilers", lambda: ["no-such-compiler-here"])
     assert not clattice.available() and not list(tmp_path.glob("*.so*"))
     assert restore_text(model, "Ke hoach thuc hien chuyen doi so tai tinh Hau Giang", strip_candidates)[0] == fast[0]
+
+
+def test_a_candidate_function_that_offers_nothing_leaves_the_token_as_written(model):
+    def shy(model, tok):
+        return [] if tok == "xyz" else strip_candidates(model, tok)
+
+    out, _choices = restore_text(model, "ke hoach xyz chuyen doi so", shy)
+    assert out == "kế hoạch xyz chuyển đổi số"
+
+
+def test_the_c_lattice_declines_a_column_without_candidates(model):
+    from normalize.diacritics.decode import Decoded, _packed
+    from normalize.diacritics.lattice import Scorer
+
+    scorer = Scorer(model.lm)
+    empty = Decoded("", 0, [], [[]], [[]], [_packed([])], [], set(), set())
+    assert clattice.decode(scorer, [empty], None) is False  # a column without candidates: no path

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import platform
 import shlex
 import subprocess
 import sys
@@ -28,8 +29,10 @@ import weakref
 from pathlib import Path
 
 from normalize.diacritics.lattice import BEAM, PLACE_BONUS, PRUNE
+from normalize.diacritics.lm import ID_SPACE
 
 SOURCE = Path(__file__).with_name("lattice.c")
+assert ID_SPACE == 1 << 21, "lattice.c packs keys with N = 2**21"
 _LIB: list = []  # [CDLL or None], once per process
 _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -54,6 +57,7 @@ def _compile(out: Path) -> None:
                 continue
         else:
             raise OSError("no C compiler could build lattice.c")
+        os.chmod(tmp, 0o755)  # mkstemp made it private; anyone who shares the cache folder may load it
         os.replace(tmp, out)  # atomic: a parallel build by another process is harmless
     finally:
         if os.path.exists(tmp):
@@ -68,14 +72,14 @@ def library():
     if os.environ.get("VNPLAN_PURE_PYTHON") != "1" and SOURCE.exists():
         from normalize.diacritics.model import cache_dir
 
-        tag = hashlib.sha1(SOURCE.read_bytes() + sys.platform.encode() + os.uname().machine.encode()).hexdigest()[:12]
+        tag = hashlib.sha1(SOURCE.read_bytes() + sys.platform.encode() + platform.machine().encode()).hexdigest()[:12]
         so = cache_dir() / f"lattice-{tag}.so"
         try:
             if not so.exists():
                 _compile(so)
             lib = ctypes.CDLL(str(so))
             _declare(lib)
-        except (OSError, subprocess.SubprocessError):
+        except Exception:  # noqa: BLE001 - any failure to build or load means the Python lattice, never a crash
             lib = None
     _LIB.append(lib)
     return lib
@@ -121,9 +125,10 @@ def tables(lm) -> tuple:
     return got
 
 
-def decode(scorer, decoded: list, places) -> None:
+def decode(scorer, decoded: list, places) -> bool:
     """Viterbi paths and candidate posteriors for every block of ``decoded`` (``Decoded``
-    with their id columns), written to each block's ``path`` and ``probs``."""
+    with their id columns), written to each block's ``path`` and ``probs``. False (nothing
+    written) where the C lattice cannot decode them: the caller then runs the Python one."""
     import numpy as np
 
     lib = library()
@@ -143,6 +148,8 @@ def decode(scorer, decoded: list, places) -> None:
     lengths = np.fromiter((p[3] for p in parts), dtype=i64, count=len(parts))
     cols_a = np.zeros(len(parts) + 1, dtype=i64)
     np.cumsum(lengths, out=cols_a[1:])
+    if len(parts) == 0 or lengths.min() < 1:
+        return False  # a column without candidates has no path
     ca_a = np.frombuffer(b"".join(p[0] for p in parts), dtype=i64)
     cb_a = np.frombuffer(b"".join(p[1] for p in parts), dtype=i64)
     cl_a = np.frombuffer(b"".join(p[2] for p in parts), dtype=f64)
@@ -156,7 +163,7 @@ def decode(scorer, decoded: list, places) -> None:
                     _ptr(pairs_a), len(pairs), scorer.bos, scorer.eos, BEAM, PRUNE, PLACE_BONUS, _ptr(path),
                     _ptr(probs))
     if rc != 0:
-        raise MemoryError(f"lattice.c decode failed ({rc})")
+        return False  # no memory, or no finite path (scores of -inf or NaN): the Python lattice decides
     path_l, probs_l, cols = path.tolist(), probs.tolist(), cols_a.tolist()
     c = 0
     for d in decoded:
@@ -165,3 +172,4 @@ def decode(scorer, decoded: list, places) -> None:
         d.probs = [probs_l[cols[c + i] : cols[c + i + 1]] if cols[c + i + 1] - cols[c + i] > 1 else None
                    for i in range(n)]
         c += n
+    return True

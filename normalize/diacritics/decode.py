@@ -211,7 +211,7 @@ def prepare_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, 
         else:
             got = memo.get(tok)
             if got is None:
-                cands = candidates_fn(model, tok)
+                cands = candidates_fn(model, tok) or None  # an empty list: nothing to choose, as None
                 col_ids = None if cands is None else [(scorer.id(c[0]), c[2]) for c in cands]
                 got = memo[tok] = (cands, col_ids, cands is not None and any(type(c[0]) is tuple for c in cands),
                                    None if cands is None else _packed(col_ids))
@@ -305,8 +305,9 @@ def restore_text(model, text: str, candidates_fn=None, spans=None) -> tuple[str,
         d = (prepare_block if fast else decode_block)(model, text[s:e], s, fn, scorer, memo)
         if d is not None:
             decoded.append(d)
-    if fast and decoded:
-        clattice.decode(scorer, decoded, getattr(model, "places", None))
+    if fast and decoded and not clattice.decode(scorer, decoded, getattr(model, "places", None)):
+        for d in decoded:
+            d.path = viterbi(scorer, d.ids, getattr(model, "places", None), d.bonus_at, d.compound_at)
     parts, pos, choices = [], 0, []
     for d in decoded:
         new, ch = render(d, scorer)

@@ -208,6 +208,10 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
             double t = prev[p].sc + score(&lm, prev[p].key / N, prev[p].key % N, eos);
             if (t > best) { best = t; best_i = p; }
         }
+        if (best_i < 0) { /* no finite path (a column without candidates, or scores of -inf or NaN) */
+            free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
+            return -3;
+        }
         for (int64_t i = ncol - 1; i >= 0; i--) {
             const state *s = &hist[i * beam + best_i];
             path[c0 + i] = s->ci;

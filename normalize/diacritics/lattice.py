@@ -185,5 +185,7 @@ def local_confidence(scorer: Scorer, keys: list, i: int, col: list[tuple]) -> li
         scores.append(s)
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
-    z = sum(exps)
+    z = 0.0
+    for e in exps:  # left to right, as lattice.c adds (sum() compensates its rounding from Python 3.12)
+        z += e
     return [e / z for e in exps]

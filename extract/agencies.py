@@ -52,7 +52,7 @@ _BARE = re.compile(rf"\b{_ANY_PROVINCE}\b")
 # Words that begin an agency name (used to tell a new agency from a wrapped part of a name).
 # first words of an agency or role name: vnplan/lang/vi/agency_heads.tsv
 HEADS = "|".join(re.escape(v).replace(r"\ ", " ") for r in vocabulary("agency_heads") for v in tone_spellings(r["phrase"]))
-HEAD_RE = _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)  # the first words of a body or role
+_HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
 _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp|báo cáo)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(

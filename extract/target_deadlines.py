@@ -38,8 +38,6 @@ def _row_deadline(text: str, cell_end: int) -> Optional[str]:
     return None
 
 
-
-
 # a list item that only names a period, over the items it dates: "- Giai đoạn 2025-2027", "- Đến năm 2030:"
 _PERIOD_LINE = re.compile(r"^\W*(?:(?:[a-z]\)|\d{1,2}[.)])\s*)?(?:(?:giai doan|den het nam|den nam|nam|trong nam)\s+)(?:19|20)\d\d"
                           r"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:?\s*$")
@@ -98,5 +96,3 @@ def deadline_for(ndoc, cs, ce, ls, le, warnings, year, in_table=False):
             d.start = sd.start or sd.end
             d.text = text[cs + start_m.start(): cs + start_m.end()] + "; " + d.text
     return d
-
-

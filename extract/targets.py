@@ -48,7 +48,6 @@ from typing import Optional
 
 from extract.campaign import plan_year
 from extract.evidence import evidence_for
-from extract.task_nodes import rule_article
 from extract.levels import (TINH, heading_chain, leading_level, level_at, named_level, own_heading_level,
                             place_level, subject_level)
 from extract.numbers import (
@@ -66,6 +65,7 @@ from extract.target_deadlines import deadline_for
 from extract.target_adjustments import attach_adjustments, inline_adjustments, is_adjustment, place_adjustments
 from extract.target_tables import year_tables
 from extract.target_years import year_lines
+from extract.task_nodes import rule_article
 from extract.units import normalize_unit
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument

@@ -43,16 +43,16 @@ def agency_heading(node: Node) -> Optional[str]:
         return None
     # an article, or a clause inside one, titled by whose duties follow (a collective included:
     # "Trách nhiệm của các cơ quan, đơn vị xử lý …"; a clause below naming its agency still wins)
-    m = _ARTICLE_OWNER.match(MARK.sub("", t.text).strip())
+    plain = MARK.sub("", t.text).strip()
+    m = _ARTICLE_OWNER.match(plain)
     if m and len(m.group("who").split()) <= 30 and (node.depth == DEPTH_ARTICLE or in_article(node)):
         return m.group("who").strip()
-    m = _ARTICLE_OWNER_BARE.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
+    m = _ARTICLE_OWNER_BARE.match(plain) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):
         return m.group("who").strip()
-    title = MARK.sub("", t.text).strip()
-    if node.depth == DEPTH_ARTICLE and ROLE_RE.match(title) and len(title.split()) <= 25 and under_duty_part(node):
-        return title.rstrip(" .:")  # "Chương III. TỔ CHỨC THỰC HIỆN" / "Điều 28. Cán bộ, công chức, viên chức tiếp nhận …"
-    m = _ARTICLE_OWNER_DUTY.match(MARK.sub("", t.text).strip()) if node.depth == DEPTH_ARTICLE else None
+    if node.depth == DEPTH_ARTICLE and ROLE_RE.match(plain) and len(plain.split()) <= 25 and under_duty_part(node):
+        return plain.rstrip(" .:")  # "Chương III. TỔ CHỨC THỰC HIỆN" / "Điều 28. Cán bộ, công chức, viên chức tiếp nhận …"
+    m = _ARTICLE_OWNER_DUTY.match(plain) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or _COLLECTIVE_HEAD.match(m.group("who"))):
         return m.group("who").strip()
     after = t.text.split(":", 1)[1].strip() if ":" in t.text else ""

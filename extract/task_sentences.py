@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import HEAD_RE, cut_purpose, looks_like_agency
+from extract.agencies import cut_purpose, looks_like_agency
 from extract.raw_task import RawTask
 from vnplan.lang import vocabulary
 
@@ -71,7 +71,7 @@ _RECURRING = re.compile(r"\b(?:thường xuyên|(?:hằng|hàng) (?:năm|quý|th
 _DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
 _CONDITION = re.compile(r"^(?:trường hợp|nếu|khi|trong|sau|đối với|việc|mọi|mỗi)\b", re.I)
 MAX_MARKED_ACTOR = 16  # words
-ROLE_RE = _ROLE_RE = re.compile("^(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("role_heads")) + r")\b", re.I)
+ROLE_RE = re.compile("^(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("role_heads")) + r")\b", re.I)
 
 
 def _marked_actor(rest: str) -> str:
@@ -81,7 +81,7 @@ def _marked_actor(rest: str) -> str:
     actor = rest[: m.start()].strip(" ,")
     if not actor or len(actor.split()) > MAX_MARKED_ACTOR or _CONDITION.match(actor) or not actor[:1].isupper():
         return ""
-    if not _ROLE_RE.match(actor) or re.search(r"[;:]", actor):
+    if not ROLE_RE.match(actor) or re.search(r"[;:]", actor):
         return ""
     return actor
 

@@ -116,8 +116,6 @@ _PROPOSAL_QUOTA = re.compile(r"\bđề nghị (?:khen thưởng )?(?:không quá
 _AUDIENCE_ONLY = re.compile(r"^đối với\s+(?P<who>.+)$", re.I)
 
 
-# "Đơn vị thoát nước có các nghĩa vụ sau": the owner is the body, not its intro
-_OWNER_TAIL = re.compile(r"\s+(?:có|chịu)\s+(?:các\s+|những\s+)?(?:nghĩa vụ|trách nhiệm|nhiệm vụ)\b.*$", re.I)
 _DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn) (?:hoàn thành|thực hiện)(?: xong)?\s*:?\s*(?P<when>(?:trước|trong|chậm nhất|"
                             r"xong trước|hoàn thành trước|đến)\b[^.;]{3,80})[.;]?\s*$", re.I)
 
@@ -156,7 +154,7 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         if rt.lead_from == "heading" and rt.lead.strip() and (not lead or ROLE_RE.match(rt.lead.strip())):
             # "Điều 6. Trách nhiệm của tổ chức, doanh nghiệp … có sản phẩm …": owners no gazetteer knows, and
             # roles ("Điều 28. Cán bộ, công chức, viên chức tiếp nhận …"), as written
-            who = _OWNER_TAIL.sub("", " ".join(rt.lead.split())).strip(" :.")
+            who = " ".join(rt.lead.split()).strip(" :.")
             lead = [who[:1].upper() + who[1:]]
         support = (_support_from_text(rt.support, city, central) if rt.support_from == "text"
                    else canonical_agencies(rt.support, city, central))

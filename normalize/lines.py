@@ -46,11 +46,6 @@ def _last_word(text: str) -> str:
     return words[-1].strip("*_()[]\"'“”‘’,").lower() if words else ""
 
 
-def _dangling(prev: str) -> bool:
-    """Does ``prev`` end on a word that cannot end a sentence, even over a blank line?"""
-    return _last_word(prev) in _STRONG
-
-
 def _width(lines: list[Line]) -> int:
     lens = sorted(len(ln.text) for ln in lines if ln.kind == "text" and ln.text.strip())
     if not lens:
@@ -92,7 +87,7 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
     if nxt[:1].isdigit() and (prev[-1:] in "≥≤<>=" or fold(prev).endswith(_WAITS_FOR_NUMBER)):
         return True  # "Đến hết năm 2025: Có ≥" / "30% doanh nghiệp …": a comparator waits for its number
     if blank_between:
-        return prev.endswith(",") or _dangling(prev)
+        return prev.endswith(",") or _last_word(prev) in _STRONG
     if _last_word(prev) in _CONNECTORS or prev.endswith(",") or (_last_word(prev) in _NUMERIC and nxt[:1].isdigit()):
         return True
     up_para, up_next = is_upper_line(para), is_upper_line(nxt)

@@ -122,10 +122,7 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
            const double *back, int64_t nblocks, const int64_t *blocks, const int64_t *cols, const int8_t *flags,
            const int64_t *cand_a, const int64_t *cand_b, const double *cand_cl, const int64_t *pairs, int64_t npairs,
            int64_t bos, int64_t eos, int32_t beam, double prune, double bonus, int32_t *path, double *probs) {
-    memo_t *memo = malloc(sizeof(memo_t) << MEMO_BITS);
-    if (!memo) return -1;
-    for (int64_t i = 0; i < ((int64_t)1 << MEMO_BITS); i++) memo[i].key = EMPTY;
-    lm_t lm = {{tri_k, tri_v, tri_mask}, {bo2_k, bo2_v, bo2_mask}, {bi_k, bi_v, bi_mask}, bo1, back, memo};
+    lm_t lm = {{tri_k, tri_v, tri_mask}, {bo2_k, bo2_v, bo2_mask}, {bi_k, bi_v, bi_mask}, bo1, back, NULL};
     int64_t maxc = 1, maxlen = 1;
     for (int64_t b = 0; b < nblocks; b++)
         if (blocks[b + 1] - blocks[b] > maxlen) maxlen = blocks[b + 1] - blocks[b];
@@ -135,15 +132,18 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
     while (cap < 2 * beam * maxc + 2) cap <<= 1;
     /* per column of a block: at most beam states kept (more while a column is built) */
     state *hist = malloc(sizeof(state) * (size_t)maxlen * (size_t)beam);
-    int32_t *hn = malloc(sizeof(int32_t) * (size_t)maxlen);
     state *cur = malloc(sizeof(state) * (size_t)cap);
     int32_t *slot = malloc(sizeof(int32_t) * (size_t)cap);
     int64_t *ka = malloc(sizeof(int64_t) * (size_t)maxlen), *kb = malloc(sizeof(int64_t) * (size_t)maxlen);
     double *sc = malloc(sizeof(double) * (size_t)maxc);
-    if (!hist || !hn || !cur || !slot || !ka || !kb || !sc) {
-        free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
-        return -1;
+    memo_t *memo = malloc(sizeof(memo_t) << MEMO_BITS);
+    int rc = 0;
+    if (!hist || !cur || !slot || !ka || !kb || !sc || !memo) {
+        rc = -1;
+        goto done;
     }
+    for (int64_t i = 0; i < ((int64_t)1 << MEMO_BITS); i++) memo[i].key = EMPTY;
+    lm.memo = memo;
     for (int64_t b = 0; b < nblocks; b++) {
         int64_t c0 = blocks[b], ncol = blocks[b + 1] - c0;
         state start = {bos * N + bos, 0.0, -1, -1};
@@ -193,11 +193,10 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
                 }
             }
             if (n > beam) { /* a one-candidate column cannot grow the states past the beam */
-                free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
-                return -2;
+                rc = -2;
+                goto done;
             }
             memcpy(out, cur, sizeof(state) * (size_t)n);
-            hn[i] = n;
             prev = out;
             nprev = n;
         }
@@ -209,8 +208,8 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
             if (t > best) { best = t; best_i = p; }
         }
         if (best_i < 0) { /* no finite path (a column without candidates, or scores of -inf or NaN) */
-            free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
-            return -3;
+            rc = -3;
+            goto done;
         }
         for (int64_t i = ncol - 1; i >= 0; i--) {
             const state *s = &hist[i * beam + best_i];
@@ -255,6 +254,7 @@ int decode(const int64_t *tri_k, const double *tri_v, int64_t tri_mask, const in
             for (int64_t j = lo; j < hi; j++) probs[j] = sc[j - lo] / z;
         }
     }
-    free(hist); free(hn); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
-    return 0;
+done:
+    free(hist); free(cur); free(slot); free(ka); free(kb); free(sc); free(memo);
+    return rc;
 }

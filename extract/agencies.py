@@ -370,5 +370,11 @@ def looks_like_agency(text: str) -> bool:
     pieces = split_agencies(s)
     if not pieces or len(_TITLE.sub("", s).split()) > max(25, 12 * len(pieces)):
         return False  # a list of seven agencies is long; one name of 30 words is a sentence
-    return all(resolve_agency(p).known or (_HEAD_RE.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà")))
-               or (p.lower().startswith("các ") and _COLLECTIVE.match(p[4:])) for p in pieces)
+    return all(resolve_agency(p).known or _headed(p) or (p.lower().startswith("các ") and (_COLLECTIVE.match(p[4:]) or _headed(p[4:])))
+               for p in pieces)
+
+
+def _headed(p: str) -> bool:
+    """Starts with the first word of a body's name ("Tổ đại biểu …", "chủ rừng"); "cấp", "cơ sở", "nhà"
+    alone start topics as often ("cấp độ", "cơ sở dữ liệu", "nhà ở")."""
+    return bool(_HEAD_RE.match(p)) and not _NOT_HEAD.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà"))

@@ -176,7 +176,8 @@ def find_percents(text: str) -> list[Quantity]:
 
 def find_ratios(text: str) -> list[Quantity]:
     """Ratios of whole numbers (``11/11``, ``14/14``) that are not dates (``30/11``,
-    ``6/2023``) nor document numbers (``06/QĐ-TTg``). A ratio is kept only when the
+    ``6/2023``) nor document numbers (``06/QĐ-TTg``), hours of a watch (``12/24 giờ``) nor map
+    scales (``1/500``). A ratio is kept only when the
     numerator does not exceed the denominator (a day/month pair usually does, or is
     followed by a year)."""
     out = []
@@ -184,9 +185,9 @@ def find_ratios(text: str) -> list[Quantity]:
         a, b = int(m.group(1)), int(m.group(2))
         if b == 0 or a > b or b >= 1900:
             continue
-        tail = text[m.end(): m.end() + 3]
-        if re.match(r"\s*/\s*\d", tail):
-            continue
+        tail = text[m.end(): m.end() + 6]
+        if re.match(r"\s*/\s*\d", tail) or re.match(r"\s*(?:giờ|h\b)", tail, re.I) or (a == 1 and b >= 100):
+            continue  # "trực 24/24 giờ" is a watch, "bản đồ tỷ lệ 1/500" a scale
         before = text[max(0, m.start() - 8): m.start()].lower()
         if re.search(r"(ngày|tháng|số|quý)\s*$", before) or re.search(r"(ngay|thang|so)\s*$", fold(before)):
             continue

@@ -17,7 +17,7 @@ from typing import Optional
 from extract.agencies import _VERB_START, looks_like_agency
 from extract.numbers import fold
 from normalize.model import NormalizedDocument
-from normalize.patterns import ARTICLE, CHAPTER, SIGN_PREFIX
+from normalize.patterns import ARTICLE, CHAPTER, SECTION_PART, SIGN_PREFIX
 from normalize.text import is_upper_line
 from vnplan.lang import alternation, phrases
 
@@ -37,7 +37,9 @@ _ROMAN = re.compile(r"^\s*[*_]*\s*(?P<num>[IVX]{1,5})\.\s+(?P<rest>.*)$")
 # "a) …", and "a. Chủ trì …" (a letter and a full stop, then a capital: no abbreviation reads so)
 _LETTER = re.compile(r"^\s*[*_]*\s*(?P<num>[a-zđ])(?:\)\s+|\.\s+(?=[A-ZĐÀ-Ỹ]))(?P<rest>.*)$")
 _DASH = re.compile(r"^\s*[-–•+]\s+\S")
-DEPTH_CHAPTER, DEPTH_ARTICLE = -0.5, 0  # a chapter holds articles; an article holds numbered clauses
+# a chapter holds sections (Mục), a section articles; an article holds numbered clauses
+DEPTH_CHAPTER, DEPTH_SECTION, DEPTH_ARTICLE = -0.5, -0.25, 0
+_PARTS = (DEPTH_CHAPTER, DEPTH_SECTION, 0, 1)  # the levels whose title may say they assign work
 ENDS = (".", ";", ":", "!", "?")
 _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipients list: the body is over
 # articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
@@ -178,9 +180,13 @@ def parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[N
         folded = fold(line)
         article = ARTICLE.match(folded)
         legal = article or CHAPTER.match(folded)
-        if legal:  # "Chương V", "Điều 19. Trách nhiệm của …" (normalize.patterns)
-            depth = DEPTH_ARTICLE if article else DEPTH_CHAPTER
-            label = ("Điều " if article else "Chương ") + legal.group("n").upper()
+        part = None if legal else SECTION_PART.match(folded)
+        if part and (len(line) >= 120 and not is_upper_line(line) or all(n.depth != DEPTH_CHAPTER for n in stack)):
+            part = None
+        if legal or part:  # "Chương V", "Mục 3. …", "Điều 19. Trách nhiệm của …" (normalize.patterns)
+            legal = legal or part
+            depth = DEPTH_ARTICLE if article else DEPTH_SECTION if part else DEPTH_CHAPTER
+            label = ("Điều " if article else "Mục " if part else "Chương ") + legal.group("n").upper()
             _open_node(stack, nodes, label, depth, lstart, lend, line[legal.start("rest"):])
             blank = False
             continue
@@ -284,7 +290,7 @@ def under_duty_part(node: Node) -> bool:
     while n is not None:
         # a chapter's name may stand on the line after "Chương III", as its first piece
         names = [p.text for p in n.pieces[:2] if p.text.strip()][:1]
-        if n.depth in (DEPTH_CHAPTER, 0, 1) and not _is_article(n) and names and _DUTY_SECTION.search(names[0]) \
+        if n.depth in _PARTS and not _is_article(n) and names and _DUTY_SECTION.search(names[0]) \
                 and len(names[0].split()) <= 20:
             return True
         n = n.parent
@@ -303,7 +309,7 @@ def in_duty_section(node: Node) -> bool:
             t = n.title()
             return not (t is not None and _RULE_ARTICLE.match(fold(t.text)))
         t = n.title()
-        if t is not None and n.depth in (DEPTH_CHAPTER, 0, 1) and _DUTY_SECTION.search(t.text) \
+        if t is not None and n.depth in _PARTS and _DUTY_SECTION.search(t.text) \
                 and len(t.text.split()) <= (20 if n.depth <= 0 else 12):  # a part's title may run long
             return True
         n = n.parent

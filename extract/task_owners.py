@@ -17,7 +17,8 @@ from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
 
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _DUTY = re.compile(
-    r"\s+(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ|có (?:các |những )?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
+    r"\s+(?:chịu trách nhiệm|có (?:quyền hạn|nhiệm vụ|trách nhiệm)(?:(?:\s*,\s*|\s+và\s+)(?:quyền hạn|nhiệm vụ|trách nhiệm))*"
+    r"|có (?:các |những )?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
     r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
 )
 # "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
@@ -61,7 +62,7 @@ def agency_heading(node: Node) -> Optional[str]:
         return named_after.group("who")  # "1. Đối với hệ thống đang sử dụng: Đơn vị thoát nước có trách nhiệm:"
     title = re.sub(r"^(?:đề nghị|giao|yêu cầu)\s*:\s*", "", t.text, flags=re.I)  # "6. Đề nghị: Hiệp hội …"
     head = title.split(":", 1)[0] if ":" in title else title
-    head = MARK.sub("", head).strip()
+    head = _ALIAS.sub("", MARK.sub("", head)).strip()
     head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị|giao|yêu cầu)\s+", "", head, flags=re.I)
     head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
     duty = _DUTY_INTRO.match(head) if title.rstrip().endswith(":") else None
@@ -121,6 +122,8 @@ _SCOPE = re.compile(r"^theo\s+chức\s+năng(?:\s*,\s*(?:nhiệm vụ|quyền h�
 _ASKED = re.compile(r"^(?:đề nghị|giao|yêu cầu)\s+", re.I)  # the issuer asks a named body: what follows is its
 # "… tổ chức bồi dưỡng các chương trình sau", "… được quyết định": what follows is objects or powers
 _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có (?:các |những )?quyền)\b", re.I)
+# the short name a body is given once ("Ban Quản lý … (sau đây gọi tắt là “Ban Quản lý”) có trách nhiệm:")
+_ALIAS = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt|gọi\s+chung|gọi|viết\s+tắt)\s+là\b[^()]*\)", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
 _TAIL_OWNER = re.compile(r"^(?P<who>[^:;,]{3,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*$", re.I)
 _RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền\b(?!\s+hạn)", re.I)

@@ -23,6 +23,8 @@ _LEAD_IN = re.compile(
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
+# kinds of body that a collective owner names when the issuer assigns it work by name ("Giao các Sở, ngành, …")
+_NAMED_KINDS = re.compile(r"\b(?:sở|bộ|ngành|ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b", re.I)
 # a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
 BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
 # "… là kênh …", "… được …" define or entitle; "… là cơ quan đầu mối, theo dõi …" gives a role and a duty
@@ -125,7 +127,9 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive
     deadline = deadline_in(sentence)
-    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and ASSIGN_VERB.match(after)) and not opens_list:
+    named_kinds = bool(m and m.group("giao")) and _NAMED_KINDS.search(actor)  # "Giao các Sở, ngành, UBND các xã …"
+    if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and ASSIGN_VERB.match(after)) and not opens_list \
+            and not named_kinds:
         return None  # a general directive to everyone, not a task (but "… có trách nhiệm …" under a duty heading is one)
     text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\s+", "", after, flags=re.I)
     rt = RawTask(text[:1].upper() + text[1:], start, start + len(sentence.rstrip()), actor, "", deadline,

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.model import Section
-from normalize.patterns import APPENDIX, ARTICLE, CHAPTER, LETTERED, NUMBERED, ROMAN, roman_value
+from normalize.patterns import APPENDIX, ARTICLE, CHAPTER, LETTERED, NUMBERED, ROMAN, SECTION_PART, roman_value
 from normalize.tables import follows, is_ordinal, norm_label
 from normalize.text import fold, is_upper_line
 
@@ -60,7 +60,8 @@ def _ocr_roman(text: str, seen: dict) -> str | None:
     return cand if v and v == seen["roman"] + 1 else None
 
 
-RANK_CHAPTER, RANK_ARTICLE = 0.8, 1.5  # a chapter holds articles; an article holds numbered clauses (rank 2)
+# a chapter holds sections (Mục), a section articles; an article holds numbered clauses (rank 2)
+RANK_CHAPTER, RANK_SECTION, RANK_ARTICLE = 0.8, 1.2, 1.5
 
 
 def _legal_heading(text: str, seen: dict) -> tuple[float, str] | None:
@@ -75,6 +76,9 @@ def _legal_heading(text: str, seen: dict) -> tuple[float, str] | None:
     m = CHAPTER.match(f)
     if m and (len(text) < 120 or is_upper_line(text)):
         return RANK_CHAPTER, f"Chương {m.group('n').upper()}"
+    m = SECTION_PART.match(f)
+    if m and seen.get("chapter") and (len(text) < 120 or is_upper_line(text)):
+        return RANK_SECTION, f"Mục {m.group('n').upper()}"
     return None
 
 
@@ -184,7 +188,8 @@ def parse_sections(text: str, table_lines: set[int], warnings: list | None = Non
             seen["article"] = int(label.split()[1])
             seen["nums"] = set()
             seen["letter"] = None
-        elif rank == RANK_CHAPTER:
+        elif rank in (RANK_CHAPTER, RANK_SECTION):
+            seen["chapter"] = seen.get("chapter") or rank == RANK_CHAPTER
             seen["nums"] = set()
             seen["letter"] = None
         elif rank == 1:

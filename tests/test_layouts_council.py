@@ -1,0 +1,119 @@
+"""Provincial regulations and council resolutions (eleventh development set, December 2026),
+written here with other bodies and wording than the documents that showed them."""
+
+from extract.targets import extract_targets
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+
+def _normalized(text: str):
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return normalize_document(doc, restore=False)
+
+
+def tasks_of(text: str):
+    return extract_tasks(_normalized(text))
+
+
+RESOLUTION = """NGHỊ QUYẾT
+Quy định hỗ trợ phát triển du lịch cộng đồng
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 9. Trách nhiệm của Ủy ban nhân dân tỉnh và các cơ quan liên quan
+1. Ủy ban nhân dân tỉnh có quyền hạn và nhiệm vụ:
+a) Ban hành hướng dẫn thực hiện Nghị quyết.
+b) Bố trí kinh phí hằng năm để thực hiện Nghị quyết.
+2. Trung tâm Xúc tiến Du lịch tỉnh Lâm Đồng (sau đây gọi tắt là “Trung tâm”) có trách nhiệm:
+a) Tiếp nhận hồ sơ đề nghị hỗ trợ.
+b) Tổng hợp kết quả hỗ trợ, báo cáo Sở Văn hóa, Thể thao và Du lịch.
+Điều 10. Giám sát thực hiện
+1. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.
+2. Giao các Sở, ngành, Ủy ban nhân dân các xã, phường chỉ đạo các hợp tác xã du lịch (bao gồm cả tổ hợp tác) xây dựng sản phẩm du lịch.
+"""
+
+
+def test_a_body_with_duties_and_powers_is_the_lead_without_those_words():
+    leads = {t.text[:20]: t.lead for t in tasks_of(RESOLUTION)}
+    assert leads["Ban hành hướng dẫn t"] == ["UBND tỉnh"]
+    assert leads["Bố trí kinh phí hằng"] == ["UBND tỉnh"]
+
+
+def test_the_short_name_a_body_is_given_does_not_hide_it():
+    tasks = tasks_of(RESOLUTION)
+    led = [t.text for t in tasks if t.lead and t.lead[0].startswith("Trung tâm Xúc tiến Du lịch")]
+    assert led == ["Tiếp nhận hồ sơ đề nghị hỗ trợ.", "Tổng hợp kết quả hỗ trợ, báo cáo Sở Văn hóa, Thể thao và Du lịch."]
+
+
+def test_the_council_bodies_asked_to_supervise_are_the_leads():
+    task = next(t for t in tasks_of(RESOLUTION) if "giám sát" in t.text.lower())
+    assert len(task.lead) == 4
+    assert any(x.startswith("Thường trực Hội đồng nhân dân") for x in task.lead)
+    assert any(x.startswith("Các Tổ đại biểu") for x in task.lead)
+
+
+def test_departments_assigned_by_name_are_no_general_directive():
+    task = next(t for t in tasks_of(RESOLUTION) if "hợp tác xã du lịch" in t.text)
+    assert task.text.startswith("Chỉ đạo")
+    assert task.lead[0] == "Các Sở, ngành" and "xã" in task.lead[1]
+
+
+REGULATION = """QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý đê điều
+
+Chương II
+NỘI DUNG PHỐI HỢP
+
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp quản lý đê điều.
+Mục 1. PHỐI HỢP TRONG CÔNG TÁC TUẦN TRA
+Điều 2. Trách nhiệm của Sở Nông nghiệp và Môi trường
+1. Hướng dẫn lực lượng quản lý đê nhân dân tuần tra, canh gác.
+
+**Mục 2. PHỐI HỢP TRONG CÔNG TÁC XỬ LÝ
+VI PHẠM VỀ ĐÊ ĐIỀU**
+
+Điều 3. Xử lý vi phạm trên đê
+1. Lực lượng Kiểm lâm sở tại chủ trì kiểm tra hiện trường khi có vi phạm.
+2. Các chủ rừng ven đê phải thường xuyên kiểm tra, báo cáo sự cố.
+Điều 4. Thông tin về sự cố
+1. Ban chỉ huy các cấp thông báo kịp thời tình hình sự cố cho Công an tỉnh.
+"""
+
+
+def test_a_section_heading_mục_is_structure_not_a_task():
+    tasks = tasks_of(REGULATION)
+    assert not any("PHỐI HỢP TRONG" in t.evidence.text for t in tasks)
+    assert [t.lead for t in tasks if t.text.startswith("Hướng dẫn")] == [["Sở Nông nghiệp và Môi trường"]]
+
+
+def test_owners_end_at_their_verb_and_sở_tại_is_part_of_the_name():
+    leads = {t.text[:12]: t.lead for t in tasks_of(REGULATION)}
+    assert leads["Chủ trì kiểm"] == ["Lực lượng Kiểm lâm sở tại"]
+    assert leads["Thông báo kị"] == ["Ban chỉ huy các cấp"]
+    assert leads["Phải thường "] == ["Các chủ rừng ven đê"]
+
+
+def test_the_standards_of_a_rank_and_a_shift_are_no_targets():
+    text = """NGHỊ ĐỊNH
+Quy định chi tiết về bảo tàng
+
+Chương III
+XẾP HẠNG BẢO TÀNG
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định chi tiết về bảo tàng.
+Mục 1. TIÊU CHÍ XẾP HẠNG
+Điều 2. Tiêu chuẩn xếp hạng bảo tàng hạng I
+1. Có ít nhất 90% hiện vật được bảo quản định kỳ.
+2. Số lượng khách tham quan đạt ít nhất 100.000 lượt mỗi năm.
+"""
+    assert extract_targets(_normalized(text)) == []
+    plan = """KẾ HOẠCH
+Phòng cháy, chữa cháy rừng mùa khô
+I. MỤC TIÊU
+1. Tổ chức canh phòng trực 12/24 giờ tại các vùng trọng điểm.
+2. Lập bình đồ khu vực trọng điểm theo bản đồ tỷ lệ 1/2.000 và tỷ lệ 1/500.
+3. 20/20 xã có phương án chữa cháy rừng được phê duyệt.
+"""
+    assert [(t.value, t.unit) for t in extract_targets(_normalized(plan))] == [(100.0, "%")]

@@ -36,6 +36,9 @@ _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ qu
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
+# a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
+# phải …"): part of that duty, not one of its own (a numbered clause that opens so is still a task)
+_CASE_OPEN = re.compile(r"^\W*(?:trong\s+)?trường\s+hợp\b", re.I)
 _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 # one owner label naming both: "X chủ trì; Y phối hợp", "X chủ trì, phối hợp với Y"
 _LEAD_THEN_SUPPORT = re.compile(
@@ -187,7 +190,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 continue  # "2.3. Về hành chính tư pháp" over its points: a heading, the points are the tasks
             if p.kind != "dash":  # "… gửi kèm bộ Cẩm nang gồm:" and its dashes list contents, not duties
                 listing = bool(_CONTENTS_INTRO.search(p.text))
-            if listing:
+            if listing or (p.kind == "body" and out and _CASE_OPEN.match(p.text)):
                 continue
             # under "các cơ quan, đơn vị", an item naming its agency is that agency's; so is, under any
             # owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")
@@ -225,6 +228,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                     rt = assignment(part, start + off, True)
                     if rt:
                         out.append(rt)
+                continue
+            if k > 0 and out and _CASE_OPEN.match(sent):
                 continue
             item_start = k == 0 and p.kind == "title" and node.depth in (1, 2, 6)  # "c) Bộ Quốc phòng …"
             opens = bool(LIST_INTRO.search(sent))

@@ -117,3 +117,20 @@ I. MỤC TIÊU
 3. 20/20 xã có phương án chữa cháy rừng được phê duyệt.
 """
     assert [(t.value, t.unit) for t in extract_targets(_normalized(plan))] == [(100.0, "%")]
+
+
+def test_a_case_added_to_a_duty_is_part_of_it_but_a_clause_opening_with_a_case_is_a_task():
+    text = """QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp cấp giấy phép
+
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp.
+
+Điều 2. Trách nhiệm của Sở Xây dựng
+1. Thẩm định hồ sơ đề nghị cấp phép trong 05 ngày làm việc.
+
+Trường hợp hồ sơ chưa đầy đủ, Sở Xây dựng phải thông báo cho tổ chức, cá nhân để bổ sung.
+2. Trường hợp hồ sơ liên quan đến đất quốc phòng, lấy ý kiến của Bộ Chỉ huy quân sự tỉnh.
+"""
+    tasks = tasks_of(text)
+    assert [t.evidence.text[:24] for t in tasks] == ["Thẩm định hồ sơ đề nghị ", "Trường hợp hồ sơ liên qu"]

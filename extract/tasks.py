@@ -124,6 +124,12 @@ _DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn) (?:hoàn thành|thực h
 _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởng\s+)?các\s[^.]{0,160}\./\.\W*$", re.I)
 
 
+# what a statement is, whatever its owner: a motto or principle ("Phương châm: Phòng cháy là chính, …"), a step of
+# a procedure ("- Bước 2: Chủ tịch UBND tỉnh căn cứ …"), a release from liability ("… không chịu trách nhiệm do …")
+_NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:(?:phương châm|nguyên tắc|quan điểm)\s*:"
+                         r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b)", re.I)
+
+
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
     audience = _AUDIENCE_ONLY.match(t)
@@ -146,7 +152,8 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
                 tasks[-1].deadline, dw = parse_deadline(only.group("when"), year)
                 tasks[-1].warnings = [w for w in tasks[-1].warnings if w != "no deadline stated"] + dw
             continue
-        if rt.layout != "table" and _no_task(re.sub(r"^[-+•–]\s+", "", rt.text)):
+        if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))
+                                     or _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end])):
             continue
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []

@@ -134,3 +134,21 @@ Trường hợp hồ sơ chưa đầy đủ, Sở Xây dựng phải thông báo
 """
     tasks = tasks_of(text)
     assert [t.evidence.text[:24] for t in tasks] == ["Thẩm định hồ sơ đề nghị ", "Trường hợp hồ sơ liên qu"]
+
+
+def test_a_motto_a_procedure_step_and_a_release_from_liability_are_no_duties():
+    text = """QUYẾT ĐỊNH
+Ban hành Quy định phòng, chống lụt bão
+
+Điều 1. Phạm vi điều chỉnh
+Quy định này áp dụng trên địa bàn tỉnh.
+
+Điều 2. Trách nhiệm của Ủy ban nhân dân cấp xã
+1. Phương châm: Ủy ban nhân dân cấp xã phải chủ động phòng, tránh ở cơ sở.
+2. Lập phương án sơ tán dân cư trước mùa mưa bão hằng năm.
+3. Huy động lực lượng khi có lệnh theo trình tự sau:
+- Bước 1: Chủ tịch Ủy ban nhân dân cấp xã ra lệnh huy động bằng văn bản.
+- Bước 2: Ban Chỉ huy cấp xã thông báo cho các lực lượng được huy động.
+4. Ủy ban nhân dân cấp xã không chịu trách nhiệm về thiệt hại do các tổ chức không chấp hành lệnh sơ tán.
+"""
+    assert [t.text[:18] for t in tasks_of(text)] == ["Lập phương án sơ t"]

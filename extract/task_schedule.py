@@ -30,14 +30,15 @@ _HEADING = re.compile(r"^(?:thời gian\s*(?:,|và)\s*)?(?:tiến độ|lộ tr�
 # "Giai đoạn 1:", "Bước 2 -", "Đợt 1." before the period of a phase.
 _PHASE = re.compile(r"^(?:giai đoạn|bước|đợt|phase)\s+(?:\d{1,2}|[IVX]{1,4})\s*(?:[:.\-–)]\s*|(?=\())", re.I)
 _ONE = (
-    r"(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
     r"|(?:tháng|quý)\s+(?:[IVX]{1,4}|\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
     r"|\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|năm\s+\d{4}|\d{4})"
 )
 # The period a statement opens with: "Năm 2022", "Từ năm 2023 đến năm 2025", "Quý I/2024",
-# "Trong tháng 6/2024", "Giai đoạn 2023 - 2025", "Từ nay đến hết năm 2025".
+# "Trong tháng 6/2024", "Giai đoạn 2023 - 2025", "Từ nay đến hết năm 2025",
+# "Kể từ ngày 01 tháng 7 năm 2026 đến hết ngày 31 tháng 12 năm 2027".
 _LEAD_PERIOD = re.compile(
-    rf"^\(?(?:(?:từ|trong|đến hết|đến|trước|chậm nhất|hết|cuối|đầu|giai đoạn)\s+)?(?:nay|{_ONE})"
+    rf"^\(?(?:(?:kể từ|từ|trong|đến hết|đến|trước|chậm nhất|hết|cuối|đầu|giai đoạn)\s+)?(?:nay|{_ONE})"
     rf"(?:\s*(?:đến hết|đến|tới|-|–)\s*{_ONE})?\)?",
     re.I,
 )

@@ -127,7 +127,8 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
         return None  # the issuer asking everyone: a general directive
     deadline = deadline_in(sentence)
-    named_kinds = bool(m and m.group("giao")) and _NAMED_KINDS.search(actor)  # "Giao các Sở, ngành, UBND các xã …"
+    named_kinds = bool(m and m.group("giao") and m.group("giao").lower().startswith("giao")) \
+        and _NAMED_KINDS.search(actor)  # "Giao các Sở, ngành, UBND các xã …": work assigned by name
     if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and ASSIGN_VERB.match(after)) and not opens_list \
             and not named_kinds:
         return None  # a general directive to everyone, not a task (but "… có trách nhiệm …" under a duty heading is one)

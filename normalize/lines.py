@@ -98,7 +98,7 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
     if _is_numbered_start(para):
         if len(prev) < 0.55 * width:
             return False  # the heading line ended well short of the width
-        if after is not None and len(nxt) < 0.55 * width and starts_lower(after):
+        if after is not None and len(nxt) < 0.55 * width and starts_lower(after) and not _is_numbered_start(after):
             return False  # ``nxt`` is the short, indented first line of the paragraph under the heading
     return True
 

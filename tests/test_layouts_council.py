@@ -152,3 +152,21 @@ Quy định này áp dụng trên địa bàn tỉnh.
 4. Ủy ban nhân dân cấp xã không chịu trách nhiệm về thiệt hại do các tổ chức không chấp hành lệnh sơ tán.
 """
     assert [t.text[:18] for t in tasks_of(text)] == ["Lập phương án sơ t"]
+
+
+def test_a_roadmap_stage_opening_with_its_dates_is_a_dated_task():
+    text = """NGHỊ QUYẾT
+Quy định thực hiện khu vực hạn chế xe tải
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định khu vực hạn chế xe tải trên địa bàn tỉnh.
+
+Điều 2. Lộ trình thực hiện
+1. Trước ngày 01 tháng 01 năm 2029:
+a) Kể từ ngày 01 tháng 3 năm 2027 đến hết ngày 31 tháng 12 năm 2027: Thực hiện hạn chế xe tải thí điểm tại các phường trung tâm quy định tại khoản 2 Điều 1
+Nghị quyết này;
+b) Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2028: Thực hiện hạn chế xe tải tại toàn bộ các phường.
+"""
+    tasks = tasks_of(text)
+    assert [(t.deadline.start, t.deadline.end) for t in tasks] == [("2027-03-01", "2027-12-31"), ("2028-01-01", "2028-12-31")]
+    assert tasks[0].text.endswith("Nghị quyết này;")  # the wrapped reference is joined back

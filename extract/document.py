@@ -255,6 +255,17 @@ def issuer_name(block: list[str], province: tuple[str, str] | None) -> str:
     return " ".join(sentence_case(b, keep=[province[0]] if province else []) for b in block)
 
 
+def as_written(name: str, text: str) -> str:
+    """A name read from a header in capitals ("BỘ CÔNG THƯƠNG" → "Bộ công thương") as the document
+    itself writes it in running text ("Bộ Công Thương"), when it does so more than once."""
+    seen: dict[str, int] = {}
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I):
+        if not m.group(0).isupper() and m.group(0) != name:
+            seen[m.group(0)] = seen.get(m.group(0), 0) + 1
+    best = max(seen, key=seen.get) if seen else None
+    return best if best and seen[best] >= 2 and best[:1].isupper() else name
+
+
 def _issuer_from_text(text: str, province: tuple[str, str] | None) -> str | None:
     """'UBND tỉnh ban hành Kế hoạch …' in the preamble names the issuer when the header is missing."""
     if not province:
@@ -336,6 +347,8 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     issuer = None
     if block:
         issuer = issuer_name(block, province)
+        if all(b.isupper() for b in block):
+            issuer = as_written(issuer, ndoc.text)
     if issuer is None:
         issuer = _issuer_from_text(ndoc.text, province)
         if issuer:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from normalize.patterns import APPENDIX, DOC_TYPE_LINE, SIGN_PREFIX, SIGN_ROLE
+from normalize.patterns import APPENDIX, DOC_TYPE_LINE, PERSON_TITLE, SIGN_PREFIX, SIGN_ROLE
 from normalize.text import fold, is_upper_line
 from vnplan.lang import vocabulary
 
@@ -35,6 +35,9 @@ def _name_like(text: str) -> bool:
 
 
 _SURNAMES = {fold(r["phrase"]) for r in vocabulary("surnames")}  # vnplan/lang/vi/surnames.tsv
+# a signature block whose line breaks were lost: "… PHÓ THỦ TƯỚNG(Đã ký)Nguyễn Hòa Bình |"
+_SIGNED_AT = re.compile(r"[(\[]\s*da\s+ky\b")
+_GLUED_SIGNED = re.compile(r"\s*([(\[]\s*Đã\s+ký\s*[)\]])\s*", re.I)
 _SIGNED = re.compile(r"^\s*[(\[]\s*(?:da\s+ky|ky)\b[^)\]]*[)\]]\s*")  # "(Đã ký)", "[Đã ký]", "(Ký, đóng dấu)"
 
 
@@ -45,15 +48,20 @@ def _role_at(line: str) -> int | None:
     folded = fold(line)  # same length as the line: one fold serves every tail
     for m in re.finditer(r"\S+", line):
         k = m.start()  # (the patterns are anchored with "^": match a slice, not at a position)
-        if (SIGN_ROLE.match(folded[k:]) or SIGN_PREFIX.match(folded[k:])) and is_upper_line(line[k:]):
+        signed = _SIGNED_AT.search(folded, k)  # "… PHÓ THỦ TƯỚNG (Đã ký) Nguyễn Hòa Bình": the role ends there
+        if (SIGN_ROLE.match(folded[k:]) or SIGN_PREFIX.match(folded[k:])) \
+                and is_upper_line(line[k: signed.start() if signed else len(line)]):
             return k
     return None
 
 
 def _name_in(line: str) -> str | None:
-    """The signer's name in a line under the role: the line itself, or what follows "(Đã ký)"."""
+    """The signer's name in a line under the role: the line itself, or what follows "(Đã ký)",
+    without a rank or degree before it ("Đại tướng …", vnplan/lang/vi/person_titles.tsv)."""
     m = _SIGNED.match(fold(line))  # fold keeps the length, so its offsets are the line's
     line = line[m.end():].strip() if m else line.strip()
+    t = PERSON_TITLE.match(fold(line))
+    line = line[t.end():].strip() if t else line
     return line if _name_like(line) else None
 
 
@@ -72,6 +80,7 @@ def find_signer(text: str, body_start: int = 0) -> str | None:
     possibly after "(Đã ký)", or run into the role line when the lines were joined."""
     lines = text[body_start:].split("\n")
     stop = next((i for i, ln in enumerate(lines) if APPENDIX.match(fold(ln)) and is_upper_line(ln)), len(lines))
+    lines = [_GLUED_SIGNED.sub(r" \1 ", ln).rstrip(" |") for ln in lines]
     found = None
     for i in range(stop):
         at = _role_at(lines[i])

@@ -14,7 +14,10 @@ from typing import Optional
 from extract.agencies import _VERB_START, cut_purpose, looks_like_agency, split_agencies
 from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under, under_duty_part
 from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
+from vnplan.lang import vocabulary
 
+# "Các loại hình dịch vụ:", "Các trường hợp sau:": objects or cases, not a collective owner (object_nouns.tsv)
+_OBJECTS = re.compile(r"^(?:các|mỗi)\s+(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("object_nouns")) + r")\b", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _DUTY = re.compile(
     r"\s+(?:chịu trách nhiệm|có (?:quyền hạn|nhiệm vụ|trách nhiệm)(?:(?:\s*,\s*|\s+và\s+)(?:quyền hạn|nhiệm vụ|trách nhiệm))*"
@@ -141,7 +144,8 @@ def collective_heading(node: Node) -> Optional[str]:
     if ":" in t.text and t.text.split(":", 1)[1].strip() and re.fullmatch(r"(?:Các|Mỗi)\s+\w+", head):
         return None  # "b) Các Bộ: Tài chính, Y tế … khẩn trương …": the names run on after the colon
     has_duties = ":" in t.text or any(p.kind == "dash" for p in node.pieces)
-    if not has_duties or not re.match(r"^(?:Các|Mỗi)\s+\w", head) or len(head.split()) > 10 or _SENTENCE_WORDS.search(head):
+    if not has_duties or not re.match(r"^(?:Các|Mỗi)\s+\w", head) or len(head.split()) > 10 or _SENTENCE_WORDS.search(head) \
+            or _OBJECTS.match(head):
         return None
     return head
 

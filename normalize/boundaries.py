@@ -28,6 +28,7 @@ from normalize.patterns import (
     MOTTO_2,
     NUMBER_LINE,
     NUMBER_VALUE,
+    PERSON_TITLE,
     PIPE_LINE,
     RECIPIENTS,
     RULE_LINE,
@@ -112,7 +113,8 @@ def portal_fields(lines: list[Line]) -> dict:
 
 
 def _is_name(text: str) -> bool:
-    words = text.strip().split()
+    t = PERSON_TITLE.match(fold(text.strip()))
+    words = text.strip()[t.end():].split() if t else text.strip().split()
     return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text)
 
 

@@ -57,8 +57,11 @@ def _is_numbered_start(text: str) -> bool:
     return bool(ROMAN.match(text) or LETTERED.match(text) or NUMBERED.match(text))
 
 
-def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int, after: str | None = None) -> bool:
-    """Does line ``nxt`` continue paragraph ``para`` whose last physical line is ``last``?"""
+def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int, after: str | None = None,
+                blank_paragraphs: bool = False) -> bool:
+    """Does line ``nxt`` continue paragraph ``para`` whose last physical line is ``last``?
+    ``blank_paragraphs``: the document sets its paragraphs apart with blank lines, so a line
+    break without one is a wrap even after a short first line ("2. Tập đoàn Điện lực" / "Việt Nam …")."""
     nxt = nxt.strip()
     prev = last.rstrip()
     if BARE_MARKER.match(nxt):
@@ -95,7 +98,8 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
         return True
     if up_para and not up_next:
         return False
-    if _is_numbered_start(para):
+    # (a marker with only a footnote reference, "a) [2]", stays a line of its own as before)
+    if _is_numbered_start(para) and not (blank_paragraphs and len(re.sub(r"\[\d+\]", " ", para).split()) > 2):
         if len(prev) < 0.55 * width:
             return False  # the heading line ended well short of the width
         if after is not None and len(nxt) < 0.55 * width and starts_lower(after) and not _is_numbered_start(after):
@@ -135,9 +139,25 @@ def _next_texts(lines: list[Line]) -> list[str | None]:
     return out
 
 
+def _blank_separated(lines: list[Line]) -> bool:
+    """Do (nearly) all numbered and lettered items start after a blank line? Portal copies of word
+    files set every paragraph apart so; their hard wraps then fall anywhere, the short first line
+    of an item included."""
+    starts = gaps = 0
+    prev = None
+    for ln in lines:
+        empty = ln.kind == "blank" or not ln.text.strip()
+        if not empty and ln.kind == "text" and _is_numbered_start(ln.text) and prev is not None:
+            starts += 1
+            gaps += prev == "blank"
+        prev = "blank" if empty else ln.kind
+    return starts >= 8 and gaps >= 0.9 * starts
+
+
 @stage("lines")
 def join_lines(draft: Draft) -> None:
     width = _width(draft.lines)
+    blank_paragraphs = _blank_separated(draft.lines)
     out: list[Line] = []
     para: Line | None = None
     last = ""
@@ -154,7 +174,7 @@ def join_lines(draft: Draft) -> None:
             out.append(ln)
             blank = False
             continue
-        if para is not None and should_join(para.text, last, ln.text, blank, width, following[k]):
+        if para is not None and should_join(para.text, last, ln.text, blank, width, following[k], blank_paragraphs):
             para.join(Line(ln.text.strip(), ln.page, ln.src, list(ln.breaks)))
         else:
             if para is not None:

@@ -30,6 +30,7 @@ _HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
 # function words and stay as written)
 _GLUED_WORD = re.compile(r"(?<![^\W\d_])(của|và|các|cho|với|tại|theo|về|để|từ|đến|là|được|trong|thuộc)"
                          r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_RULE_RUN = re.compile(r"(?<=\S) ?_{3,} ?(?=\S)")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces
 
 
@@ -50,6 +51,8 @@ def clean(draft: Draft) -> None:
         ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
         t = _GLUED_WORD.sub(r"\1 ", t)
+        if "|" in t:  # a header table's cell "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP": the short rule parts two cells
+            t = _RULE_RUN.sub(" | ", t)
         ln.text = t
         if not t.strip():
             ln.kind = "blank"
@@ -127,6 +130,10 @@ def _unglue(text: str) -> str:
     (a closing marker gets the space after it, an opening one the space before)."""
     out, last = [], 0
     for m in _GLUED.finditer(text):
+        if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+            out.append(text[last: m.start()])  # "năm 202**5*": a number cut by emphasis is one number
+            last = m.end()
+            continue
         closing = text[: m.start()].count("**") % 2 == 1
         out.append(text[last: m.start()] + ("** " if closing else " **"))
         last = m.end()

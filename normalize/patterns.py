@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import re
 
-from vnplan.lang import fold, vocabulary
+from vnplan.lang import alternation, fold, phrases, vocabulary
 
 # --- matched against folded text (no accents, lower case) ---------------------------
 MOTTO = re.compile(r"cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
 MOTTO_2 = re.compile(r"doc\s*lap\s*[-–—]?\s*tu\s*do\s*[-–—]?\s*hanh\s*phuc")
 ISSUER_START = re.compile(
     r"^\s*(uy\s*ban\s*nhan\s*dan|ubnd|hoi\s*dong\s*nhan\s*dan|hdnd|so\s+\w|bo\s+\w|ban\s+\w|"
-    r"tinh\s*uy|thanh\s*uy|huyen\s*uy|van\s*phong|cong\s*an|chinh\s*phu|thu\s*tuong)"
+    r"tinh\s*uy|thanh\s*uy|huyen\s*uy|van\s*phong|cong\s*an|chinh\s*phu|thu\s*tuong|"
+    # the central bodies ("KIỂM TOÁN NHÀ NƯỚC", "NGÂN HÀNG NHÀ NƯỚC"): vnplan/lang/vi/central_bodies.tsv
+    r"(?:" + alternation(phrases("central_bodies")) + r")\b)"
 )
+# a rank or degree printed before a signer's name ("Thượng tướng …", "PGS.TS. …"): vnplan/lang/vi/person_titles.tsv
+PERSON_TITLE = re.compile(r"^(?:" + alternation(phrases("person_titles")) + r")\s+")
 NUMBER_LINE = re.compile(r"^\s*s[o6b]\s*(hieu)?\s*[:.;]\s*(\S.*)$")
 NUMBER_VALUE = re.compile(r"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ0-9]+(?:\s*[-–]\s*[A-Za-zĐđ0-9]+)*)")
 DATE_LINE = re.compile(
@@ -35,7 +39,8 @@ RECIPIENTS = re.compile(r"^\s*no[a-z]?\s*nh[a-z]{1,2}n\s*:")  # "Nơi nhận:" (
 SIGN_ROLE = re.compile(
     r"^\s*(\*\*)?\s*((tm|kt|tl|tuq|q)\s*\.\s*)?(uy\s*ban\s*nhan\s*dan|ubnd|(pho\s*)?chu\s*tich|(pho\s*)?giam\s*doc|"
     r"(pho\s*)?truong\s*ban|(pho\s*)?chanh\s*van\s*phong|(pho\s*)?bi\s*thu|thu\s*truong|bo\s*truong|"
-    r"thu\s*tuong|(pho\s*)?truong\s*phong|(pho\s*)?cuc\s*truong)\b"
+    r"thu\s*tuong|(pho\s*)?truong\s*phong|(pho\s*)?cuc\s*truong|(pho\s*)?tong\s*kiem\s*toan|(pho\s*)?thong\s*doc|"
+    r"(pho\s*)?chanh\s*an|(pho\s*)?vien\s*truong|(pho\s*)?tong\s*giam\s*doc|(pho\s*)?tong\s*cuc\s*truong)\b"
 )
 SIGN_PREFIX = re.compile(r"^\s*(\*\*)?\s*(tm|kt|tl|tuq|q)\s*\.\s*\S")
 APPENDIX = re.compile(r"^\s*(\*\*)?\s*phu\s*luc(\s+(?P<n>[0-9]+|[ivxlc]+\b|[a-z]\b))?")

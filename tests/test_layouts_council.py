@@ -170,3 +170,37 @@ b) Kể từ ngày 01 tháng 01 năm 2028 đến hết ngày 31 tháng 12 năm 2
     tasks = tasks_of(text)
     assert [(t.deadline.start, t.deadline.end) for t in tasks] == [("2027-03-01", "2027-12-31"), ("2028-01-01", "2028-12-31")]
     assert tasks[0].text.endswith("Nghị quyết này;")  # the wrapped reference is joined back
+
+
+def test_a_list_of_services_or_cases_has_no_collective_owner():
+    text = """QUYẾT ĐỊNH
+Ban hành Quy chế hoạt động của bến cảng
+
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định hoạt động của bến cảng.
+
+Điều 2. Dịch vụ được thực hiện tại bến cảng
+1. Các loại hình dịch vụ:
+a) Đại lý tàu biển;
+b) Cung ứng nhiên liệu cho tàu thuyền.
+2. Các chủ tàu:
+a) Khai báo lịch tàu đến cảng trước 24 giờ.
+"""
+    tasks = tasks_of(text)
+    assert [(t.lead, t.text[:18]) for t in tasks] == [(["Các chủ tàu"], "Khai báo lịch tàu ")]
+
+
+def test_in_a_document_of_blank_separated_paragraphs_a_short_first_line_is_a_wrap():
+    items = "\n\n".join(f"{k}. Sở Y tế thực hiện nhiệm vụ số {k} theo quy định." for k in range(1, 9))
+    text = f"""QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp
+
+Điều 1. Phạm vi điều chỉnh
+
+{items}
+
+9. Tập đoàn Điện lực
+Việt Nam có trách nhiệm lập hồ sơ khung giá hằng năm.
+"""
+    nd = _normalized(text)
+    assert "9. Tập đoàn Điện lực Việt Nam có trách nhiệm" in nd.text

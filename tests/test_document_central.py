@@ -1,0 +1,123 @@
+"""The document block of central bodies' documents as a legal portal saves them (twelfth
+development set, December 2026), written here with other bodies and numbers."""
+
+from extract.document import extract_document_info
+from extract.pipeline import _base_document
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+
+def _info(text: str):
+    doc = IngestedDocument(source="m.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    ndoc = normalize_document(doc, restore=False)
+    return extract_document_info(ndoc, _base_document(ndoc))
+
+
+DECREE = """CHÍNH PHỦ_______ Số: 305/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc_________________ Hà Nội, ngày 12 tháng 9 năm 2025 |
+
+**NGHỊ ĐỊNH**
+
+**Quy định về quản lý kho lưu trữ chuyên dụng**
+
+Điều 1. Phạm vi điều chỉnh
+
+Nghị định này quy định về kho lưu trữ chuyên dụng.
+
+Điều 2. Trách nhiệm thi hành
+
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.
+
+- Lưu: VT, KGVX (2) | TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Trần Văn Bình |
+"""
+
+
+def test_a_header_cell_parted_by_a_short_rule_gives_issuer_and_number():
+    info = _info(DECREE)
+    assert (info.issuer, info.number, info.province) == ("Chính phủ", "305/2025/NĐ-CP", None)
+
+
+def test_a_signature_block_run_together_still_names_its_signer():
+    assert _info(DECREE).signer == "Trần Văn Bình"
+
+
+AUDIT = """|
+**KIỂM TOÁN NHÀ
+NƯỚC**
+-------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 902/QĐ-KTNN
+|
+*Hà Nội, ngày **03** tháng 10 năm
+202**5*
+|
+
+**QUYẾT ĐỊNH**
+
+Ban hành Quy chế sử dụng phòng họp trực tuyến
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng phòng họp trực tuyến.
+
+Điều 2. Vụ Tổ chức cán bộ, Văn phòng Kiểm toán nhà nước chịu trách nhiệm thi hành Quyết định này.
+
+|
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+|
+**TỔNG KIỂM TOÁN NHÀ
+NƯỚC**
+**Lê Thị
+Hoa**
+|
+"""
+
+
+def test_a_central_body_header_its_date_cut_by_emphasis_and_its_head_as_signer():
+    info = _info(AUDIT)
+    assert (info.issuer, info.issued_date, info.province, info.signer) == \
+        ("Kiểm toán nhà nước", "2025-10-03", None, "Lê Thị Hoa")
+
+
+def test_a_ministry_in_capitals_is_named_as_its_text_writes_it_and_a_rank_is_no_part_of_a_name():
+    text = """|
+**BỘ QUỐC PHÒNG**
+-------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 77/VBHN-BQP
+|
+*Hà Nội, ngày **05** tháng** 11** năm 2025*
+|
+
+**QUYẾT ĐỊNH**
+
+Ban hành Quy chế quản lý bến cảng quân sự
+
+Điều 1. Bộ Quốc phòng thống nhất quản lý bến cảng.
+
+Điều 2. Bộ Quốc phòng chủ trì kiểm tra hằng năm.
+
+|
+Nơi nhận:
+- Lưu: VT.
+|
+**KT. BỘ TRƯỞNG**
+THỨ TRƯỞNG
+**Thượng
+tướng Phạm Văn An**
+|
+"""
+    info = _info(text)
+    assert info.issuer == "Bộ Quốc phòng"
+    assert info.signer == "Phạm Văn An"

@@ -101,6 +101,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         owner = heading
         anc = node.parent
         while owner is None and anc is not None:
+            t = anc.title()
+            if anc.heading_agencies is None and t is not None and _CONTENTS_INTRO.search(t.text):
+                break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties
             owner, anc = anc.heading_agencies, anc.parent
         if in_rule_article(node):
             continue  # "Điều 3. Cơ cấu tổ chức", "Điều 1. Phạm vi điều chỉnh": rules, not duties

@@ -204,3 +204,20 @@ Việt Nam có trách nhiệm lập hồ sơ khung giá hằng năm.
 """
     nd = _normalized(text)
     assert "9. Tập đoàn Điện lực Việt Nam có trách nhiệm" in nd.text
+
+
+def test_the_members_a_body_gom_are_no_duties_of_it():
+    text = """NGHỊ ĐỊNH
+Quy định về tuyển dụng viên chức
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về tuyển dụng viên chức.
+
+Điều 2. Hội đồng tuyển dụng viên chức
+1. Hội đồng tuyển dụng viên chức (sau đây gọi chung là Hội đồng) bao gồm:
+a) Chủ tịch Hội đồng là người đứng đầu đơn vị sự nghiệp công lập;
+b) Các ủy viên khác là đại diện lãnh đạo các phòng chuyên môn.
+2. Hội đồng tuyển dụng có trách nhiệm tổ chức thi tuyển theo kế hoạch được duyệt.
+"""
+    tasks = tasks_of(text)
+    assert len(tasks) == 1 and "tổ chức thi tuyển" in tasks[0].text

@@ -24,7 +24,7 @@ from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_nodes import DEPTH_ARTICLE, ENDS, MARK, Node, Piece, in_duty_section, in_rule_article, parse_nodes, under
-from extract.task_owners import agency_heading, collective_heading, intro_owner, mark_topic_lists, specific_agency
+from extract.task_owners import agency_heading, collective_heading, intro_owner, mark_topic_lists, place_names, specific_agency
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
@@ -79,7 +79,7 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         pieces = list(node.pieces)
         if heading and pieces and pieces[0].kind == "title":
             t = pieces[0]
-            inline = t.text.split(":", 1)[1].strip() if ":" in t.text else ""
+            inline = t.text.split(":", 1)[1].strip() if ":" in t.text and not place_names(t.text) else ""
             pieces[0] = Piece("body", t.end - len(inline), t.end, inline) if inline else None
             pieces = [p for p in pieces if p is not None]
         units: list[tuple[list[Piece], list[Piece]]] = []

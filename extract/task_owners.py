@@ -74,6 +74,9 @@ def agency_heading(node: Node) -> Optional[str]:
     if _DEFINES.search(head) or _RIGHTS.search(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign;
         # "1. Đơn vị thoát nước có các quyền sau:" lists rights
+    names = place_names(title)
+    if names and looks_like_agency(head) and _LEVEL_END.search(head):
+        return f"{head} {names}"  # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" over dashed duties
     if ":" in title and title.split(":", 1)[1].strip() and re.fullmatch(r"các\s+\w+", head, re.I):
         # "5. Các Bộ: Quốc phòng, Công an chủ động …": the names run on after the colon, each one a
         # "Bộ …"; an item whose own sub-items name their bodies ("(1) Bộ Tài chính …") has no one owner
@@ -89,6 +92,20 @@ def agency_heading(node: Node) -> Optional[str]:
     if title.rstrip().endswith(":") and (not rest or rest[0].kind == "dash"):
         return intro_owner(head)  # only a list's intro: a paragraph after it is read as a duty sentence
     return None
+
+
+_LEVEL_END = re.compile(r"\bcác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:\s*,\s*(?:xã|phường|thị trấn|đặc khu))*$", re.I)
+_PLACE_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ-]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ-]*){0,3}$")
+
+
+def place_names(title: str) -> str:
+    """"Gia Thuận, Tân Điền, Gò Công Đông" after the colon of a title: the places a body of each
+    names ("Ủy ban nhân dân các xã: …"), else ""."""
+    if ":" not in title:
+        return ""
+    after = MARK.sub("", title.split(":", 1)[1]).strip(" .;")
+    parts = [p.strip() for p in re.split(r",|\svà\s", after) if p.strip()]
+    return after if len(parts) >= 2 and all(_PLACE_NAME.match(p) for p in parts) else ""
 
 
 def intro_owner(head: str) -> Optional[str]:

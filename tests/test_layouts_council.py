@@ -221,3 +221,19 @@ b) Các ủy viên khác là đại diện lãnh đạo các phòng chuyên môn
 """
     tasks = tasks_of(text)
     assert len(tasks) == 1 and "tổ chức thi tuyển" in tasks[0].text
+
+
+def test_a_body_of_named_places_over_dashed_duties_owns_each_dash():
+    text = """KẾ HOẠCH
+Phát triển bền vững kinh tế biển
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+- Chủ trì theo dõi việc thực hiện Kế hoạch.
+2. Ủy ban nhân dân các xã: Bình Minh, Tân Hải, Vĩnh Phước
+- Xây dựng kế hoạch cụ thể hóa các nhiệm vụ của Kế hoạch.
+- Tuyên truyền nâng cao nhận thức của Nhân dân về bảo vệ môi trường biển.
+"""
+    tasks = [t for t in tasks_of(text) if "Bình Minh" in " ".join(t.lead)]
+    assert [t.text[:12] for t in tasks] == ["Xây dựng kế ", "Tuyên truyền"]
+    assert tasks[0].lead == ["Ủy ban nhân dân các xã Bình Minh, Tân Hải, Vĩnh Phước"]

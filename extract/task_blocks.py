@@ -34,6 +34,8 @@ from normalize.text import is_upper_line
 _ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
+# "1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties
+_RIGHTS_TITLE = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|được)\b|\scó\s+(?:các\s+|những\s+)?quyền\b(?!\s+hạn)", re.I)
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
@@ -102,8 +104,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         anc = node.parent
         while owner is None and anc is not None:
             t = anc.title()
-            if anc.heading_agencies is None and t is not None and _CONTENTS_INTRO.search(t.text):
-                break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties
+            if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _RIGHTS_TITLE.search(t.text)):
+                break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties;
+                # over what a body may do: rights, no duties
             owner, anc = anc.heading_agencies, anc.parent
         if in_rule_article(node):
             continue  # "Điều 3. Cơ cấu tổ chức", "Điều 1. Phạm vi điều chỉnh": rules, not duties

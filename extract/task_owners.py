@@ -24,9 +24,11 @@ _DUTY = re.compile(
     r"|có (?:các |những )?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
     r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
 )
-# "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …": the article names its owner by construction
+# "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …", "Điều 2. Quyền và nghĩa vụ của thương nhân …",
+# "2. Nghĩa vụ của thương nhân …": the article or clause names its owner by construction
 _ARTICLE_OWNER = re.compile(
-    r"^(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|quyền|nghĩa vụ))*"
+    r"^(?:trách nhiệm|nhiệm vụ|quyền hạn|nghĩa vụ|quyền(?=\s*(?:,|và)\s*nghĩa vụ))"
+    r"(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|quyền|nghĩa vụ))*"
     r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
 # an article may leave out the "của": "Điều 6. Trách nhiệm Văn phòng UBND tỉnh", "Trách nhiệm cá nhân trong …"
 _ARTICLE_OWNER_BARE = re.compile(

@@ -237,3 +237,27 @@ IV. TỔ CHỨC THỰC HIỆN
     tasks = [t for t in tasks_of(text) if "Bình Minh" in " ".join(t.lead)]
     assert [t.text[:12] for t in tasks] == ["Xây dựng kế ", "Tuyên truyền"]
     assert tasks[0].lead == ["Ủy ban nhân dân các xã Bình Minh, Tân Hải, Vĩnh Phước"]
+
+
+def test_the_obligations_of_those_a_regulation_binds_are_tasks_their_rights_are_not():
+    text = """QUYẾT ĐỊNH
+Ban hành Nội quy bến xe khách
+
+Điều 1. Phạm vi áp dụng
+Nội quy này áp dụng tại bến xe khách của tỉnh.
+
+Điều 2. Quyền và nghĩa vụ của doanh nghiệp vận tải
+1. Quyền của doanh nghiệp vận tải
+a) Được bố trí vị trí đón, trả khách theo hợp đồng.
+b) Được cung cấp thông tin về lịch chạy xe.
+2. Nghĩa vụ của doanh nghiệp vận tải
+a) Đưa xe vào đúng vị trí do bến xe bố trí.
+b) Niêm yết giá vé tại quầy bán vé.
+Điều 3. Quyền và nghĩa vụ của đơn vị quản lý bến xe
+1. Đơn vị quản lý bến xe có các quyền sau:
+a) Từ chối phục vụ xe không đủ điều kiện.
+2. Đơn vị quản lý bến xe có trách nhiệm:
+a) Bảo đảm an ninh, trật tự trong bến xe.
+"""
+    texts = [t.text[:14] for t in tasks_of(text)]
+    assert texts == ["Đưa xe vào đún", "Niêm yết giá v", "Bảo đảm an nin"]

@@ -87,6 +87,13 @@ def find_number(lines: list[str]) -> str | None:
     return None
 
 
+def is_normative(ndoc: NormalizedDocument) -> bool:
+    """A legal normative document ("25/2025/NĐ-CP", "96/2025/QĐ-UBND": the year inside its number):
+    its articles state rules, not targets to reach."""
+    number = find_number(_header_lines(ndoc))
+    return bool(number and re.match(r"^\d+/\d{4}/", number))
+
+
 def find_type(lines: list[str]) -> tuple[str | None, int | None]:
     for i, ln in enumerate(lines):
         m = DOC_TYPE_LINE.match(fold(ln))

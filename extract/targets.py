@@ -47,6 +47,7 @@ import re
 from typing import Optional
 
 from extract.campaign import plan_year
+from extract.document import is_normative
 from extract.evidence import evidence_for
 from extract.levels import (TINH, heading_chain, leading_level, level_at, named_level, own_heading_level,
                             place_level, subject_level)
@@ -69,6 +70,7 @@ from extract.task_nodes import rule_article
 from extract.units import normalize_unit
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
+from normalize.patterns import ARTICLE
 from vnplan.lang import alternation, phrases, vocabulary
 from vnplan.schema import Target
 
@@ -128,16 +130,20 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _context(ndoc: NormalizedDocument, offset: int) -> Optional[str]:
-    """"target" or "excluded" from the innermost heading that says which, else None."""
+def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> Optional[str]:
+    """"target" or "excluded" from the innermost heading that says which, else None; in an
+    article of a normative document that no heading marks as targets, "excluded" (its numbers
+    are rules: "Mức vốn vay … không được vượt quá 70% …", "yêu cầu tối thiểu là 06 cán bộ")."""
+    in_article = False
     for _, head in heading_chain(ndoc, offset):
         if rule_article(head):
             return "excluded"  # "Điều 9. Cơ cấu tổ chức": "không quá 05 đơn vị cấp phòng" is a rule
         f = fold(head)
+        in_article = in_article or bool(ARTICLE.match(f))
         for kind, rx in _SECTION_KINDS:
             if rx.search(f):
                 return kind
-    return None
+    return "excluded" if normative and in_article else None
 
 
 # ---------------------------------------------------------------- candidates
@@ -247,6 +253,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
     targets: list[Target] = []
     year = plan_year(ndoc)
     seen: set[tuple[int, int]] = set()
+    normative = is_normative(ndoc)
     by_year = year_tables(ndoc)  # "Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026": read by their header
     by_year += year_lines(ndoc, [(s, e) for s, e, _ in by_year])  # "…: năm 2025 đạt 600 tin, bài; năm 2026 …"
     for ls, le, table_level, in_table in _units(ndoc):
@@ -255,7 +262,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         line = text[ls:le]
         if not re.search(r"\d", line) and not find_number_words(line):
             continue
-        ctx = _context(ndoc, ls)
+        ctx = _context(ndoc, ls, normative)
         if ctx == "excluded" and not in_table:
             continue
         target_ctx = in_table or ctx == "target" or bool(re.search(r"chi tieu|muc tieu|phan dau", fold(line)))

@@ -261,3 +261,23 @@ a) Bảo đảm an ninh, trật tự trong bến xe.
 """
     texts = [t.text[:14] for t in tasks_of(text)]
     assert texts == ["Đưa xe vào đún", "Niêm yết giá v", "Bảo đảm an nin"]
+
+
+def test_the_numbers_in_the_articles_of_a_normative_document_are_rules_not_targets():
+    text = """QUYẾT ĐỊNH
+Số: 41/2026/QĐ-UBND
+
+Ban hành Điều lệ Quỹ Phát triển đất
+
+Điều 1. Phạm vi
+Điều lệ này quy định tổ chức và hoạt động của Quỹ.
+
+Điều 2. Hoạt động cho vay
+1. Mức vốn vay của một dự án không được vượt quá 70% tổng mức đầu tư của dự án.
+2. Số lượng thành viên Hội đồng quản lý không quá 05 người.
+
+Điều 3. Mục tiêu hoạt động
+Đến năm 2030, Quỹ cho vay đạt trên 80% số dự án được phê duyệt.
+"""
+    targets = extract_targets(_normalized(text))
+    assert [(t.value, t.unit) for t in targets] == [(80.0, "%")]

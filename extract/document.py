@@ -33,6 +33,7 @@ from normalize.patterns import (
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
 from vnplan.lang import alternation, phrases, vocabulary
+from extract.issuer_codes import issuer_from_number
 from extract.signer import find_signer
 from vnplan.schema import DocumentInfo
 
@@ -333,8 +334,9 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
 
     block = issuer_lines(lines)
     province = find_province(" ".join(block)) if block else None
+    coded = issuer_from_number(number) if not block else None  # a header that lost its issuer: the number's code
     # a ministry or the Government: the "Hà Nội" of its date line is no province of the document
-    central = province is None and _is_central(block)
+    central = province is None and (_is_central(block) or bool(coded and coded.central))
     if province is None and place and not central:
         province = find_province(place)
     if province is None and not central:
@@ -356,6 +358,9 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
         issuer = issuer_name(block, province)
         if all(b.isupper() for b in block):
             issuer = as_written(issuer, ndoc.text)
+    if issuer is None and coded:
+        issuer = coded.name
+        warnings.append(f"issuer {issuer} read from the document number {number} (no issuing-body header)")
     if issuer is None:
         issuer = _issuer_from_text(ndoc.text, province)
         if issuer:

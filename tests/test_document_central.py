@@ -121,3 +121,28 @@ tướng Phạm Văn An**
     info = _info(text)
     assert info.issuer == "Bộ Quốc phòng"
     assert info.signer == "Phạm Văn An"
+
+
+def test_a_header_that_lost_its_issuer_is_read_from_the_number_and_so_is_số_without_colon():
+    decree = """Số: 31/2026/NĐ-CP | Hà Nội, ngày 02 tháng 3 năm 2026 |
+
+## NGHỊ ĐỊNH
+
+## Quy định chức năng, nhiệm vụ của Bộ Y tế
+
+Điều 1. Vị trí và chức năng
+Bộ Y tế là cơ quan của Chính phủ.
+"""
+    info = _info(decree)
+    assert (info.issuer, info.province, info.number) == ("Chính phủ", None, "31/2026/NĐ-CP")
+    directive = """ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số 07/CT-UBND
+Lạng Sơn, ngày 10 tháng 4 năm 2026
+CHỈ THỊ
+Về tăng cường phòng cháy rừng
+"""
+    info = _info(directive)
+    assert (info.issuer, info.number, info.province) == ("UBND tỉnh Lạng Sơn", "07/CT-UBND", "Lạng Sơn")

@@ -23,7 +23,8 @@ from extract.document import doc_type_of
 from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
-from extract.task_nodes import DEPTH_ARTICLE, ENDS, MARK, Node, Piece, in_duty_section, in_rule_article, parse_nodes, under
+from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, in_duty_section, in_rule_article, parse_nodes,
+                               under, under_duty_part)
 from extract.task_owners import agency_heading, collective_heading, intro_owner, mark_topic_lists, place_names, specific_agency
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
@@ -45,6 +46,29 @@ _AUDIENCE = re.compile(r"^\W*(?:đối với|về)\s", re.I)
 # one owner label naming both: "X chủ trì; Y phối hợp", "X chủ trì, phối hợp với Y"
 _LEAD_THEN_SUPPORT = re.compile(
     r"^(?P<lead>.+?)\s+chủ trì\s*(?:[,;]\s*(?:phối hợp(?:\s+với)?\s+(?P<a>.+?)|(?P<b>.+?)\s+phối hợp)|)\s*\.?$", re.I)
+
+
+_DUTY_WORDS = re.compile(r"trách nhiệm|nhiệm vụ|nghĩa vụ|chủ trì|phối hợp", re.I)
+_ASKS = re.compile(r"^\W*(?:đề nghị|giao|yêu cầu)\s", re.I)  # "Điều 12. Đề nghị Ủy ban Mặt trận …" asks a body
+
+
+def _bare_name_article(n: Node) -> bool:
+    """"Điều 7. Ban Kiểm soát Quỹ": an article titled by a body's name alone, outside a part that
+    assigns work; it describes the body (members, term, duties, powers), so only its clauses that
+    say they are duties are the body's tasks."""
+    t = n.title()
+    return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None \
+        and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
+
+
+def _titles_between(node: Node, anc: Node) -> str:
+    """The titles of ``node`` and of its ancestors below ``anc``, joined."""
+    out, n = [], node
+    while n is not None and n is not anc:
+        t = n.title()
+        out.append(t.text if t is not None else "")
+        n = n.parent
+    return " ".join(out)
 
 
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
@@ -107,6 +131,8 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _RIGHTS_TITLE.search(t.text)):
                 break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties;
                 # over what a body may do: rights, no duties
+            if _bare_name_article(anc) and not _DUTY_WORDS.search(_titles_between(node, anc)):
+                break  # "Điều 7. Ban Kiểm soát Quỹ" / "2. Nhiệm kỳ … là 05 năm": the body described, not its duties
             owner, anc = anc.heading_agencies, anc.parent
         if in_rule_article(node):
             continue  # "Điều 3. Cơ cấu tổ chức", "Điều 1. Phạm vi điều chỉnh": rules, not duties

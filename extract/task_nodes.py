@@ -187,7 +187,8 @@ def parse_nodes(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[N
             legal = legal or part
             depth = DEPTH_ARTICLE if article else DEPTH_SECTION if part else DEPTH_CHAPTER
             label = ("Điều " if article else "Mục " if part else "Chương ") + legal.group("n").upper()
-            _open_node(stack, nodes, label, depth, lstart, lend, line[legal.start("rest"):])
+            rest = line[legal.start("rest"):] if legal.group("rest") is not None else ""
+            _open_node(stack, nodes, label, depth, lstart, lend, rest)
             blank = False
             continue
         num = _NUM.match(line) or _ROMAN.match(line) or _LETTER.match(line)

@@ -20,7 +20,7 @@ from vnplan.lang import vocabulary
 _OBJECTS = re.compile(r"^(?:các|mỗi)\s+(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("object_nouns")) + r")\b", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _DUTY = re.compile(
-    r"\s+(?:chịu trách nhiệm|có (?:quyền hạn|nhiệm vụ|trách nhiệm)(?:(?:\s*,\s*|\s+và\s+)(?:quyền hạn|nhiệm vụ|trách nhiệm))*"
+    r"\s+(?:chịu trách nhiệm|có (?:các |những )?(?:quyền hạn|nhiệm vụ|trách nhiệm)(?:(?:\s*,\s*|\s+và\s+)(?:quyền hạn|nhiệm vụ|trách nhiệm))*"
     r"|có (?:các |những )?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
     r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
 )

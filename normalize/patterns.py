@@ -48,9 +48,9 @@ END_MARK = re.compile(r"\./\.\s*$")
 # legal structure (Law on legal documents): Chương > Mục > Điều > khoản (1.) > điểm (a));
 # markdown emphasis before the word is allowed ("**Điều 5. …**"); ``rest`` is the title
 CHAPTER = re.compile(r"^\s*[*_]*\s*chuong\s+(?P<n>[ivxlc]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$")
-# "Mục 3. PHỐI HỢP …" groups articles inside a chapter; the number is followed by a stop and
-# the title is upper case, so a wrapped "Mục 2 Phần XI của …" (a reference) is not one
-SECTION_PART = re.compile(r"^\s*[*_]*\s*muc\s+(?P<n>\d{1,2}|[ivxlc]{1,5})\s*[.:]\s*(?P<rest>\S.*)$")
+# "Mục 3. PHỐI HỢP …" (or "Mục 2" alone, its title on the next line) groups articles inside a
+# chapter; a wrapped reference "Mục 2 Phần XI của …" is not one
+SECTION_PART = re.compile(r"^\s*[*_]*\s*muc\s+(?P<n>\d{1,2}|[ivxlc]{1,5})\s*(?:[.:]\s*(?P<rest>\S.*)|[*_]*\s*)$")
 ARTICLE = re.compile(r"^\s*[*_]*\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)(?P<rest>.*)$")
 
 # --- matched against the original text ---------------------------------------------

@@ -281,3 +281,34 @@ Ban hành Điều lệ Quỹ Phát triển đất
 """
     targets = extract_targets(_normalized(text))
     assert [(t.value, t.unit) for t in targets] == [(80.0, "%")]
+
+
+def test_an_article_titled_by_a_body_describes_it_only_its_duty_clauses_are_tasks():
+    text = """QUYẾT ĐỊNH
+Ban hành Điều lệ Quỹ Hỗ trợ nông dân
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi
+Điều lệ này quy định tổ chức và hoạt động của Quỹ.
+
+Chương II
+TỔ CHỨC BỘ MÁY
+
+Điều 2. Ban Kiểm soát Quỹ
+1. Ban Kiểm soát có 03 thành viên, nhiệm kỳ 05 năm.
+2. Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:
+a) Kiểm tra hoạt động tài chính của Quỹ hằng năm.
+b) Báo cáo kết quả kiểm tra với Hội đồng quản lý.
+
+Mục 2
+
+HOẠT ĐỘNG CỦA QUỸ
+
+Điều 3. Cho vay
+Quỹ cho vay các dự án của hội viên.
+"""
+    tasks = tasks_of(text)
+    assert [t.text[:14] for t in tasks] == ["Kiểm tra hoạt ", "Báo cáo kết qu"]
+    assert all(t.lead == ["Ban Kiểm soát"] for t in tasks)

@@ -70,7 +70,6 @@ from extract.task_nodes import rule_article
 from extract.units import normalize_unit
 from extract.target_metrics import CMP_BEFORE, comparator, drop_restatements, metrics_of
 from normalize.model import NormalizedDocument
-from normalize.patterns import ARTICLE
 from vnplan.lang import alternation, phrases, vocabulary
 from vnplan.schema import Target
 
@@ -131,19 +130,17 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> Optional[str]:
-    """"target" or "excluded" from the innermost heading that says which, else None; in an
-    article of a normative document that no heading marks as targets, "excluded" (its numbers
-    are rules: "Mức vốn vay … không được vượt quá 70% …", "yêu cầu tối thiểu là 06 cán bộ")."""
-    in_article = False
+    """"target" or "excluded" from the innermost heading that says which, else None; in a
+    normative document, where no heading marks targets, "excluded": its articles and annexes
+    state rules ("Mức vốn vay … không được vượt quá 70% …", "yêu cầu tối thiểu là 06 cán bộ")."""
     for _, head in heading_chain(ndoc, offset):
         if rule_article(head):
             return "excluded"  # "Điều 9. Cơ cấu tổ chức": "không quá 05 đơn vị cấp phòng" is a rule
         f = fold(head)
-        in_article = in_article or bool(ARTICLE.match(f))
         for kind, rx in _SECTION_KINDS:
             if rx.search(f):
                 return kind
-    return "excluded" if normative and in_article else None
+    return "excluded" if normative else None
 
 
 # ---------------------------------------------------------------- candidates
@@ -263,7 +260,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         if not re.search(r"\d", line) and not find_number_words(line):
             continue
         ctx = _context(ndoc, ls, normative)
-        if ctx == "excluded" and not in_table:
+        if ctx == "excluded" and (not in_table or normative):
             continue
         target_ctx = in_table or ctx == "target" or bool(re.search(r"chi tieu|muc tieu|phan dau", fold(line)))
         for cs, ce in _clauses(masked, ls, le):

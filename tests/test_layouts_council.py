@@ -278,6 +278,12 @@ Ban hành Điều lệ Quỹ Phát triển đất
 
 Điều 3. Mục tiêu hoạt động
 Đến năm 2030, Quỹ cho vay đạt trên 80% số dự án được phê duyệt.
+
+PHỤ LỤC
+Mức độ đánh giá hồ sơ vay vốn
+Mức | Tỷ lệ hồ sơ đầy đủ
+Tốt | Lớn hơn 95% hồ sơ
+Đạt | Từ 50% đến 95% hồ sơ
 """
     targets = extract_targets(_normalized(text))
     assert [(t.value, t.unit) for t in targets] == [(80.0, "%")]

@@ -277,6 +277,7 @@ Ban hành Điều lệ Quỹ Phát triển đất
 2. Số lượng thành viên Hội đồng quản lý không quá 05 người.
 
 Điều 3. Mục tiêu hoạt động
+
 Đến năm 2030, Quỹ cho vay đạt trên 80% số dự án được phê duyệt.
 
 PHỤ LỤC

@@ -130,6 +130,12 @@ _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:
                          r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b)", re.I)
 
 
+# a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
+# (the owner read up to the modal), "Được phép thực hiện …"
+_PERMITTED = re.compile(r"\s(?:được|được phép|có thể|không được)$", re.I)
+_PERMITTED_TEXT = re.compile(r"^\W*(?:được phép|có thể)\s", re.I)
+
+
 def _no_task(text: str) -> bool:
     t = text.strip(" ;.")
     audience = _AUDIENCE_ONLY.match(t)
@@ -153,7 +159,8 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
                 tasks[-1].warnings = [w for w in tasks[-1].warnings if w != "no deadline stated"] + dw
             continue
         if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))
-                                     or _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end])):
+                                     or _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end])
+                                     or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)):
             continue
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []

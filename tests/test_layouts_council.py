@@ -319,3 +319,29 @@ Quỹ cho vay các dự án của hội viên.
     tasks = tasks_of(text)
     assert [t.text[:14] for t in tasks] == ["Kiểm tra hoạt ", "Báo cáo kết qu"]
     assert all(t.lead == ["Ban Kiểm soát"] for t in tasks)
+
+
+def test_powers_and_permissions_are_no_duties():
+    text = """QUYẾT ĐỊNH
+Ban hành Điều lệ Quỹ Khuyến nông
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi
+Điều lệ này quy định tổ chức và hoạt động của Quỹ.
+
+Chương II
+TỔ CHỨC VÀ HOẠT ĐỘNG
+
+Điều 2. Hội đồng quản lý Quỹ
+1. Hội đồng quản lý Quỹ có nhiệm vụ:
+a) Phê duyệt kế hoạch hoạt động hằng năm của Quỹ.
+2. Quyền hạn của Hội đồng quản lý Quỹ:
+a) Quyết định mức cho vay đối với từng dự án.
+b) Bổ nhiệm Giám đốc Quỹ.
+Điều 3. Hoạt động dịch vụ
+1. Quỹ được phép nhận ủy thác cho vay của các tổ chức tín dụng.
+2. Giám đốc Quỹ có thể ủy quyền cho Phó Giám đốc ký các hợp đồng.
+"""
+    assert [t.text[:18] for t in tasks_of(text)] == ["Phê duyệt kế hoạch"]

@@ -345,3 +345,20 @@ b) Bổ nhiệm Giám đốc Quỹ.
 2. Giám đốc Quỹ có thể ủy quyền cho Phó Giám đốc ký các hợp đồng.
 """
     assert [t.text[:18] for t in tasks_of(text)] == ["Phê duyệt kế hoạch"]
+
+
+def test_an_article_that_hands_down_a_power_assigns_no_duty():
+    text = """QUYẾT ĐỊNH
+Phân cấp thẩm quyền quyết định trong quản lý tài sản công
+
+Điều 1. Phạm vi điều chỉnh
+Quyết định này phân cấp thẩm quyền quyết định trong quản lý tài sản công.
+
+Điều 2. Phân cấp thẩm quyền quyết định thanh lý tài sản công
+1. Giám đốc Sở Tài chính quyết định thanh lý tài sản có nguyên giá từ 500 triệu đồng trở lên.
+2. Chủ tịch Ủy ban nhân dân cấp xã quyết định thanh lý tài sản của cấp xã.
+
+Điều 3. Tổ chức thực hiện
+1. Sở Tài chính hướng dẫn, kiểm tra việc thực hiện Quyết định này.
+"""
+    assert [t.text[:10] for t in tasks_of(text)] == ["Hướng dẫn,"]

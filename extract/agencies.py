@@ -53,7 +53,7 @@ _BARE = re.compile(rf"\b{_ANY_PROVINCE}\b")
 # first words of an agency or role name: vnplan/lang/vi/agency_heads.tsv
 HEADS = "|".join(re.escape(v).replace(r"\ ", " ") for r in vocabulary("agency_heads") for v in tone_spellings(r["phrase"]))
 _HEAD_RE = re.compile(rf"^(?:{HEADS})\b", re.I)
-_NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|cấp độ|nhà nước|trường hợp|báo cáo)\b", re.I)
+_NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ sở dữ liệu|trung tâm dữ liệu|cấp độ|nhà nước|trường hợp|báo cáo)\b", re.I)
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(
     r"^(?:các\s+)?(?:sở|bộ|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|hiệp hội|tổ chức|doanh nghiệp|tỉnh|huyện|thị xã|"
@@ -377,4 +377,6 @@ def looks_like_agency(text: str) -> bool:
 def _headed(p: str) -> bool:
     """Starts with the first word of a body's name ("Tổ đại biểu …", "chủ rừng"); "cấp", "cơ sở", "nhà"
     alone start topics as often ("cấp độ", "cơ sở dữ liệu", "nhà ở")."""
-    return bool(_HEAD_RE.match(p)) and not _NOT_HEAD.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà"))
+    first = p.split()[0] if p.split() else ""
+    return bool(_HEAD_RE.match(p)) and not _NOT_HEAD.match(p) and not p.lower().startswith(("các", "cấp", "cơ sở", "nhà")) \
+        and not (first.islower() and first in ("ca", "ub", "vp", "bch"))  # "các ca bệnh": the abbreviations are upper case

@@ -90,9 +90,18 @@ def find_number(lines: list[str]) -> str | None:
 
 def is_normative(ndoc: NormalizedDocument) -> bool:
     """A legal normative document ("25/2025/NĐ-CP", "96/2025/QĐ-UBND": the year inside its number):
-    its articles state rules, not targets to reach."""
-    number = find_number(_header_lines(ndoc))
-    return bool(number and re.match(r"^\d+/\d{4}/", number))
+    its articles state rules, not targets to reach, unless it adopts a plan or programme ("Nghị
+    quyết 12/2025/NQ-HĐND … thông qua Chương trình phát triển nhà ở")."""
+    lines = _header_lines(ndoc)
+    number = find_number(lines)
+    if not (number and re.match(r"^\d+/\d{4}/", number)):
+        return False
+    _, type_index = find_type(lines)
+    title = fold(find_title(lines, type_index, []) or " ".join(lines[:8]))
+    return not _ADOPTS_PLAN.search(title)
+
+
+_ADOPTS_PLAN = re.compile(r"\b(?:ke hoach|chuong trinh|de an|chien luoc|quy hoach|muc tieu|chi tieu)\b")
 
 
 def find_type(lines: list[str]) -> tuple[str | None, int | None]:

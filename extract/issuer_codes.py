@@ -1,10 +1,11 @@
 """The issuing body a document's number names ("25/2025/NĐ-CP" → Chính phủ, "5642/CT-CS" → Cục Thuế).
 
 A portal copy sometimes loses the header's left column, the issuing body's name; the number
-still carries the body's code after the document type (vnplan/lang/vi/issuer_codes.tsv). A
-leading type code ("NĐ", "QĐ", "CT" of a Chỉ thị) is skipped only when a body's code follows
-it, so "5642/CT-CS" is Cục Thuế's letter, "12/CT-TTg" the Prime Minister's directive and
-"05/CT-UBND" a province's (whose name the header gives: "-" in the table).
+still carries the body's code after the document type (vnplan/lang/vi/issuer_codes.tsv). The
+last body code wins ("12/CT-TTg": a Chỉ thị of the Prime Minister); a code written with its
+unit ("CT-CS", Cục Thuế's policy unit) is matched whole, since "CT" alone is a Chỉ thị's type
+("01/CT-SYT" names no body the table knows); "05/CT-UBND" is a province's, whose name the
+header gives ("-" in the table).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class CodedIssuer(NamedTuple):
 
 
 _CODES = {r["phrase"].upper(): CodedIssuer(r["issuer"], r["central"] == "yes") for r in vocabulary("issuer_codes")}
+_RUNS = [c for c in _CODES if "-" in c]
 
 
 def issuer_from_number(number: Optional[str]) -> Optional[CodedIssuer]:
@@ -28,6 +30,10 @@ def issuer_from_number(number: Optional[str]) -> Optional[CodedIssuer]:
     if not number or "/" not in number:
         return None
     tokens = [re.sub(r"\d+$", "", t).upper() for t in number.rsplit("/", 1)[1].split("-") if t]
+    joined = "-" + "-".join(tokens) + "-"
+    for code in _RUNS:  # "CT-CS": a body's code with its unit
+        if f"-{code}-" in joined:
+            return _CODES[code]
     for i, tok in enumerate(tokens):
         if tok in _CODES and not any(t in _CODES for t in tokens[i + 1:]):
             return _CODES[tok] if _CODES[tok].name != "-" else None  # "-": a local body, named by its header

@@ -36,7 +36,7 @@ _ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 # "1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties
-_RIGHTS_TITLE = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|được)\b|\scó\s+(?:các\s+|những\s+)?quyền\b(?!\s+hạn)", re.I)
+_RIGHTS_TITLE = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|được)\b|\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
@@ -54,8 +54,8 @@ _ASKS = re.compile(r"^\W*(?:đề nghị|giao|yêu cầu)\s", re.I)  # "Điều 
 
 def _bare_name_article(n: Node) -> bool:
     """"Điều 7. Ban Kiểm soát Quỹ": an article titled by a body's name alone, outside a part that
-    assigns work; it describes the body (members, term, duties, powers), so only its clauses that
-    say they are duties are the body's tasks."""
+    assigns work; where one of its clauses says it lists duties, it describes the body (members,
+    term, duties, powers), and only the clauses that say so are the body's tasks."""
     t = n.title()
     return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None \
         and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
@@ -96,6 +96,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     parents = {id(n.parent) for n in nodes if n.parent is not None}
     for n in nodes:
         n.has_children = id(n) in parents
+    # articles that say which of their clauses are duties ("2. Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:")
+    separating = {id(n.parent) for n in nodes if n.parent is not None and n.title() is not None
+                  and _DUTY_WORDS.search(n.title().text)}
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
     for node in nodes:
         if under(node, "NN") or id(node) in consumed:
@@ -131,11 +134,14 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _RIGHTS_TITLE.search(t.text)):
                 break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties;
                 # over what a body may do: rights, no duties
-            if _bare_name_article(anc) and not _DUTY_WORDS.search(_titles_between(node, anc)):
+            if _bare_name_article(anc) and id(anc) in separating and not _DUTY_WORDS.search(_titles_between(node, anc)):
                 break  # "Điều 7. Ban Kiểm soát Quỹ" / "2. Nhiệm kỳ … là 05 năm": the body described, not its duties
             owner, anc = anc.heading_agencies, anc.parent
         if in_rule_article(node):
             continue  # "Điều 3. Cơ cấu tổ chức", "Điều 1. Phạm vi điều chỉnh": rules, not duties
+        up = node.parent.title() if node.parent is not None else None
+        if up is not None and node.parent.heading_agencies is None and _RIGHTS_TITLE.search(up.text):
+            continue  # "1. Tổ giúp việc có quyền hạn sau:" / "a) Đề nghị cơ quan liên quan …": what it may do
         in_duty = in_duty_section(node)
         schedule = _schedule_context(node)
         for content, labels in units:

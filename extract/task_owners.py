@@ -20,8 +20,9 @@ from vnplan.lang import vocabulary
 _OBJECTS = re.compile(r"^(?:các|mỗi)\s+(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("object_nouns")) + r")\b", re.I)
 _COLLECTIVE_HEAD = re.compile(r"^\W*(?:các|mọi)\s+(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|địa phương|cá nhân|hộ|tập thể)\b", re.I)
 _DUTY = re.compile(
-    r"\s+(?:chịu trách nhiệm|có (?:các |những )?(?:quyền hạn|nhiệm vụ|trách nhiệm)(?:(?:\s*,\s*|\s+và\s+)(?:quyền hạn|nhiệm vụ|trách nhiệm))*"
-    r"|có (?:các |những )?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
+    r"\s+(?:chịu trách nhiệm|có (?:các |những )?(?:quyền hạn(?:\s*,\s*|\s+và\s+))?(?:nhiệm vụ|trách nhiệm)"
+    r"(?:(?:\s*,\s*|\s+và\s+)(?:quyền hạn|nhiệm vụ|trách nhiệm))*"
+    r"|có (?:các |những )?(?:quyền(?: hạn)?\s*(?:,|và)\s*)?nghĩa vụ|thực hiện)(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ))?"
     r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*$", re.I
 )
 # "Điều 23. Trách nhiệm và quyền hạn của Giám đốc Công ty …", "Điều 2. Quyền và nghĩa vụ của thương nhân …",
@@ -149,7 +150,9 @@ _OBJECT_LIST = re.compile(r"(?:\bsau|\bđây)$|\b(?:được|có (?:các |nhữn
 _ALIAS = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt|gọi\s+chung|gọi|viết\s+tắt)\s+là\b[^()]*\)", re.I)
 _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
 _TAIL_OWNER = re.compile(r"^(?P<who>[^:;,]{3,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*$", re.I)
-_RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền\b(?!\s+hạn)", re.I)
+# "có các quyền sau", "có quyền hạn sau": rights and powers; "có quyền hạn và trách nhiệm", "có các quyền
+# và nghĩa vụ sau" also give duties
+_RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
 _DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 

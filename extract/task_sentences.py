@@ -24,7 +24,7 @@ _LEAD_IN = re.compile(
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
 # kinds of body that a collective owner names when the issuer assigns it work by name ("Giao các Sở, ngành, …")
-_NAMED_KINDS = re.compile(r"\b(?:sở|bộ|ngành|ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b", re.I)
+_NAMED_KINDS = re.compile(r"(?<!cơ )(?<!cán )(?<!toàn )\b(?:sở|bộ(?! phận)|ngành|ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b", re.I)
 # a bare kind of body ("Cơ quan, tổ chức, hộ gia đình …" cut at its first comma) names no one
 BARE_KIND = re.compile(r"^(?:cơ quan|tổ chức|đơn vị|cá nhân|hộ gia đình|thanh tra|doanh nghiệp|người dân)$", re.I)
 # "… là kênh …", "… được …" define or entitle; "… là cơ quan đầu mối, theo dõi …" gives a role and a duty

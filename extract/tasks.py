@@ -159,7 +159,7 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
                 tasks[-1].warnings = [w for w in tasks[-1].warnings if w != "no deadline stated"] + dw
             continue
         if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))
-                                     or _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end])
+                                     or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
                                      or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)):
             continue
         warnings: list[str] = []

@@ -30,6 +30,7 @@ _HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
 # function words and stay as written)
 _GLUED_WORD = re.compile(r"(?<![^\W\d_])(của|và|các|cho|với|tại|theo|về|để|từ|đến|là|được|trong|thuộc)"
                          r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_HEADER_LINES = 12  # the opening block of a document, where a short rule stands under the issuing body
 _RULE_RUN = re.compile(r"(?<=\S) ?_{3,} ?(?=\S)")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces
 
@@ -42,7 +43,7 @@ def clean(draft: Draft) -> None:
     Where a wide run of spaces separated two columns, and how far a line was indented, is
     kept on the line (``gap``, ``indent``) for the stages that lay such blocks out again."""
     tab_rows(draft.lines)
-    for ln in draft.lines:
+    for i, ln in enumerate(draft.lines):
         t = nfc(ln.text.replace("\r", ""))
         t = _INVISIBLE.sub("", t)
         t = _CONTROL.sub("", t)
@@ -51,7 +52,7 @@ def clean(draft: Draft) -> None:
         ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
         t = _GLUED_WORD.sub(r"\1 ", t)
-        if "|" in t:  # a header table's cell "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP": the short rule parts two cells
+        if "|" in t and i < _HEADER_LINES:  # a header cell "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP": the rule parts two cells
             t = _RULE_RUN.sub(" | ", t)
         ln.text = t
         if not t.strip():

@@ -24,7 +24,7 @@ ISSUER_START = re.compile(
 )
 # a rank or degree printed before a signer's name ("Thượng tướng …", "PGS.TS. …"): vnplan/lang/vi/person_titles.tsv
 PERSON_TITLE = re.compile(r"^(?:" + alternation(phrases("person_titles")) + r")\s+")
-NUMBER_LINE = re.compile(r"^\s*s[o6b]\s*(hieu)?\s*(?:[:.;]\s*|\s+(?=\d{1,5}\s*/))(\S.*)$")  # "Số: 12/…", "Số 2696/QĐ-UBND"
+NUMBER_LINE = re.compile(r"^\s*s[o6b]\s*(hieu)?\s*(?:[:.;]\s*|\s+(?=\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z]))(\S.*)$")  # "Số: 12/…", "Số 2696/QĐ-UBND"
 NUMBER_VALUE = re.compile(r"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ0-9]+(?:\s*[-–]\s*[A-Za-zĐđ0-9]+)*)")
 DATE_LINE = re.compile(
     r"(?P<place>[^,\n]{0,40}),?\s*ngay\s*(?P<d>[0-9oO]{0,2})\s*(?P<dsep>[/.]?)\s*thang\s*(?P<m>[0-9oO]{0,2})\s*[/.]?\s*nam\s*(?P<y>\d{4})"
@@ -50,7 +50,7 @@ END_MARK = re.compile(r"\./\.\s*$")
 CHAPTER = re.compile(r"^\s*[*_]*\s*chuong\s+(?P<n>[ivxlc]+|\d{1,2})\b\s*[.:]?\s*(?P<rest>.*)$")
 # "Mục 3. PHỐI HỢP …" (or "Mục 2" alone, its title on the next line) groups articles inside a
 # chapter; a wrapped reference "Mục 2 Phần XI của …" is not one
-SECTION_PART = re.compile(r"^\s*[*_]*\s*muc\s+(?P<n>\d{1,2}|[ivxlc]{1,5})\s*(?:[.:]\s*(?P<rest>\S.*)|[*_]*\s*)$")
+SECTION_PART = re.compile(r"^\s*[*_]*\s*muc\s+(?P<n>\d{1,2}|[ivxlc]{1,5})\s*(?:[.:]\s*(?P<rest>\S.*)|[.:]?[*_]*\s*)$")
 ARTICLE = re.compile(r"^\s*[*_]*\s*dieu\s+(?P<n>\d{1,3})\s*(?:[.:]\s*|$)(?P<rest>.*)$")
 
 # --- matched against the original text ---------------------------------------------

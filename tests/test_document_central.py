@@ -146,3 +146,19 @@ Về tăng cường phòng cháy rừng
 """
     info = _info(directive)
     assert (info.issuer, info.number, info.province) == ("UBND tỉnh Lạng Sơn", "07/CT-UBND", "Lạng Sơn")
+
+
+def test_a_number_names_only_the_bodies_its_codes_are_sure_of():
+    from extract.issuer_codes import issuer_from_number
+
+    assert issuer_from_number("5642/CT-CS").name == "Cục Thuế"
+    assert issuer_from_number("12/CT-TTg").name == "Thủ tướng Chính phủ"
+    assert issuer_from_number("01/CT-SYT") is None  # a Chỉ thị of a body the table does not know
+    assert issuer_from_number("05/CT-UBND") is None  # a province's: its header names it
+
+
+def test_a_rule_in_a_body_table_stays_a_blank_to_fill():
+    lines = ["| Điều 1 | Nội dung |"] * 14 + ["| Số tiền: ____ đồng | ghi chú |"]
+    doc = IngestedDocument(source="m.md", sha256="0" * 64, method="text", pages=[Page(1, "\n".join(lines))])
+    text = normalize_document(doc, restore=False).text
+    assert "Số tiền: | đồng" not in text

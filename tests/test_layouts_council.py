@@ -362,3 +362,50 @@ Quyết định này phân cấp thẩm quyền quyết định trong quản lý
 1. Sở Tài chính hướng dẫn, kiểm tra việc thực hiện Quyết định này.
 """
     assert [t.text[:10] for t in tasks_of(text)] == ["Hướng dẫn,"]
+
+
+def test_a_normative_resolution_that_adopts_a_programme_keeps_its_targets():
+    text = """NGHỊ QUYẾT
+Số: 12/2025/NQ-HĐND
+
+Thông qua Chương trình phát triển nhà ở tỉnh đến năm 2030
+
+Điều 1. Thông qua Chương trình phát triển nhà ở
+
+2. Tỷ lệ nhà ở kiên cố đạt 85% vào năm 2030.
+"""
+    assert [(t.value, t.unit) for t in extract_targets(_normalized(text))] == [(85.0, "%")]
+
+
+def test_an_article_of_a_decision_titled_by_a_body_gives_it_its_clauses():
+    text = """QUYẾT ĐỊNH
+Số: 25/QĐ-UBND
+
+Về việc giao nhiệm vụ thực hiện dự án cải tạo kênh
+
+Điều 1. Giao nhiệm vụ cho các cơ quan như sau.
+
+Điều 2. Sở Tài chính:
+1. Bố trí vốn cho các dự án trong năm 2026.
+2. Hướng dẫn chủ đầu tư thanh toán, quyết toán vốn.
+"""
+    tasks = [t for t in tasks_of(text) if t.lead == ["Sở Tài chính"]]
+    assert [t.text[:12] for t in tasks] == ["Bố trí vốn c", "Hướng dẫn ch"]
+
+
+def test_powers_alone_and_rights_with_duties():
+    text = """QUYẾT ĐỊNH
+Ban hành Quy chế thuê tư vấn
+
+Điều 1. Phạm vi
+Quy chế này quy định việc thuê tư vấn.
+
+Điều 2. Trách nhiệm của Công ty tư vấn
+1. Công ty tư vấn có các quyền và nghĩa vụ sau:
+a) Bảo đảm tính độc lập của kết quả tư vấn.
+b) Lưu trữ hồ sơ tư vấn trong 10 năm.
+Điều 3. Quyền hạn của Tổ giúp việc
+1. Tổ giúp việc có quyền hạn sau:
+a) Đề nghị cơ quan liên quan cung cấp thông tin.
+"""
+    assert [t.text[:12] for t in tasks_of(text)] == ["Bảo đảm tính", "Lưu trữ hồ s"]

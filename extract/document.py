@@ -19,7 +19,6 @@ from pathlib import Path
 
 from normalize.model import NormalizedDocument
 from normalize.patterns import (
-    APPENDIX,
     DATE_LINE,
     DOC_TYPE_LINE,
     DOC_TYPES,
@@ -28,11 +27,9 @@ from normalize.patterns import (
     NUMBER_LINE,
     NUMBER_TYPE_CODES,
     NUMBER_VALUE,
-    SIGN_PREFIX,
-    SIGN_ROLE,
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
-from vnplan.lang import alternation, phrases, vocabulary
+from vnplan.lang import alternation, phrases
 from extract.issuer_codes import issuer_from_number
 from extract.signer import find_signer
 from vnplan.schema import DocumentInfo

@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from extract.agencies import _VERB_START, cut_purpose, looks_like_agency, split_agencies
-from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under, under_duty_part
+from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under_duty_part
 from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
 from vnplan.lang import vocabulary
 

@@ -23,7 +23,7 @@ from typing import Optional
 
 from extract.agencies import _VERB_START, cut_purpose, looks_like_agency
 from extract.raw_task import RawTask
-from extract.task_sentences import SENTENCE, deadline_in
+from extract.task_sentences import deadline_in
 
 # A schedule heading: "TIẾN ĐỘ THỰC HIỆN", "Lộ trình triển khai", "Thời gian và tiến độ thực hiện".
 _HEADING = re.compile(r"^(?:thời gian\s*(?:,|và)\s*)?(?:tiến độ|lộ trình)\b", re.I)

@@ -225,3 +225,9 @@ def test_gold_files_follow_the_schema():
             ids = [it["id"] for it in data[kind]]
             assert len(ids) == len(set(ids)), f"{path.name}: duplicate ids in {kind}"
             assert all(it["evidence"]["text"].strip() for it in data[kind])
+
+
+def test_the_councils_are_one_name_however_spelt():
+    assert field_equal("lead", ["Các sở, cơ quan thuộc UBND tỉnh"], ["Các sở, cơ quan thuộc Uỷ ban nhân dân tỉnh"])
+    assert field_equal("lead", ["Thường trực Hội đồng nhân dân thành phố"], ["Thường trực HĐND thành phố"])
+    assert not field_equal("lead", ["Thường trực HĐND thành phố"], ["UBND thành phố"])

@@ -206,8 +206,9 @@ _DISTRICTS = re.compile(r"^ubnd (?:các )?(?:huyện|quận|thị xã)(?:(?:\s*,
 
 
 def fold_name(name: Any) -> str:
-    """``fold`` with "Ủy ban nhân dân" written "UBND" and one spelling of "ủy"."""
-    return fold(name).replace("ủy ban nhân dân", "ubnd").replace("uỷ", "ủy")
+    """``fold`` with one spelling of "ủy" (first, so that "Uỷ ban nhân dân" is one too), and the
+    councils written as SCHEMA.md shortens them: "Ủy ban nhân dân" "UBND", "Hội đồng nhân dân" "HĐND"."""
+    return fold(name).replace("uỷ", "ủy").replace("ủy ban nhân dân", "ubnd").replace("hội đồng nhân dân", "hđnd")
 
 
 @functools.lru_cache(maxsize=64)

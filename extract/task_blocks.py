@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import _VERB_START, split_agencies
+from extract.agencies import _VERB_START, looks_like_agency, split_agencies
 from extract.document import doc_type_of
 from extract.numbers import fold
 from extract.raw_task import RawTask
@@ -33,6 +33,20 @@ from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 
 _ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
+# a notice's part that lists what the addressee is to do: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"
+_TASK_PART = re.compile(r"nhiệm vụ|giải pháp", re.I)
+# "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các cơ quan liên quan biết, thực hiện"
+_NOTICE_TO = re.compile(r"thông báo (?:để|đến|cho) (?P<who>[^.;:]{3,120}?)(?:,? và (?:các|những) [^.;:]{0,80}?)?,? "
+                        r"(?:được )?biết,? (?:và )?(?:thực hiện|triển khai)", re.I)
+
+
+def notice_addressee(text: str) -> Optional[str]:
+    """The body a notice is sent to act on it, from its closing sentence, if it is one body."""
+    m = None
+    for m in _NOTICE_TO.finditer(text):
+        pass  # the last one: the closing sentence
+    who = m.group("who").strip() if m else ""
+    return who if who and looks_like_agency(who) and len(split_agencies(who)) == 1 else None
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
 # "1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties
@@ -82,6 +96,16 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                     and BARE_DUTY_TITLE.match(fold(MARK.sub("", t.text))):
                 named[id(n)] = subject
     mark_topic_lists(nodes, named)
+    addressee = notice_addressee(ndoc.text) if doc_type_of(ndoc) == "Thông báo" else None
+    if addressee:  # a conclusion notice: its part of tasks is the addressee's ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …")
+        for n in nodes:
+            t = n.title()
+            if n.depth in (0, 1) and not n.number.startswith("Điều") and named[id(n)] is None and t is not None \
+                    and _TASK_PART.search(t.text):
+                named[id(n)] = addressee
+        for n in nodes:  # its items are the addressee's duties
+            if n.parent is not None and named.get(id(n.parent)) == addressee:
+                n.addressed = True
     if doc_type_of(ndoc) in _ADDRESSED_TYPES:  # a directive's numbered items each tell a body what to do
         for n in nodes:
             n.addressed = n.depth >= 1 and not under(n, "NN") and not under(n, "PL")

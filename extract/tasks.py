@@ -125,9 +125,12 @@ _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởn
 
 
 # what a statement is, whatever its owner: a motto or principle ("Phương châm: Phòng cháy là chính, …"), a step of
-# a procedure ("- Bước 2: Chủ tịch UBND tỉnh căn cứ …"), a release from liability ("… không chịu trách nhiệm do …")
+# a procedure ("- Bước 2: Chủ tịch UBND tỉnh căn cứ …"), a release from liability ("… không chịu trách nhiệm do …"),
+# a notice's closing line ("Văn phòng Chính phủ thông báo để UBND tỉnh … biết, thực hiện")
 _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:(?:phương châm|nguyên tắc|quan điểm)\s*:"
-                         r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b)", re.I)
+                         r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b"
+                         r"|(?:\S+\s+){1,6}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết,?\s+(?:và\s+)?(?:thực hiện|triển khai))",
+                         re.I)
 
 
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"

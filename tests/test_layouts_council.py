@@ -409,3 +409,21 @@ b) Lưu trữ hồ sơ tư vấn trong 10 năm.
 a) Đề nghị cơ quan liên quan cung cấp thông tin.
 """
     assert [t.text[:12] for t in tasks_of(text)] == ["Bảo đảm tính", "Lưu trữ hồ s"]
+
+
+def test_a_conclusion_notice_gives_its_tasks_to_the_body_it_is_sent_to():
+    text = """THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Lào Cai
+
+I. ĐÁNH GIÁ CHUNG
+Năm 2025 tỉnh đạt tăng trưởng 9,5%, cao hơn bình quân cả nước.
+
+II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI
+1. Rà soát, điều chỉnh quy hoạch tỉnh phù hợp với định hướng phát triển vùng.
+2. Đẩy nhanh giải ngân vốn đầu tư công năm 2025.
+
+Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Lào Cai và các cơ quan liên quan biết, thực hiện./.
+"""
+    tasks = tasks_of(text)
+    assert [t.text[:10] for t in tasks] == ["Rà soát, đ", "Đẩy nhanh "]
+    assert all(t.lead in (["UBND tỉnh"], ["UBND tỉnh Lào Cai"]) for t in tasks)  # its own province: generic

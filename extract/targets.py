@@ -134,7 +134,7 @@ _TARGET_CUE = re.compile(r"chi tieu|muc tieu|phan dau")  # a line that names its
 
 def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> Optional[str]:
     """"target" or "excluded" from the innermost heading that says which, else None; in a
-    normative document, where no heading marks targets, "normative": its articles and annexes
+    normative document, where no heading marks targets, "excluded": its articles and annexes
     state rules ("Mức vốn vay … không được vượt quá 70% …", "yêu cầu tối thiểu là 06 cán bộ")."""
     for _, head in heading_chain(ndoc, offset):
         if rule_article(head):
@@ -143,7 +143,7 @@ def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> 
         for kind, rx in _SECTION_KINDS:
             if rx.search(f):
                 return kind
-    return "normative" if normative else None
+    return "excluded" if normative else None
 
 
 # ---------------------------------------------------------------- candidates
@@ -263,8 +263,6 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         if not re.search(r"\d", line) and not find_number_words(line):
             continue
         ctx = _context(ndoc, ls, normative)
-        if ctx == "normative":
-            ctx = "excluded"
         if ctx == "excluded" and (not in_table or normative):
             continue
         target_ctx = in_table or ctx == "target" or bool(_TARGET_CUE.search(fold(line)))

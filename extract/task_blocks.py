@@ -25,7 +25,8 @@ from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, in_duty_section, in_rule_article, parse_nodes,
                                under, under_duty_part)
-from extract.task_owners import agency_heading, collective_heading, intro_owner, mark_topic_lists, place_names, specific_agency
+from extract.task_owners import (RIGHTS, agency_heading, collective_heading, intro_owner, mark_topic_lists, place_names,
+                                 specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
@@ -49,8 +50,12 @@ def notice_addressee(text: str) -> Optional[str]:
     return who if who and looks_like_agency(who) and len(split_agencies(who)) == 1 else None
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
-# "1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties
-_RIGHTS_TITLE = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|được)\b|\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
+_RIGHTS_OF = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|được)\b", re.I)
+
+
+def _lists_rights(title: str) -> bool:
+    """"1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties."""
+    return bool(_RIGHTS_OF.match(title) or RIGHTS.search(title))
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
@@ -96,17 +101,17 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                     and BARE_DUTY_TITLE.match(fold(MARK.sub("", t.text))):
                 named[id(n)] = subject
     mark_topic_lists(nodes, named)
-    addressee = notice_addressee(ndoc.text) if doc_type_of(ndoc) == "Thông báo" else None
+    doc_type = doc_type_of(ndoc)
+    addressee = notice_addressee(ndoc.text) if doc_type == "Thông báo" else None
     if addressee:  # a conclusion notice: its part of tasks is the addressee's ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …")
+        task_parts = {id(n) for n in nodes if n.depth in (0, 1) and not n.number.startswith("Điều")
+                      and named[id(n)] is None and n.title() is not None and _TASK_PART.search(n.title().text)}
         for n in nodes:
-            t = n.title()
-            if n.depth in (0, 1) and not n.number.startswith("Điều") and named[id(n)] is None and t is not None \
-                    and _TASK_PART.search(t.text):
+            if id(n) in task_parts:
                 named[id(n)] = addressee
-        for n in nodes:  # its items are the addressee's duties
-            if n.parent is not None and named.get(id(n.parent)) == addressee:
-                n.addressed = True
-    if doc_type_of(ndoc) in _ADDRESSED_TYPES:  # a directive's numbered items each tell a body what to do
+            if n.parent is not None and id(n.parent) in task_parts:
+                n.addressed = True  # its items are the addressee's duties
+    if doc_type in _ADDRESSED_TYPES:  # a directive's numbered items each tell a body what to do
         for n in nodes:
             n.addressed = n.depth >= 1 and not under(n, "NN") and not under(n, "PL")
     # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) …": a paragraph that
@@ -155,16 +160,16 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         anc = node.parent
         while owner is None and anc is not None:
             t = anc.title()
-            if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _RIGHTS_TITLE.search(t.text)):
+            if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _lists_rights(t.text)):
                 break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties;
                 # over what a body may do: rights, no duties
-            if _bare_name_article(anc) and id(anc) in separating and not _DUTY_WORDS.search(_titles_between(node, anc)):
+            if id(anc) in separating and _bare_name_article(anc) and not _DUTY_WORDS.search(_titles_between(node, anc)):
                 break  # "Điều 7. Ban Kiểm soát Quỹ" / "2. Nhiệm kỳ … là 05 năm": the body described, not its duties
             owner, anc = anc.heading_agencies, anc.parent
         if in_rule_article(node):
             continue  # "Điều 3. Cơ cấu tổ chức", "Điều 1. Phạm vi điều chỉnh": rules, not duties
         up = node.parent.title() if node.parent is not None else None
-        if up is not None and node.parent.heading_agencies is None and _RIGHTS_TITLE.search(up.text):
+        if up is not None and node.parent.heading_agencies is None and _lists_rights(up.text):
             continue  # "1. Tổ giúp việc có quyền hạn sau:" / "a) Đề nghị cơ quan liên quan …": what it may do
         in_duty = in_duty_section(node)
         schedule = _schedule_context(node)

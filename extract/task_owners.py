@@ -75,7 +75,7 @@ def agency_heading(node: Node) -> Optional[str]:
     duty = _DUTY_INTRO.match(head) if title.rstrip().endswith(":") else None
     if duty and looks_like_agency(duty.group("who")) and not BARE_KIND.match(duty.group("who")):
         return duty.group("who")  # "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:" lists its duties
-    if _DEFINES.search(head) or _RIGHTS.search(head):
+    if _DEFINES.search(head) or RIGHTS.search(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign;
         # "1. Đơn vị thoát nước có các quyền sau:" lists rights
     names = place_names(title)
@@ -152,7 +152,7 @@ _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
 _TAIL_OWNER = re.compile(r"^(?P<who>[^:;,]{3,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*$", re.I)
 # "có các quyền sau", "có quyền hạn sau": rights and powers; "có quyền hạn và trách nhiệm", "có các quyền
 # và nghĩa vụ sau" also give duties
-_RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
+RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
 _DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 

@@ -27,6 +27,8 @@ from normalize.patterns import (
     NUMBER_LINE,
     NUMBER_TYPE_CODES,
     NUMBER_VALUE,
+    RECIPIENTS,
+    SIGN_PREFIX,
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
 from vnplan.lang import alternation, phrases
@@ -77,9 +79,11 @@ def _portal(ndoc: NormalizedDocument, *keys: str) -> str | None:
 
 
 def find_number(lines: list[str]) -> str | None:
-    for ln in lines:
-        if NUMBER_LINE.match(fold(ln)):
-            m = NUMBER_VALUE.search(ln)
+    for i, ln in enumerate(lines):
+        f = fold(ln)
+        if NUMBER_LINE.match(f) or (re.search(r"\bso\s*:\s*$", f) and i + 1 < len(lines)):
+            # "Độc lập - Tự do - Hạnh phúc Số:" / "812/CT-CS": a header cell ending in its label
+            m = NUMBER_VALUE.search(ln) or (i + 1 < len(lines) and NUMBER_VALUE.search("Số: " + lines[i + 1].strip(" *_")))
             if m:
                 return re.sub(r"\s+", "", m.group(1)).replace("–", "-")
     return None
@@ -144,11 +148,33 @@ def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str
 _ABOUT = re.compile(r"^\W*v/v\b", re.I)  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
 
 
+# "V/v chính sách thuế Hà Nội, ngày 01 tháng 12 năm 2025 Kính gửi: …" (fold keeps offsets; "ng ày" split by OCR)
+_DATE_AFTER_PLACE = re.compile(r",\s*ng\s?ay\s+\d{1,2}\s+thang\b|\skinh\s+gui\b")
+
+
+def _subject_end(line: str) -> int | None:
+    """Where a subject line runs into the place-and-date ("… Hà Nội, ngày 01 tháng 12") or "Kính gửi":
+    the place is the capitalised words before the comma."""
+    m = _DATE_AFTER_PLACE.search(fold(line))
+    if not m:
+        return None
+    if m.group(0).lstrip().startswith("kinh"):
+        return m.start()
+    words = list(re.finditer(r"\S+", line[: m.start()]))
+    k = len(words)
+    while k > 0 and words[k - 1].group(0)[:1].isupper() and len(words) - k < 5:
+        k -= 1
+    return words[k].start() if 0 < k < len(words) else None
+
+
 def subject_line(lines: list[str]) -> str | None:
     """A dispatch has no type heading; its title is the "V/v …" line under its number, wrapped
     over the lines up to the place-and-date line or "Kính gửi"."""
     for i, ln in enumerate(lines[:20]):
         if _ABOUT.match(ln):
+            cut = _subject_end(ln)  # the place-and-date or "Kính gửi" run into the line
+            if cut is not None:
+                return re.sub(r"\s+", " ", ln[:cut]).strip(" *_").rstrip(".;,")
             parts = [ln.strip(" *_")]
             for nxt in lines[i + 1 : i + 5]:
                 f = fold(nxt)
@@ -214,14 +240,19 @@ def _portal_date(value: str | None) -> str | None:
         return None
 
 
+_LETTER_BODY = re.compile(r"^\W*(?:v/v|ve viec|kinh gui)\b")
+_BARE_NUMBER = re.compile(r"^\W*\d+/[\w/.-]+\s*$")  # "5664/CT-CS" in a cell of its own, under a lost "Số:"
+
+
 def issuer_lines(lines: list[str]) -> list[str]:
     """Lines of the issuing-body block: header lines before "Số:" that are not the motto."""
     out = []
     for ln in lines:
         f = fold(ln)
-        if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f):
-            break
-        if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln):
+        if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f) or _LETTER_BODY.match(f) \
+                or RECIPIENTS.match(f) or SIGN_PREFIX.match(f):
+            break  # a letter's subject, addressee, recipients or signature: past the header
+        if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln) or _BARE_NUMBER.match(f):
             continue
         if is_upper_line(ln):
             out.append(ln.strip())

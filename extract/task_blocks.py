@@ -32,6 +32,7 @@ from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_o
 from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
+from vnplan.lang import phrases
 
 _ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
 # a notice's part that lists what the addressee is to do: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"
@@ -78,6 +79,16 @@ def _bare_name_article(n: Node) -> bool:
     t = n.title()
     return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None \
         and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
+
+
+# a heading under a body's own part that names what a rule sets for it ("a) Mức kinh phí:", "b) Nội dung chi:",
+# "c) Trình tự thực hiện"): vnplan/lang/vi/section_kinds.tsv, the rows whose ``duties`` is ``none``
+_RULE_HEADING = re.compile(rf"^\W*(?:{'|'.join(phrases('section_kinds', duties='none'))})\b")  # phrases are regexes
+
+
+def _rule_heading(node: Node) -> bool:
+    t = node.title()
+    return t is not None and len(t.text.split()) <= 8 and bool(_RULE_HEADING.match(fold(MARK.sub("", t.text))))
 
 
 def _titles_between(node: Node, anc: Node) -> str:
@@ -158,11 +169,15 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                 units[-1][0].append(p)
         owner = heading
         anc = node.parent
+        if owner is None and _rule_heading(node):
+            continue  # "c) Trình tự thực hiện" / "Căn cứ dự toán …, cơ quan … lập hồ sơ …": a procedure, not a duty
         while owner is None and anc is not None:
             t = anc.title()
             if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _lists_rights(t.text)):
                 break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties;
                 # over what a body may do: rights, no duties
+            if anc.heading_agencies is None and _rule_heading(anc):
+                break  # "1. Cơ quan … / a) Mức kinh phí: / - Kinh phí … 1.446.000 đồng/ha/năm": what a rule sets for it
             if id(anc) in separating and _bare_name_article(anc) and not _DUTY_WORDS.search(_titles_between(node, anc)):
                 break  # "Điều 7. Ban Kiểm soát Quỹ" / "2. Nhiệm kỳ … là 05 năm": the body described, not its duties
             owner, anc = anc.heading_agencies, anc.parent

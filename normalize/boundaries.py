@@ -135,6 +135,30 @@ def _closing_line(ln: Line, f: str) -> bool:
     )
 
 
+def _wrapped_recipient(lines: list[Line], i: int) -> bool:
+    """A recipient wrapped onto its own line: "- TTgCP, các PTTg: Nguyễn Hòa Bình, Bùi" / "Thanh Sơn," /
+    "Hồ Đức Phớc, …, Lê Thành Long," / "Mai Văn Chính, Hồ Quốc Dũng (để b/c);" — the line before is a
+    recipient left open (no ";" or "." at its end), this one ends as a list entry does."""
+    t = lines[i].text.strip().strip("*_").strip()
+    k = i - 1
+    while k >= 0 and _skip(lines[k]):
+        k -= 1
+    if k < 0 or not t or len(t) > 120 or t[-1] not in ",;":
+        return False
+    prev = lines[k].text.strip().strip("*_").strip()
+    if not prev or prev[-1] in ";.:":
+        return False
+    while k >= 0 and not BULLET.match(lines[k].text.strip()):  # back to the entry it continues
+        k -= 1
+        if k < 0 or i - k > 4:
+            return False
+    return True
+
+
+def _closing_at(lines: list[Line], folded: list[str], i: int) -> bool:
+    return _closing_line(lines[i], folded[i]) or _wrapped_recipient(lines, i)
+
+
 def find_closing(lines: list[Line], folded: list[str], start: int) -> tuple[int | None, int]:
     """(first line of the closing block or None, index just after the closing block)."""
     n = len(lines)
@@ -155,7 +179,7 @@ def find_closing(lines: list[Line], folded: list[str], start: int) -> tuple[int 
             break
     i = first
     while i < n and not _continues(lines, folded, i):
-        if _closing_line(lines[i], folded[i]):
+        if _closing_at(lines, folded, i):
             i += 1
         elif _signature_ahead(lines, folded, i):
             i += 1  # a filing note ("09 KH") between the recipients and the signature cell
@@ -210,7 +234,7 @@ def find_end(lines: list[Line], folded: list[str], main_end: int, number: str | 
                 break
             # the rest of a closing block (recipients, a filing note, the signature) is no reason
             # to stop looking for the regulation or plan the decision issues
-            if not _closing_line(lines[j], folded[j]):
+            if not _closing_at(lines, folded, j):
                 seen += 1
         j += 1
     else:

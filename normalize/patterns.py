@@ -40,7 +40,7 @@ SIGN_ROLE = re.compile(
     r"^\s*(\*\*)?\s*((tm|kt|tl|tuq|q)\s*\.\s*)?(uy\s*ban\s*nhan\s*dan|ubnd|(pho\s*)?chu\s*tich|(pho\s*)?giam\s*doc|"
     r"(pho\s*)?truong\s*ban|(pho\s*)?chanh\s*van\s*phong|(pho\s*)?bi\s*thu|thu\s*truong|bo\s*truong|"
     r"thu\s*tuong|(pho\s*)?truong\s*phong|(pho\s*)?cuc\s*truong|(pho\s*)?tong\s*kiem\s*toan|(pho\s*)?thong\s*doc|"
-    r"(pho\s*)?chanh\s*an|(pho\s*)?vien\s*truong|(pho\s*)?tong\s*giam\s*doc|(pho\s*)?tong\s*cuc\s*truong)\b"
+    r"(pho\s*)?chanh\s*an|(pho\s*)?vien\s*truong|(pho\s*)?chu\s*nhiem|(pho\s*)?tong\s*giam\s*doc|(pho\s*)?tong\s*cuc\s*truong)\b"
 )
 SIGN_PREFIX = re.compile(r"^\s*(\*\*)?\s*(tm|kt|tl|tuq|q)\s*\.\s*\S")
 APPENDIX = re.compile(r"^\s*(\*\*)?\s*phu\s*luc(\s+(?P<n>[0-9]+|[ivxlc]+\b|[a-z]\b))?")

@@ -181,6 +181,16 @@ def _breaks_table(ln: Line) -> bool:
 _CAPTION = re.compile(r"^[*_\s]*\(.*\)[*_.\s]*$|^[^()]*\)[*_.\s]*$")
 
 
+_ORDINAL_HEAD = re.compile(r"^\W*(?:stt|tt|so\s+tt|so\s+thu\s+tu)\W*$")
+
+
+def _opens_with_ordinal_column(lines: list[Line], pipe: int) -> bool:
+    """"DANH MỤC NHIỆM VỤ" / "|" / "**STT**" / "|" / "Nhiệm vụ" …: the row opens with its pipe, and the
+    ordinal column, always the first, comes after it; the line above is the table's title, no cell."""
+    nxt = next((ln for ln in lines[pipe + 1 : pipe + 4] if ln.kind != "blank"), None)
+    return nxt is not None and bool(_ORDINAL_HEAD.match(fold(nxt.text).strip("*_ ")))
+
+
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
     """(first line, last pipe line) of every run of ``|`` lines dense enough to be a table."""
     pipes = [i for i, ln in enumerate(lines) if PIPE_LINE.match(ln.text) and ln.kind not in ("header", "sign")]
@@ -203,7 +213,8 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
                 and lines[first - 1].kind == "text" and reg[0] - first < 4:
             first -= 1
         if first < 0 or lines[first].kind != "text" or PIPE_LINE.match(lines[first].text) \
-                or _CAPTION.match(" ".join(ln.text.strip() for ln in lines[first:reg[0]])):
+                or _CAPTION.match(" ".join(ln.text.strip() for ln in lines[first:reg[0]])) \
+                or _opens_with_ordinal_column(lines, reg[0]):
             first = reg[0]  # "(Kèm theo Quyết định số …)" above the opening "|" is the caption, no cell
         out.append((first, reg[-1]))
     return out

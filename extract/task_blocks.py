@@ -29,7 +29,7 @@ from extract.task_owners import (RIGHTS, agency_heading, collective_heading, int
                                  specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import LIST_INTRO, SENTENCE, assignment, deadline_in, inline_items
+from extract.task_sentences import BARE_KIND, LIST_INTRO, SENTENCE, assignment, deadline_in, enumerated_items, inline_items
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 from vnplan.lang import phrases
@@ -48,6 +48,8 @@ def notice_addressee(text: str) -> Optional[str]:
     for m in _NOTICE_TO.finditer(text):
         pass  # the last one: the closing sentence
     who = m.group("who").strip() if m else ""
+    if BARE_KIND.match(re.sub(r"^(?:các|những)\s+", "", who)):
+        return None  # "thông báo để các cơ quan biết, thực hiện": everyone concerned, no one body
     return who if who and looks_like_agency(who) and len(split_agencies(who)) == 1 else None
 _GROUP_OWNER = re.compile(r"^các\s", re.I)  # "Trách nhiệm của các cơ quan, đơn vị": everyone, not one agency
 _DUTY_TITLE = re.compile(r"^\W*(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:\s+\S+){0,14}\s*:?\s*$", re.I)
@@ -114,14 +116,15 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     mark_topic_lists(nodes, named)
     doc_type = doc_type_of(ndoc)
     addressee = notice_addressee(ndoc.text) if doc_type == "Thông báo" else None
-    if addressee:  # a conclusion notice: its part of tasks is the addressee's ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …")
+    if doc_type == "Thông báo":  # a conclusion notice: its part of tasks ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …")
+        # assigns work: to the body its closing line sends it to, else to the bodies its items name
         task_parts = {id(n) for n in nodes if n.depth in (0, 1) and not n.number.startswith("Điều")
                       and named[id(n)] is None and n.title() is not None and _TASK_PART.search(n.title().text)}
         for n in nodes:
-            if id(n) in task_parts:
+            if id(n) in task_parts and addressee:
                 named[id(n)] = addressee
             if n.parent is not None and id(n.parent) in task_parts:
-                n.addressed = True  # its items are the addressee's duties
+                n.addressed = True  # its items are duties
     if doc_type in _ADDRESSED_TYPES:  # a directive's numbered items each tell a body what to do
         for n in nodes:
             n.addressed = n.depth >= 1 and not under(n, "NN") and not under(n, "PL")
@@ -262,6 +265,12 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         text = " ".join(p.text for p in content)
         if text.rstrip().endswith(":") and node.depth == DEPTH_ARTICLE:
             return out  # "Trách nhiệm của … được thực hiện theo … và các quy định sau:" opens the clauses
+        rest = [p for p in content[1:] if not _NOTICE_TO.search(p.text)]  # a notice's closing line is no part of it
+        parts = enumerated_items(content[0].text) if not rest else []
+        if parts:  # "a) Bộ Công an: (1) Tiếp tục đầu tư …; (2) Tham mưu ban hành …": one duty each
+            return [RawTask(part, content[0].start + off, content[0].start + off + len(part), heading, "",
+                            deadline_in(part), lead_from="heading", layout="agency-section").support_from_words(part)
+                    for off, part in parts]
         return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
                         layout="agency-section").support_from_words(text)]
     if owner and (not heading or content[0].kind == "dash") and (lettered or in_duty or named):
@@ -294,7 +303,9 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             continue
         intro = None
         pos = 0
-        whole = inline_items(p.text)  # "… đề nghị: (i) X …. Đồng thời … (ii) Y …": items run over sentences
+        # "… đề nghị: (i) X …. Đồng thời … (ii) Y …": items run over sentences; "3. Khẩn trương …: (1) Thanh tra
+        # Chính phủ ban hành …; (2) Bộ Công an chủ trì …" under a part the document assigns
+        whole = inline_items(p.text) or (enumerated_items(p.text) if in_duty else [])
         if whole:
             for off, part in whole:
                 rt = assignment(part, p.start + off, True)

@@ -152,3 +152,27 @@ def test_a_letters_signature_and_number_are_not_its_issuer():
 
 def test_a_subject_line_run_into_the_date_ends_before_the_place():
     assert _info(LETTER).title == "V/v chính sách thuế giá trị gia tăng"
+
+
+CONCLUSION = """VĂN PHÒNG CHÍNH PHỦ
+Số: 655/TB-VPCP
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại cuộc họp về dữ liệu đất đai
+I. KẾT QUẢ ĐẠT ĐƯỢC
+Các bộ đã đạt kết quả: (1) ban hành 12 văn bản hướng dẫn; (2) hoàn thành kết nối dữ liệu.
+II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM
+1. Hoàn thiện thể chế về dữ liệu: (1) Bộ Tư pháp thẩm định dự thảo Nghị định trước ngày 15 tháng 12 năm 2025; (2) Bộ Tài chính chủ trì, phối hợp các bộ bố trí kinh phí, hoàn thành trong tháng 12 năm 2025.
+2. Nhiệm vụ cụ thể
+a) Bộ Nông nghiệp và Môi trường: (1) hoàn thành cơ sở dữ liệu đất đai trước ngày 31 tháng 12 năm 2025; (2) hướng dẫn các địa phương làm sạch dữ liệu đất đai.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""
+
+
+def test_a_conclusions_numbered_parts_are_one_task_each_with_their_body():
+    tasks = extract_tasks(_normalized(CONCLUSION))
+    got = sorted((t.lead[0], t.text[:22]) for t in tasks)
+    assert got == [("Bộ Nông nghiệp và Môi trường", "Hoàn thành cơ sở dữ li"),
+                   ("Bộ Nông nghiệp và Môi trường", "Hướng dẫn các địa phươ"),
+                   ("Bộ Tài chính", "Chủ trì, phối hợp các "),
+                   ("Bộ Tư pháp", "Thẩm định dự thảo Nghị")]
+    # results so far, numbered the same way, are no tasks (the part of results is not a part of tasks)

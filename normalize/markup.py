@@ -35,6 +35,10 @@ _RULE_RUN = re.compile(r"(?<=\S) ?_{3,} ?(?=\S)")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces
 
 
+# a consolidated text (VBHN) marks amended points with a footnote right after their label: "a) [26]", "3. [5] Sở …"
+_LABEL_FOOTNOTE = re.compile(r"^(\s*[*_]*\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\))[*_]*)\s*\[\d{1,3}\](?=\s|$)")
+
+
 @stage("clean")
 def clean(draft: Draft) -> None:
     """NFC, one kind of space, no invisible or control characters, no trailing blanks.
@@ -52,6 +56,7 @@ def clean(draft: Draft) -> None:
         ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
         t = _GLUED_WORD.sub(r"\1 ", t)
+        t = _LABEL_FOOTNOTE.sub(r"\1", t)  # "a) [26]" / "Thiết lập …": the consolidation's footnote mark, not text
         if "|" in t and i < _HEADER_LINES:  # a header cell "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP": the rule parts two cells
             t = _RULE_RUN.sub(" | ", t)
         ln.text = t

@@ -176,3 +176,28 @@ def test_a_conclusions_numbered_parts_are_one_task_each_with_their_body():
                    ("Bộ Tài chính", "Chủ trì, phối hợp các "),
                    ("Bộ Tư pháp", "Thẩm định dự thảo Nghị")]
     # results so far, numbered the same way, are no tasks (the part of results is not a part of tasks)
+
+
+CONSOLIDATED = """BỘ XÂY DỰNG
+Số: 31/VBHN-BXD
+THÔNG TƯ
+Quy định chi tiết về quản lý chất lượng công trình
+Điều 9. Trách nhiệm, thẩm quyền của cơ quan quản lý công trình
+1. Tổ chức kiểm tra chất lượng công trình theo kế hoạch hằng năm.
+2. Báo cáo Bộ Xây dựng kết quả kiểm tra trước ngày 15 tháng 12 hằng năm.
+Điều 10. Lập kế hoạch kiểm tra
+a) [7]
+Cục Giám định nhà nước về chất lượng công trình xây dựng chịu trách nhiệm lập kế hoạch kiểm tra hằng năm.
+"""
+
+
+def test_an_article_of_a_bodys_duties_and_powers_names_the_owner_of_its_clauses():
+    leads = {t.text[:20]: t.lead for t in extract_tasks(_normalized(CONSOLIDATED))}
+    assert leads["Tổ chức kiểm tra chấ"] == ["Cơ quan quản lý công trình"]
+
+
+def test_a_consolidations_footnote_mark_after_a_label_is_no_part_of_the_point():
+    ndoc = _normalized(CONSOLIDATED)
+    assert "a) Cục Giám định nhà nước" in ndoc.text
+    task = next(t for t in extract_tasks(ndoc) if t.text.startswith("Lập kế hoạch kiểm tra hằng năm"))
+    assert task.lead == ["Cục Giám định nhà nước về chất lượng công trình xây dựng"]

@@ -65,7 +65,10 @@ _COLLECTIVE = re.compile(
 _VERBS = "|".join("".join(f"(?<!{re.escape(w)} )" for w in r.get("not_after", "").split("|") if w)
                   + re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("duty_verbs")) + r"|(?<!trật )tự(?= \w)"
 # "tổ chức" is a noun after "là", "các" and in a list of collectives ("Các cơ quan, tổ chức, đơn vị")
-_VERB_RE = re.compile(rf"(?<![\w-])(?:{_VERBS}|(?<!các )(?<!là )(?<!cơ quan, )(?<!đơn vị, )(?<!cá nhân, )(?<!cơ quan và )"
+# after "đến việc", "tới việc" … a verb is a noun ("… liên quan đến việc thực hiện sắp xếp và các cơ quan … có trách
+# nhiệm"), not after "thôi việc"
+_NOMINAL = "".join(f"(?<!{w} việc )" for w in ("đến", "tới", "về", "trong", "của", "cho", "với"))
+_VERB_RE = re.compile(rf"(?<![\w-]){_NOMINAL}(?:{_VERBS}|(?<!các )(?<!là )(?<!cơ quan, )(?<!đơn vị, )(?<!cá nhân, )(?<!cơ quan và )"
                       rf"(?<!cá nhân và )tổ chức(?! chính trị))(?![\w])")
 # In an owner phrase, "tổ chức" between collective nouns is a noun: "các cơ quan, tổ chức, đơn vị".
 # The same with or without "các", and "cá nhân, tổ chức" ("Cơ quan, tổ chức quản lý trực tiếp": one owner).

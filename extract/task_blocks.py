@@ -59,6 +59,7 @@ _RIGHTS_OF = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|đư�
 def _lists_rights(title: str) -> bool:
     """"1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties."""
     return bool(_RIGHTS_OF.match(title) or RIGHTS.search(title))
+_PAREN_ITEM = re.compile(r"^\((?:\d{1,2}|[ivx]{1,4})\)\s+")  # a paragraph numbered "(1)", "(ii)"
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
@@ -303,6 +304,13 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             continue
         intro = None
         pos = 0
+        item = _PAREN_ITEM.match(p.text) if p.kind == "body" else None
+        if item:  # "(1) Bộ Y tế chỉ đạo …" / "- Chủ trì, phối hợp …": a numbered item and the dashes under it
+            rt = assignment(p.text[item.end():], p.start + item.end(), in_duty, item_start=True)
+            if rt:
+                out.append(rt)
+                intro = rt
+                continue
         # "… đề nghị: (i) X …. Đồng thời … (ii) Y …": items run over sentences; "3. Khẩn trương …: (1) Thanh tra
         # Chính phủ ban hành …; (2) Bộ Công an chủ trì …" under a part the document assigns
         whole = inline_items(p.text) or (enumerated_items(p.text) if in_duty else [])

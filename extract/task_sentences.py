@@ -93,6 +93,9 @@ def deadline_in(sentence: str) -> str:
     return m.group(0) if m else ""
 
 
+_ENACTS = re.compile(r"^(?:quyết định|quyết nghị)\b[^.;]*\bnhư sau\s*:?\s*$", re.I)
+
+
 def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = False,
                opens_list: bool = False) -> Optional[RawTask]:
     """ "Giao Sở X chủ trì, phối hợp với Y làm Z" → lead X, support Y, task "Z" (None if not a duty sentence)."""
@@ -112,6 +115,16 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     # "… theo chức năng quản lý của mình, có trách nhiệm …": the scope phrase before the duty verb
     after = re.sub(r"^(?:theo|căn cứ|trong phạm vi)\s[^,;]{0,60}?,?\s*(?=(?:có|chịu) trách nhiệm\b)", "", after, flags=re.I)
     defines = not (m and m.group("giao")) and (_LISTS.search(actor) or _DEFINES.match(after))
+    if re.search(r"\sthì\s", actor):
+        # "Khi nhận được thư …, thì bộ phận văn thư phải có trách nhiệm xử lý …": the body after "thì" is the
+        # actor where the case gives it a duty; "Trường hợp thuộc thẩm quyền …, Thủ tướng Chính phủ thì cơ quan …
+        # đề xuất …" is a step of a procedure
+        actor = re.split(r"\sthì\s", actor)[-1]
+        if not ((looks_like_agency(actor) or len(actor.split()) <= 6)
+                and re.match(r"(?:phải|có trách nhiệm|chịu trách nhiệm)\b", after)):
+            return None
+    if _ENACTS.match(after):
+        return None  # "Ủy ban Thường vụ Quốc hội quyết định sắp xếp … như sau:": what the document itself decides
     if BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or _CLOSING_END.search(after) or defines:
         return None  # "Cổng TTĐT tỉnh là …", "UBND cấp xã bao gồm …", "Sở Tư pháp được …" define or entitle
 

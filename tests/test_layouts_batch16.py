@@ -201,3 +201,55 @@ def test_a_consolidations_footnote_mark_after_a_label_is_no_part_of_the_point():
     assert "a) Cục Giám định nhà nước" in ndoc.text
     task = next(t for t in extract_tasks(ndoc) if t.text.startswith("Lập kế hoạch kiểm tra hằng năm"))
     assert task.lead == ["Cục Giám định nhà nước về chất lượng công trình xây dựng"]
+
+
+STANDING_COMMITTEE = """ỦY BAN THƯỜNG VỤ QUỐC HỘI
+Số: 1701/NQ-UBTVQH15
+NGHỊ QUYẾT
+Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lâm Đồng năm 2025
+Điều 1. Sắp xếp các đơn vị hành chính cấp xã
+Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị hành chính cấp xã của tỉnh Lâm Đồng như sau:
+1. Sắp xếp toàn bộ diện tích tự nhiên của các xã A và B thành xã mới có tên gọi là xã C.
+Điều 2. Tổ chức thực hiện
+1. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Lâm Đồng, chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp có trách nhiệm tổ chức thi hành Nghị quyết này; ổn định đời sống của Nhân dân địa phương.
+2. Giao Chính phủ, căn cứ vào Nghị quyết này, tổ chức việc xác định chính xác diện tích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai trước ngày 30 tháng 9 năm 2025.
+"""
+
+
+def test_the_government_is_an_owner_and_what_the_issuer_decides_is_no_task():
+    tasks = extract_tasks(_normalized(STANDING_COMMITTEE))
+    assert not any(t.text.startswith("Quyết định sắp xếp") for t in tasks)
+    survey = next(t for t in tasks if "diện tích tự nhiên" in t.text)
+    assert survey.lead == ["Chính phủ"] and str(survey.deadline.end) == "2025-09-30"
+    # "liên quan đến việc thực hiện": a verb after "đến việc" is a noun, the owners run on to "có trách nhiệm"
+    execution = next(t for t in tasks if t.text.startswith("Tổ chức thi hành"))
+    assert len(execution.lead) == 4 and execution.lead[0] == "Chính phủ"
+
+
+FIELD_VISIT = """VĂN PHÒNG CHÍNH PHỦ
+Số: 702/TB-VPCP
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi kiểm tra dự án bệnh viện
+1. Ghi nhận sự nỗ lực của Bộ Y tế và các nhà thầu.
+2. Để hoàn thành dự án đúng tiến độ, Phó Thủ tướng yêu cầu các bộ, cơ quan thực hiện một số nội dung như sau:
+(1) Bộ Y tế chỉ đạo Ban Quản lý dự án tập trung nguồn lực, hoàn thành xây dựng trước ngày 31 tháng 12 năm 2025.
+- Chủ trì, phối hợp với Bộ Tài chính hoàn thiện hồ sơ về cơ chế vận hành bệnh viện.
+(2) Bộ Xây dựng chỉ đạo các cơ quan liên quan hướng dẫn nghiệm thu công trình.
+Văn phòng Chính phủ thông báo để các bộ, cơ quan liên quan biết, thực hiện./.
+"""
+
+
+def test_a_notices_numbered_paragraphs_and_the_dashes_under_them_are_their_bodys_tasks():
+    got = sorted((t.lead[0], t.text[:18]) for t in extract_tasks(_normalized(FIELD_VISIT)))
+    assert got == [("Bộ Xây dựng", "Chỉ đạo các cơ qua"), ("Bộ Y tế", "Chỉ đạo Ban Quản l"), ("Bộ Y tế", "Chủ trì, phối hợp ")]
+
+
+CASES = """Điều 7. Trách nhiệm quản lý thư điện tử
+1. Khi nhận được thư điện tử gửi vào hộp thư của cơ quan, đơn vị thì bộ phận văn thư phải có trách nhiệm xử lý thư đã nhận.
+2. Trường hợp thuộc thẩm quyền của Thủ tướng Chính phủ thì cơ quan quản lý đề xuất hình thức xử lý trong thời hạn 07 ngày.
+"""
+
+
+def test_after_a_case_the_body_given_a_duty_leads_it_but_a_procedure_step_is_no_task():
+    tasks = extract_tasks(_normalized(CASES))
+    assert [t.lead for t in tasks] == [["Bộ phận văn thư"]]

@@ -78,9 +78,16 @@ def _portal(ndoc: NormalizedDocument, *keys: str) -> str | None:
     return None
 
 
+_PREAMBLE_LINE = re.compile(r"^\W*(?:can cu|xet de nghi|theo de nghi)\b")
+_INLINE_NUMBER = re.compile(r"(?:^|\s)Số\s*:\s*(\d[\w.]*/[\wĐđ./-]*[\wĐđ])")
+
+
 def find_number(lines: list[str]) -> str | None:
     for i, ln in enumerate(lines):
         f = fold(ln)
+        inline = _INLINE_NUMBER.search(ln) if not NUMBER_LINE.match(f) else None
+        if inline:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v …", "------------------ Số: 1661/NQ-UBTVQH15"
+            return re.sub(r"\s+", "", inline.group(1)).replace("–", "-")
         if NUMBER_LINE.match(f) or (re.search(r"\bso\s*:\s*$", f) and i + 1 < len(lines)):
             # "Độc lập - Tự do - Hạnh phúc Số:" / "812/CT-CS": a header cell ending in its label
             m = NUMBER_VALUE.search(ln) or (i + 1 < len(lines) and NUMBER_VALUE.search("Số: " + lines[i + 1].strip(" *_")))
@@ -145,7 +152,8 @@ def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str
     return title.strip().rstrip(".;,")
 
 
-_ABOUT = re.compile(r"^\W*v/v\b", re.I)  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
+_ABOUT = re.compile(r"^\W*v/v\b", re.I)
+_ABOUT_INSIDE = re.compile(r"\sV/v\s")  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
 
 
 # "V/v chính sách thuế Hà Nội, ngày 01 tháng 12 năm 2025 Kính gửi: …" (fold keeps offsets; "ng ày" split by OCR)
@@ -171,17 +179,20 @@ def subject_line(lines: list[str]) -> str | None:
     """A dispatch has no type heading; its title is the "V/v …" line under its number, wrapped
     over the lines up to the place-and-date line or "Kính gửi"."""
     for i, ln in enumerate(lines[:20]):
+        inside = _ABOUT_INSIDE.search(ln) if not _ABOUT.match(ln) else None
+        if inside:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v quản lý thuế Hà Nội, ngày …"
+            ln = ln[inside.start() + 1:]
         if _ABOUT.match(ln):
             cut = _subject_end(ln)  # the place-and-date or "Kính gửi" run into the line
             if cut is not None:
-                return re.sub(r"\s+", " ", ln[:cut]).strip(" *_").rstrip(".;,")
+                return re.sub(r"\s+", " ", ln[:cut]).strip(" *_|").rstrip(".;,")
             parts = [ln.strip(" *_")]
             for nxt in lines[i + 1 : i + 5]:
                 f = fold(nxt)
                 if DATE_LINE.search(f) or f.startswith("kinh gui") or NUMBER_LINE.match(f) or not nxt.strip():
                     break
                 parts.append(nxt.strip(" *_"))
-            return re.sub(r"\s+", " ", " ".join(parts)).strip().rstrip(".;,")
+            return re.sub(r"\s+", " ", " ".join(parts)).strip(" |").rstrip(".;,")
     return None
 
 
@@ -209,6 +220,23 @@ def parse_date(lines: list[str]) -> tuple[dict | None, str | None]:
             out["day_text"] = m.group("d") + m.group("dsep")
         return out, place
     return None, None
+
+
+_ADOPTED = re.compile(r"thong qua ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+
+
+def _adopted_on(text: str) -> str | None:
+    """The date a council or committee adopted a resolution, from its closing line: the issue date
+    of a resolution that prints no date line."""
+    m = None
+    for m in _ADOPTED.finditer(fold(text)):
+        pass
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
 
 
 def _iso(d: dict | None) -> tuple[str | None, str | None]:
@@ -250,7 +278,7 @@ def issuer_lines(lines: list[str]) -> list[str]:
     for ln in lines:
         f = fold(ln)
         if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f) or _LETTER_BODY.match(f) \
-                or RECIPIENTS.match(f) or SIGN_PREFIX.match(f):
+                or RECIPIENTS.match(f) or SIGN_PREFIX.match(f) or _INLINE_NUMBER.search(ln):
             break  # a letter's subject, addressee, recipients or signature: past the header
         if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln) or _BARE_NUMBER.match(f):
             continue
@@ -266,6 +294,7 @@ _LEVELS = [("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("tinh", "t�
 
 # central bodies (vnplan/lang/vi/central_bodies.tsv); "Bộ Chỉ huy Quân sự tỉnh …" names its province
 _CENTRAL = re.compile(rf"^\W*(?:{alternation(phrases('central_bodies'))})\b(?!\s+chi\s+huy)")
+_CENTRAL_UNIT = re.compile(r"^\W*(?:cuc|tong cuc|vu|thanh tra|van phong|vien|trung tam|ban)\s")
 _SUBORDINATE = re.compile(r"^(?:so|ban|cong an|bo chi huy|thanh tra|van phong)\s")
 
 
@@ -281,6 +310,8 @@ def issuer_name(block: list[str], province: tuple[str, str] | None) -> str:
         if name.endswith(" tỉnh"):
             name = name[: -len(" tỉnh")]
         return f"{name} {province[1]} {province[0]}"
+    if len(block) >= 2 and _CENTRAL.match(fold(" ".join(block[:-1]))) and _CENTRAL_UNIT.match(fold(block[-1])):
+        return sentence_case(block[-1])  # "BỘ TÀI CHÍNH / CỤC HẢI QUAN": the department under the ministry issues
     joined = " ".join(block)
     f = fold(joined)
     for pat, abbr in _BODY_ABBR:
@@ -347,6 +378,8 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
 
     # the date and number belong to the opening block; "Căn cứ … ngày … tháng … năm …" below it is not the issue date
     opening = lines[:type_index] if type_index is not None else lines[:12]
+    preamble = next((i for i, ln in enumerate(opening) if _PREAMBLE_LINE.match(fold(ln))), None)
+    opening = opening[:preamble] if preamble is not None else opening  # "Căn cứ Nghị định … ngày …" is no issue date
     date, place = parse_date(opening)
     raw_opening = ndoc.header.get("opening_unrestored")
     if raw_opening and (date is None or not (date.get("day") and date.get("month"))):
@@ -360,6 +393,11 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
         portal_iso = _portal_date(_portal(ndoc, "ngay ban hanh"))
         if portal_iso:
             iso, why = portal_iso, None
+    if iso is None and date is None:
+        adopted = _adopted_on(ndoc.text)  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025."
+        if adopted:
+            iso, why = adopted, None
+            warnings.append(f"issued date {adopted} read from the adoption line (no date line)")
     info["issued_date"] = iso
     if why:
         warnings.append(why)
@@ -404,7 +442,16 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
             warnings.append(f"issuer {issuer} inferred from the text (no issuing-body header)")
     info["issuer"] = issuer
 
-    info["title"] = find_title(lines, type_index, [province[0]] if province else []) or subject_line(lines)
+    title = find_title(lines, type_index, [province[0]] if province else []) or subject_line(lines)
+    if title is None and type_index is None and preamble and doc_type is None and info["doc_type"]:
+        # no type heading (the type read from the number): the line above "Căn cứ …" is the title
+        last = opening[-1].strip(" |*") if opening else ""
+        if last and not (NUMBER_LINE.match(fold(last)) or DATE_LINE.search(fold(last)) or MOTTO_2.search(fold(last))
+                         or _INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
+            title = last
+    info["title"] = title
+    if info["doc_type"] is None and title and _ABOUT.match(title):
+        info["doc_type"] = "Công văn"  # a dispatch: no type heading, a "V/v …" subject line
     # the signature may stand before the first section: a decision signed above the plan it issues
     body_start = ndoc.sections[0].start if ndoc.sections else 0
     if type_index is not None:

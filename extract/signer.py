@@ -41,6 +41,9 @@ _GLUED_SIGNED = re.compile(r"\s*([(\[]\s*Đã\s+ký\s*[)\]])\s*", re.I)
 _SIGNED = re.compile(r"^\s*[(\[]\s*(?:da\s+ky|ky)\b[^)\]]*[)\]]\s*")  # "(Đã ký)", "[Đã ký]", "(Ký, đóng dấu)"
 
 
+_DEPUTY = re.compile(r"^(?:pho|thu truong)\s")
+
+
 def _role_at(line: str) -> int | None:
     """Where an upper-case signing role starts in ``line`` (None if it holds none): at the
     start ("KT. CHỦ TỊCH"), after a label ("Nơi nhận: TM. ỦY BAN NHÂN DÂN"), or after the
@@ -62,6 +65,8 @@ def _name_in(line: str) -> str | None:
     line = line[m.end():].strip() if m else line.strip()
     t = PERSON_TITLE.match(fold(line))
     line = line[t.end():].strip() if t else line
+    if line.isupper() and _DEPUTY.match(fold(line)):
+        return None  # "PHÓ TRƯỞNG THUẾ TỈNH" under "KT. TRƯỞNG THUẾ TỈNH": a deputy's role, not a person named Phó
     return line if _name_like(line) else None
 
 

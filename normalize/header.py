@@ -17,17 +17,29 @@ from normalize.patterns import (
     DATE_LINE,
     DOC_TYPE_PREFIX,
     DOC_TYPE_LINE,
+    ISSUER_START,
     MOTTO,
     MOTTO_2,
     NUMBER_LINE,
     PIPE_LINE,
     ROMAN,
     RULE_LINE,
+    SIGN_ROLE,
     is_list_start,
 )
 from normalize.text import fold, is_upper_line, starts_lower
 
 _PREAMBLE = re.compile(r"^\W*(?:can cu|thuc hien|xet de nghi|theo de nghi)\b")
+def _enacting_body(body: list[Line], j: int, header: str) -> bool:
+    """"ỦY BAN THƯỜNG VỤ QUỐC HỘI" / "CHÍNH PHỦ" / "BỘ TRƯỞNG BỘ …" right above "Căn cứ …": the body that
+    enacts (the issuer the header names, or its head), printed under the title, not a line of it; a
+    title's last line that only starts like a body ("BỘ CHI THƯỜNG XUYÊN …") stays in the title."""
+    f = " ".join(fold(body[j].text).split())
+    nxt = next((b for b in body[j + 1:] if b.kind != "blank"), None)
+    return bool(SIGN_ROLE.match(f) or (ISSUER_START.match(f) and f in header)) and nxt is not None \
+        and bool(_PREAMBLE.match(fold(nxt.text)))
+
+
 _PLACE_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*$")
 _BARE_NUMBER = re.compile(r"^\s*so\s*(?:hieu)?\s*:\s*$")
 
@@ -128,13 +140,14 @@ def header(draft: Draft) -> None:
         while i < len(body) and body[i].kind == "blank":
             i += 1
         title: Line | None = None
+        header = " ".join(" ".join(fold(m.text).split()) for m in merged)  # the issuer as the header names it
         if i < len(body) and body[i].kind == "text" and not is_list_start(body[i].text):
             first = body[i]
             title = Line(first.text.strip(), first.page, first.src, list(first.breaks), "title")
             j = i + 1
             if is_upper_line(first.text, min_letters=1):  # "VỀ" alone, then "VIỆC …" on the next line
                 while j < len(body) and body[j].kind != "blank" and is_upper_line(body[j].text) and not ROMAN.match(body[j].text) \
-                        and not RULE_LINE.match(body[j].text):
+                        and not RULE_LINE.match(body[j].text) and not _enacting_body(body, j, header):
                     body[j].text = body[j].text.strip()  # an indented continuation line
                     title.join(body[j])
                     j += 1

@@ -9,6 +9,7 @@ pattern matching downstream, so it goes first.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from normalize.draft import Draft, stage
 from normalize.patterns import RULE_LINE
@@ -131,13 +132,27 @@ _BULLET_STAR = re.compile(r"^(\s*)\*\s+(?=\S)")
 _GLUED = re.compile(r"(?<=[^\W_])\*\*(?=[^\W_])")
 
 
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWEL_LETTERS = frozenset(c for c in "aăâeêioôơuưy" + "àằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ")
+
+
+def _toned(ch: str) -> bool:
+    return any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", ch))
+
+
+def _inside_syllable(text: str, a: int, b: int) -> bool:
+    """"Ho**àng": the marker cuts one syllable, its tone on the vowel after it, none before it in the word."""
+    left = re.search(r"[^\W\d_]+$", text[:a])
+    return bool(left) and _toned(text[b]) and text[b].lower() in _VOWEL_LETTERS and not any(map(_toned, left.group(0)))
+
+
 def _unglue(text: str) -> str:
     """"xuất khẩu**đạt": a marker glued between two words keeps them apart once it is gone
     (a closing marker gets the space after it, an opening one the space before)."""
     out, last = [], 0
     for m in _GLUED.finditer(text):
-        if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
-            out.append(text[last: m.start()])  # "năm 202**5*": a number cut by emphasis is one number
+        if (text[m.start() - 1].isdigit() and text[m.end()].isdigit()) or _inside_syllable(text, m.start(), m.end()):
+            out.append(text[last: m.start()])  # "năm 202**5*", "Nguyễn Ho**àng Long**": one number, one syllable
             last = m.end()
             continue
         closing = text[: m.start()].count("**") % 2 == 1

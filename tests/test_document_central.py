@@ -162,3 +162,93 @@ def test_a_rule_in_a_body_table_stays_a_blank_to_fill():
     doc = IngestedDocument(source="m.md", sha256="0" * 64, method="text", pages=[Page(1, "\n".join(lines))])
     text = normalize_document(doc, restore=False).text
     assert "Số tiền: | đồng" not in text
+
+
+COMMITTEE = """ỦY BAN THƯỜNG VỤ QUỐC HỘI
+------------------ Số: 1702/NQ-UBTVQH15
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+NGHỊ QUYẾT
+VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH GIA LAI NĂM 2025
+ỦY BAN THƯỜNG VỤ QUỐC HỘI
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Ủy ban Thường vụ Quốc hội quyết định:
+Điều 1. Sắp xếp các đơn vị hành chính cấp xã
+Sắp xếp toàn bộ diện tích tự nhiên của các xã A và B thành xã mới có tên gọi là xã C.
+Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XVthông qua ngày 16 tháng 6 năm 2025.
+"""
+
+
+def test_a_resolution_without_a_date_line_is_dated_by_its_adoption():
+    info = _info(COMMITTEE)
+    assert (info.number, info.issued_date) == ("1702/NQ-UBTVQH15", "2025-06-16")
+    assert info.issuer == "Ủy ban Thường vụ Quốc hội" and info.province is None
+
+
+def test_the_enacting_body_under_the_title_is_no_part_of_it():
+    title = _info(COMMITTEE).title  # (the place's capitals are the sentence-casing's business, not this test's)
+    assert title.lower() == "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh gia lai năm 2025"
+
+
+DEPARTMENT_LETTER = """BỘ TÀI
+CHÍNH
+CỤC HẢI QUAN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 40101/CHQ-GSQL
+V/v ghi nhãn hàng hóa
+Hà Nội, ngày 03 tháng 12 năm 2025
+Kính gửi: Công ty TNHH An Phú.
+Cục Hải quan có ý kiến như sau: Công ty thực hiện theo quy định.
+Cục Hải quan trả lời để Công ty biết./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, GSQL.
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Lê Văn Bảy
+"""
+
+
+def test_a_department_under_a_ministry_issues_its_own_letter():
+    assert _info(DEPARTMENT_LETTER).issuer == "Cục Hải quan"
+
+
+PROVINCIAL_TAX = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc Số: 1601/VLO-QLDN3 V/v trả lãi tiền vay cho cổ đông Vĩnh Long, ngày 02 tháng 12 năm 2025
+Thuế tỉnh Vĩnh Long có ý kiến như sau: doanh nghiệp thực hiện theo quy định.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, QLDN3.
+KT. TRƯỞNG THUẾ TỈNH
+PHÓ TRƯỞNG THUẾ TỈNH
+Huỳnh Văn Tám
+"""
+
+
+def test_number_and_subject_on_the_mottos_line_and_a_deputys_role_is_no_name():
+    info = _info(PROVINCIAL_TAX)
+    assert (info.number, info.doc_type, info.title) == ("1601/VLO-QLDN3", "Công văn", "V/v trả lãi tiền vay cho cổ đông")
+    assert info.signer == "Huỳnh Văn Tám"
+
+
+def test_emphasis_that_cuts_a_syllable_does_not_cut_the_signers_name():
+    text = DEPARTMENT_LETTER.replace("Lê Văn Bảy", "Nguyễn Ho**àng Long**")
+    assert _info(text).signer == "Nguyễn Hoàng Long"
+
+
+NO_LETTERHEAD = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc |
+Số: 22/2025/TT-BGDĐT |
+Quy định chế độ làm việc đối với giáo viên phổ thông
+Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng của Bộ;
+Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư quy định chế độ làm việc đối với giáo viên phổ thông.
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định chế độ làm việc đối với giáo viên phổ thông.
+"""
+
+
+def test_a_circular_without_letterhead_takes_its_type_from_the_number_and_no_date_from_its_grounds():
+    info = _info(NO_LETTERHEAD)
+    assert (info.doc_type, info.issued_date) == ("Thông tư", None)
+    assert info.title == "Quy định chế độ làm việc đối với giáo viên phổ thông"

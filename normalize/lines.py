@@ -91,9 +91,11 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
         return True  # "Đến hết năm 2025: Có ≥" / "30% doanh nghiệp …": a comparator waits for its number
     if blank_between:
         return prev.endswith(",") or _last_word(prev) in _STRONG
+    up_para, up_next = is_upper_line(para), is_upper_line(nxt)
+    if up_para and not up_next and _is_numbered_start(para) and len(para.split()) >= 4 and not prev.endswith(","):
+        return False  # "I. VỀ KẾT QUẢ ĐẠT ĐƯỢC" / "Thực hiện nghiêm …": a heading in capitals, even ending in "được"
     if _last_word(prev) in _CONNECTORS or prev.endswith(",") or (_last_word(prev) in _NUMERIC and nxt[:1].isdigit()):
         return True
-    up_para, up_next = is_upper_line(para), is_upper_line(nxt)
     if up_para and up_next:
         return True
     if up_para and not up_next:

@@ -4,6 +4,7 @@ documents that showed them."""
 
 from extract.document import extract_document_info
 from extract.pipeline import _base_document
+from extract.targets import extract_targets
 from extract.tasks import extract_tasks
 from ingest.model import IngestedDocument, Page
 from normalize import normalize_document
@@ -253,3 +254,23 @@ CASES = """Điều 7. Trách nhiệm quản lý thư điện tử
 def test_after_a_case_the_body_given_a_duty_leads_it_but_a_procedure_step_is_no_task():
     tasks = extract_tasks(_normalized(CASES))
     assert [t.lead for t in tasks] == [["Bộ phận văn thư"]]
+
+
+RESULTS_FIRST = """VĂN PHÒNG CHÍNH PHỦ
+Số: 703/TB-VPCP
+THÔNG BÁO
+Kết luận phiên họp của Ban Chỉ đạo về chuyển đổi số
+I. VỀ KẾT QUẢ ĐẠT ĐƯỢC
+Thực hiện nghiêm chỉ đạo của Ban Chỉ đạo Trung ương, công tác chuyển đổi số đã đạt kết quả: các nhiệm vụ được
+triển khai đồng bộ, tỷ lệ hồ sơ trực tuyến đạt 85%.
+II. VỀ TỒN TẠI, HẠN CHẾ
+Chỉ 3/12 cơ sở dữ liệu trọng yếu được hình thành; tỷ lệ giải ngân đạt 40%.
+III. NHIỆM VỤ TRỌNG TÂM
+1. Bộ Công an hoàn thành cơ sở dữ liệu dân cư trước ngày 31 tháng 12 năm 2025.
+"""
+
+
+def test_a_heading_in_capitals_ending_in_được_stays_a_heading_and_shortcomings_set_no_target():
+    ndoc = _normalized(RESULTS_FIRST)
+    assert "I. VỀ KẾT QUẢ ĐẠT ĐƯỢC\n" in ndoc.text
+    assert extract_targets(ndoc) == []

@@ -239,6 +239,20 @@ def _adopted_on(text: str) -> str | None:
         return None
 
 
+def _self_dated(text: str, number: str | None) -> str | None:
+    """The date the text gives with its own number ("… số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025")."""
+    if not number:
+        return None
+    num = re.escape(fold(number)).replace("/", r"\s*/\s*")
+    m = re.search(num + r"\s*,?\s*ng\s?ay\s+(\d{1,2})\s*(?:thang\s+|/)(\d{1,2})\s*(?:nam\s+|/)(\d{4})", fold(text))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
 def _iso(d: dict | None) -> tuple[str | None, str | None]:
     """(ISO date, warning) for a parsed date."""
     if not d or not d.get("year"):
@@ -394,10 +408,12 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
         if portal_iso:
             iso, why = portal_iso, None
     if iso is None and date is None:
-        adopted = _adopted_on(ndoc.text)  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025."
-        if adopted:
-            iso, why = adopted, None
-            warnings.append(f"issued date {adopted} read from the adoption line (no date line)")
+        # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025.", "(Kèm theo Nghị định số 170/2025/NĐ-CP
+        # ngày 30 tháng 6 năm 2025 …)": the text names its own date where the header prints none
+        found = (_adopted_on(ndoc.text), "the adoption line") if _adopted_on(ndoc.text) else (_self_dated(ndoc.text, number), "its own number in the text")
+        if found[0]:
+            iso, why = found[0], None
+            warnings.append(f"issued date {found[0]} read from {found[1]} (no date line)")
     info["issued_date"] = iso
     if why:
         warnings.append(why)

@@ -252,3 +252,19 @@ def test_a_circular_without_letterhead_takes_its_type_from_the_number_and_no_dat
     info = _info(NO_LETTERHEAD)
     assert (info.doc_type, info.issued_date) == ("Thông tư", None)
     assert info.title == "Quy định chế độ làm việc đối với giáo viên phổ thông"
+
+
+UNDATED_DECREE = """CHÍNH PHỦ
+Số: 171/2025/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về đào tạo, bồi dưỡng công chức
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về đào tạo, bồi dưỡng công chức.
+PHỤ LỤC
+(Kèm theo Nghị định số 171/2025/NĐ-CP ng ày 30 tháng 6 năm 2025 của Chính phủ)
+Mẫu số 01. Báo cáo kết quả đào tạo.
+"""
+
+
+def test_a_decree_without_a_date_line_is_dated_where_it_names_itself():
+    assert _info(UNDATED_DECREE).issued_date == "2025-06-30"

@@ -239,12 +239,30 @@ def _units(ndoc: NormalizedDocument):
             continue
         yield cell.start, cell.end, level, True
     pos = 0
+    quoted = quoted_rules(text)
     for line in text.split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
-        if any(s <= ls < e for s, e in spans) or line.count("|") >= 2 or _FOOTNOTE.match(line):
+        if any(s <= ls < e for s, e in spans) or line.count("|") >= 2 or _FOOTNOTE.match(line) \
+                or any(s <= ls < e for s, e in quoted):
             continue
         yield ls, le, None, False
+
+
+# another text quoted after "… quy định:" ("Căn cứ khoản 2 Điều 49 Luật Quản lý thuế …, quy định: “Điều 49. …”"):
+# its numbers are that text's rules, not what this document commits to
+_QUOTE_OPEN = re.compile(r"(?:quy định|như sau)\s*:\s*\n?\s*[“\"]", re.I)
+
+
+def quoted_rules(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the passages another document's wording is quoted in, up to the closing quote."""
+    out = []
+    for m in _QUOTE_OPEN.finditer(text):
+        end = text.find("”", m.end())
+        if end < 0 or end - m.end() > 6000:
+            continue
+        out.append((m.end() - 1, end + 1))
+    return out
 
 
 def extract_targets(ndoc: NormalizedDocument) -> list[Target]:

@@ -274,3 +274,17 @@ def test_a_heading_in_capitals_ending_in_được_stays_a_heading_and_shortcomin
     ndoc = _normalized(RESULTS_FIRST)
     assert "I. VỀ KẾT QUẢ ĐẠT ĐƯỢC\n" in ndoc.text
     assert extract_targets(ndoc) == []
+
+
+TAX_LETTER = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc Số: 1602/VLO-QLDN3 V/v lãi tiền vay Vĩnh Long, ngày 03 tháng 12 năm 2025
+Thuế tỉnh Vĩnh Long có ý kiến như sau:
+Căn cứ khoản 3 Điều 16 Nghị định số 132/2020/NĐ-CP, quy định:
+“3. Tổng chi phí lãi vay được trừ khi xác định thu nhập chịu thuế không vượt quá 30% tổng lợi nhuận thuần;
+4. Thuế suất đối với thu nhập từ đầu tư vốn là 5%.”
+Đề nghị Công ty thực hiện theo quy định.
+"""
+
+
+def test_numbers_of_a_text_quoted_after_quy_định_are_its_rules_not_targets():
+    assert extract_targets(_normalized(TAX_LETTER)) == []

@@ -62,12 +62,13 @@ _COLLECTIVE = re.compile(
 )
 # Verbs that start a purpose clause after the owner ("Sở Tư pháp hướng dẫn, đôn đốc …"): duty_verbs.tsv,
 # plus "tự" ("Các sở, ban, ngành tự đánh giá …", not the "trật tự" of a name)
-_VERBS = "|".join("".join(f"(?<!{re.escape(w)} )" for w in r.get("not_after", "").split("|") if w)
+_VERBS = "|".join("".join(f"(?<!{re.escape(v)} )" for w in r.get("not_after", "").split("|") if w
+                          for v in dict.fromkeys((w, w[:1].upper() + w[1:])))  # "công trình", "Công trình"
                   + re.escape(r["phrase"]).replace(r"\ ", " ") for r in vocabulary("duty_verbs")) + r"|(?<!trật )tự(?= \w)"
 # "tổ chức" is a noun after "là", "các" and in a list of collectives ("Các cơ quan, tổ chức, đơn vị")
 # after "đến việc", "tới việc" … a verb is a noun ("… liên quan đến việc thực hiện sắp xếp và các cơ quan … có trách
 # nhiệm"), not after "thôi việc"
-_NOMINAL = "".join(f"(?<!{w} việc )" for w in ("đến", "tới", "về", "trong", "của", "cho", "với"))
+_NOMINAL = "".join(f"(?<!{v} việc )" for w in ("đến", "tới", "về", "trong", "của", "cho", "với") for v in (w, w.capitalize()))
 _VERB_RE = re.compile(rf"(?<![\w-]){_NOMINAL}(?:{_VERBS}|(?<!các )(?<!là )(?<!cơ quan, )(?<!đơn vị, )(?<!cá nhân, )(?<!cơ quan và )"
                       rf"(?<!cá nhân và )tổ chức(?! chính trị))(?![\w])")
 # In an owner phrase, "tổ chức" between collective nouns is a noun: "các cơ quan, tổ chức, đơn vị".

@@ -27,6 +27,7 @@ from normalize.patterns import (
     NUMBER_LINE,
     NUMBER_TYPE_CODES,
     NUMBER_VALUE,
+    PREAMBLE,
     RECIPIENTS,
     SIGN_PREFIX,
 )
@@ -78,8 +79,7 @@ def _portal(ndoc: NormalizedDocument, *keys: str) -> str | None:
     return None
 
 
-_PREAMBLE_LINE = re.compile(r"^\W*(?:can cu|xet de nghi|theo de nghi)\b")
-_INLINE_NUMBER = re.compile(r"(?:^|\s)Số\s*:\s*(\d[\w.]*/[\wĐđ./-]*[\wĐđ])")
+_INLINE_NUMBER = re.compile(r"(?:^|\s)(?:Số|SỐ)\s*:\s*(\d[\w.]*/[\wĐđ./-]*[\wĐđ])")
 
 
 def find_number(lines: list[str]) -> str | None:
@@ -153,7 +153,7 @@ def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str
 
 
 _ABOUT = re.compile(r"^\W*v/v\b", re.I)
-_ABOUT_INSIDE = re.compile(r"\sV/v\s")  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
+_ABOUT_INSIDE = re.compile(r"\sV/[vV]\s")  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
 
 
 # "V/v chính sách thuế Hà Nội, ngày 01 tháng 12 năm 2025 Kính gửi: …" (fold keeps offsets; "ng ày" split by OCR)
@@ -170,9 +170,14 @@ def _subject_end(line: str) -> int | None:
         return m.start()
     words = list(re.finditer(r"\S+", line[: m.start()]))
     k = len(words)
-    while k > 0 and words[k - 1].group(0)[:1].isupper() and len(words) - k < 5:
-        k -= 1
-    return words[k].start() if 0 < k < len(words) else None
+    while k > 0 and len(words) - k < 6 and (words[k - 1].group(0)[:1].isupper() or words[k - 1].group(0) in "-–"
+                                            or fold(words[k - 1].group(0)) in ("pho", "tinh")):
+        k -= 1  # "Hà Nội", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"
+    while k < len(words) and not words[k].group(0)[:1].isupper():
+        k += 1  # the walk stops on a capital: "… thuế tỉnh Lâm Đồng" keeps "tỉnh" in the subject
+    if k == len(words):
+        return m.start()  # "V/v thuế, ngày 01 tháng 12 năm 2025": no place, the date follows the comma
+    return words[k].start() if k > 0 else None
 
 
 def subject_line(lines: list[str]) -> str | None:
@@ -222,7 +227,7 @@ def parse_date(lines: list[str]) -> tuple[dict | None, str | None]:
     return None, None
 
 
-_ADOPTED = re.compile(r"thong qua ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_ADOPTED = re.compile(r"nghi quyet nay (?:da )?duoc [^.;]{0,160}?thong qua ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 
 
 def _adopted_on(text: str) -> str | None:
@@ -231,20 +236,19 @@ def _adopted_on(text: str) -> str | None:
     m = None
     for m in _ADOPTED.finditer(fold(text)):
         pass
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-    except ValueError:
-        return None
+    return _dmy(m)
 
 
 def _self_dated(text: str, number: str | None) -> str | None:
     """The date the text gives with its own number ("… số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025")."""
     if not number:
         return None
-    num = re.escape(fold(number)).replace("/", r"\s*/\s*")
-    m = re.search(num + r"\s*,?\s*ng\s?ay\s+(\d{1,2})\s*(?:thang\s+|/)(\d{1,2})\s*(?:nam\s+|/)(\d{4})", fold(text))
+    num = r"(?<![\w/])" + re.escape(fold(number)).replace("/", r"\s*/\s*")
+    return _dmy(re.search(num + r"\s*,?\s*ng\s?ay\s+(\d{1,2})\s*(?:thang\s+|/)(\d{1,2})\s*(?:nam\s+|/)(\d{4})", fold(text)))
+
+
+def _dmy(m: re.Match | None) -> str | None:
+    """ISO date of a match whose groups are day, month, year (None if there is none or it is no date)."""
     if not m:
         return None
     try:
@@ -271,15 +275,7 @@ def _iso(d: dict | None) -> tuple[str | None, str | None]:
 
 
 def _portal_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-    except ValueError:
-        return None
+    return _dmy(re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)) if value else None
 
 
 _LETTER_BODY = re.compile(r"^\W*(?:v/v|ve viec|kinh gui)\b")
@@ -291,8 +287,11 @@ def issuer_lines(lines: list[str]) -> list[str]:
     out = []
     for ln in lines:
         f = fold(ln)
+        inline = _INLINE_NUMBER.search(ln)
+        if inline and is_upper_line(ln[: inline.start()]) and letters(ln[: inline.start()]):
+            out.append(ln[: inline.start()].strip(" -|*"))  # "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN Số: 15/KH-UBND"
         if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f) or _LETTER_BODY.match(f) \
-                or RECIPIENTS.match(f) or SIGN_PREFIX.match(f) or _INLINE_NUMBER.search(ln):
+                or RECIPIENTS.match(f) or SIGN_PREFIX.match(f) or inline:
             break  # a letter's subject, addressee, recipients or signature: past the header
         if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln) or _BARE_NUMBER.match(f):
             continue
@@ -392,7 +391,7 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
 
     # the date and number belong to the opening block; "Căn cứ … ngày … tháng … năm …" below it is not the issue date
     opening = lines[:type_index] if type_index is not None else lines[:12]
-    preamble = next((i for i, ln in enumerate(opening) if _PREAMBLE_LINE.match(fold(ln))), None)
+    preamble = next((i for i, ln in enumerate(opening) if PREAMBLE.match(fold(ln))), None)
     opening = opening[:preamble] if preamble is not None else opening  # "Căn cứ Nghị định … ngày …" is no issue date
     date, place = parse_date(opening)
     raw_opening = ndoc.header.get("opening_unrestored")
@@ -410,7 +409,8 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     if iso is None and date is None:
         # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025.", "(Kèm theo Nghị định số 170/2025/NĐ-CP
         # ngày 30 tháng 6 năm 2025 …)": the text names its own date where the header prints none
-        found = (_adopted_on(ndoc.text), "the adoption line") if _adopted_on(ndoc.text) else (_self_dated(ndoc.text, number), "its own number in the text")
+        adopted = _adopted_on(ndoc.text) if info["doc_type"] == "Nghị quyết" else None
+        found = (adopted, "the adoption line") if adopted else (_self_dated(ndoc.text, number), "its own number in the text")
         if found[0]:
             iso, why = found[0], None
             warnings.append(f"issued date {found[0]} read from {found[1]} (no date line)")

@@ -244,7 +244,7 @@ def _units(ndoc: NormalizedDocument):
         ls, le = pos, pos + len(line)
         pos = le + 1
         if any(s <= ls < e for s, e in spans) or line.count("|") >= 2 or _FOOTNOTE.match(line) \
-                or any(s <= ls < e for s, e in quoted):
+                or any(ls < e and le > s for s, e in quoted):
             continue
         yield ls, le, None, False
 
@@ -258,7 +258,7 @@ def quoted_rules(text: str) -> list[tuple[int, int]]:
     """(start, end) of the passages another document's wording is quoted in, up to the closing quote."""
     out = []
     for m in _QUOTE_OPEN.finditer(text):
-        end = text.find("”", m.end())
+        end = text.find("”" if m.group(0).endswith("“") else '"', m.end())
         if end < 0 or end - m.end() > 6000:
             continue
         out.append((m.end() - 1, end + 1))

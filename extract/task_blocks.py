@@ -29,7 +29,7 @@ from extract.task_owners import (RIGHTS, agency_heading, collective_heading, int
                                  specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import BARE_KIND, LIST_INTRO, SENTENCE, assignment, deadline_in, enumerated_items, inline_items
+from extract.task_sentences import BARE_KIND, LIST_INTRO, SENTENCE, assignment, deadline_in, ENUM_MARK, enumerated_items, inline_items
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 from vnplan.lang import phrases
@@ -59,7 +59,6 @@ _RIGHTS_OF = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|đư�
 def _lists_rights(title: str) -> bool:
     """"1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties."""
     return bool(_RIGHTS_OF.match(title) or RIGHTS.search(title))
-_PAREN_ITEM = re.compile(r"^\((?:\d{1,2}|[ivx]{1,4})\)\s+")  # a paragraph numbered "(1)", "(ii)"
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
@@ -86,7 +85,8 @@ def _bare_name_article(n: Node) -> bool:
 
 # a heading under a body's own part that names what a rule sets for it ("a) Mức kinh phí:", "b) Nội dung chi:",
 # "c) Trình tự thực hiện"): vnplan/lang/vi/section_kinds.tsv, the rows whose ``duties`` is ``none``
-_RULE_HEADING = re.compile(rf"^\W*(?:{'|'.join(phrases('section_kinds', duties='none'))})\b")  # phrases are regexes
+_RULE_HEADING = re.compile(rf"^\W*(?:{'|'.join(phrases('section_kinds', duties='none'))})\b"  # phrases are regexes
+                           r"(?!\s+(?:bao dam|dam bao))")  # "b) Điều kiện bảo đảm:" lists what the body is to secure
 
 
 def _rule_heading(node: Node) -> bool:
@@ -304,7 +304,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             continue
         intro = None
         pos = 0
-        item = _PAREN_ITEM.match(p.text) if p.kind == "body" else None
+        parts = enumerated_items(p.text)
+        item = ENUM_MARK.match(p.text) if p.kind == "body" and not parts else None
         if item:  # "(1) Bộ Y tế chỉ đạo …" / "- Chủ trì, phối hợp …": a numbered item and the dashes under it
             rt = assignment(p.text[item.end():], p.start + item.end(), in_duty, item_start=True)
             if rt:
@@ -313,7 +314,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 continue
         # "… đề nghị: (i) X …. Đồng thời … (ii) Y …": items run over sentences; "3. Khẩn trương …: (1) Thanh tra
         # Chính phủ ban hành …; (2) Bộ Công an chủ trì …" under a part the document assigns
-        whole = inline_items(p.text) or (enumerated_items(p.text) if in_duty else [])
+        whole = inline_items(p.text) or (parts if in_duty or ENUM_MARK.match(p.text) else [])
         if whole:
             for off, part in whole:
                 rt = assignment(part, p.start + off, True)

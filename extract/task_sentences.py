@@ -167,31 +167,33 @@ def inline_items(sent: str) -> list[tuple[int, str]]:
     return out
 
 
-_ENUM_MARK = re.compile(r"\((?P<m>\d{1,2}|[ivx]{1,4})\)\s+")
+ENUM_MARK = re.compile(r"\((?P<m>\d{1,2}|[ivx]{1,4})\)\s+")  # "(1) ", "(ii) "; .match: a paragraph numbered so
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
 def enumerated_items(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of the parts of "…: (1) Thanh tra … ban hành …; (2) Bộ Công an chủ trì …" (or of a
-    paragraph that opens with "(1)"), numbered in order from one and each after ";" or "."; else [].
+    """(offset, text) of the parts of "…: (1) Thanh tra … ban hành …; (2) Bộ Công an chủ trì …" (from one after
+    a colon, or from the number a paragraph opens with), numbered in order, each after ";" or "."; else [].
     Parts numbered the other way ("(i)", "(ii)" inside "(3) … tập trung: (i) …") stay in their part."""
     marks = []
-    for m in _ENUM_MARK.finditer(text):
+    for m in ENUM_MARK.finditer(text):
         before = text[: m.start()].rstrip(" *_")
         value = int(m.group("m")) if m.group("m").isdigit() else _ROMAN.get(m.group("m"))
         roman = not m.group("m").isdigit()
         if not marks:
-            if value == 1 and (not before or before.endswith(":")):
-                marks.append((m, roman))
+            if value is not None and ((value == 1 and before.endswith(":")) or not before):
+                marks.append((m, roman))  # "…: (1) …", or a paragraph that opens with its number ("(2) …; (3) …")
+                first = value
             continue
-        if roman == marks[0][1] and value == len(marks) + 1 and before.endswith((";", ".")):
+        if roman == marks[0][1] and value == first + len(marks) and before.endswith((";", ".")):
             marks.append((m, roman))
     if len(marks) < 2:
         return []
     out = []
     for (a, _), nxt in zip(marks, marks[1:] + [None]):
         end = nxt[0].start() if nxt is not None else len(text)
-        out.append((a.end(), text[a.end(): end].strip(" ;,*")))
+        part = text[a.end(): end]
+        out.append((a.end() + len(part) - len(part.lstrip(" ;,*")), part.strip(" ;,*")))
     return out
 
 

@@ -22,6 +22,7 @@ from normalize.patterns import (
     MOTTO_2,
     NUMBER_LINE,
     PIPE_LINE,
+    PREAMBLE,
     ROMAN,
     RULE_LINE,
     SIGN_ROLE,
@@ -29,17 +30,20 @@ from normalize.patterns import (
 )
 from normalize.text import fold, is_upper_line, starts_lower
 
-_PREAMBLE = re.compile(r"^\W*(?:can cu|thuc hien|xet de nghi|theo de nghi)\b")
 def _enacting_body(body: list[Line], j: int, header: str) -> bool:
     """"ỦY BAN THƯỜNG VỤ QUỐC HỘI" / "CHÍNH PHỦ" / "BỘ TRƯỞNG BỘ …" right above "Căn cứ …": the body that
     enacts (the issuer the header names, or its head), printed under the title, not a line of it; a
     title's last line that only starts like a body ("BỘ CHI THƯỜNG XUYÊN …") stays in the title."""
     f = " ".join(fold(body[j].text).split())
-    nxt = next((b for b in body[j + 1:] if b.kind != "blank"), None)
+    after = [b for b in body[j + 1:] if b.kind != "blank"][:2]
+    if after and _SESSION.match(fold(after[0].text)):
+        after = after[1:]  # "HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN" / "KHÓA XVIII, KỲ HỌP THỨ 20" / "Căn cứ …"
+    nxt = after[0] if after else None
     return bool(SIGN_ROLE.match(f) or (ISSUER_START.match(f) and f in header)) and nxt is not None \
-        and bool(_PREAMBLE.match(fold(nxt.text)))
+        and bool(PREAMBLE.match(fold(nxt.text)))
 
 
+_SESSION = re.compile(r"^\W*khoa\s+[ivxlc]+\b")
 _PLACE_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*$")
 _BARE_NUMBER = re.compile(r"^\s*so\s*(?:hieu)?\s*:\s*$")
 
@@ -155,7 +159,7 @@ def header(draft: Draft) -> None:
                 has_blank_after = any(b.kind == "blank" for b in body[i + 1 : i + 4])
                 while j < len(body) and body[j].kind != "blank" and not is_list_start(body[j].text) \
                         and not RULE_LINE.match(body[j].text) and (has_blank_after or starts_lower(body[j].text)) \
-                        and not is_upper_line(body[j].text) and not _PREAMBLE.match(fold(body[j].text)):
+                        and not is_upper_line(body[j].text) and not PREAMBLE.match(fold(body[j].text)):
                     # (a decision's enacting body "ỦY BAN NHÂN DÂN TỈNH …" and its "Căn cứ …" end the title)
                     if len(title.text) > 400:
                         break

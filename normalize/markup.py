@@ -143,7 +143,11 @@ def _toned(ch: str) -> bool:
 def _inside_syllable(text: str, a: int, b: int) -> bool:
     """"Ho**àng": the marker cuts one syllable, its tone on the vowel after it, none before it in the word."""
     left = re.search(r"[^\W\d_]+$", text[:a])
-    return bool(left) and _toned(text[b]) and text[b].lower() in _VOWEL_LETTERS and not any(map(_toned, left.group(0)))
+    if not left or not (_toned(text[b]) and text[b].islower() and text[b] in _VOWEL_LETTERS):
+        return False
+    vowels = [c for c in left.group(0).lower() if c in _VOWEL_LETTERS]
+    # an onset, or an onset and the glide of "oa", "oe", "uy", "uâ" ("Ho" + "àng"); "theo" + "ý" are two words
+    return not any(map(_toned, left.group(0))) and (not vowels or (len(vowels) == 1 and left.group(0)[-1].lower() in "ou"))
 
 
 def _unglue(text: str) -> str:

@@ -63,6 +63,8 @@ LETTERED = re.compile(r"^\s*(?:(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)|(?P<n2>[a-zđ])\.\
 BARE_MARKER = re.compile(r"^\s*[*_]*\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|[IVXLC]{1,6}[.)])\s*[*_]*\s*$")
 BULLET = re.compile(r"^\s*[-–—+•*▪●○]\s*(?=\S)")
 PIPE_LINE = re.compile(r"^\s*\|\s*$")
+# the grounds under the title ("Căn cứ …", "Xét đề nghị …", "Thực hiện …"), folded: the opening block ends there
+PREAMBLE = re.compile(r"^\W*(?:can cu|thuc hien|xet de nghi|theo de nghi)\b")
 RULE_LINE = re.compile(r"^\s*[-_=~.·*]{3,}\s*$")
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

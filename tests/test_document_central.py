@@ -268,3 +268,21 @@ Mẫu số 01. Báo cáo kết quả đào tạo.
 
 def test_a_decree_without_a_date_line_is_dated_where_it_names_itself():
     assert _info(UNDATED_DECREE).issued_date == "2025-06-30"
+
+
+def test_only_a_resolution_is_dated_by_an_adoption_line_and_only_its_own_number_dates_a_decree():
+    plan = """ỦY BAN NHÂN DÂN TỈNH NGHỆ AN Số: 15/KH-UBND
+KẾ HOẠCH
+Thực hiện Nghị quyết về giáo dục
+Nghị quyết số 10/2024/NQ-HĐND được HĐND tỉnh khóa XVIII thông qua ngày 12 tháng 7 năm 2024.
+"""
+    info = _info(plan)
+    assert info.issued_date is None and info.issuer == "UBND tỉnh Nghệ An"
+    decree = UNDATED_DECREE.replace("(Kèm theo Nghị định số 171/2025/NĐ-CP", "(Căn cứ Nghị định số 1171/2025/NĐ-CP")
+    assert _info(decree).issued_date is None
+
+
+def test_a_subject_line_keeps_a_place_it_is_about_and_drops_the_place_of_issue():
+    letter = PROVINCIAL_TAX.replace("V/v trả lãi tiền vay cho cổ đông Vĩnh Long, ngày",
+                                    "V/v quản lý thuế Thành phố Hồ Chí Minh, ngày")
+    assert _info(letter).title == "V/v quản lý thuế"

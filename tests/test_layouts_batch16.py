@@ -288,3 +288,29 @@ Căn cứ khoản 3 Điều 16 Nghị định số 132/2020/NĐ-CP, quy định:
 
 def test_numbers_of_a_text_quoted_after_quy_định_are_its_rules_not_targets():
     assert extract_targets(_normalized(TAX_LETTER)) == []
+
+
+def test_headings_that_only_look_like_rule_topics_still_hold_duties_and_targets():
+    plan = """KẾ HOẠCH
+Chuyển đổi số năm 2026
+II. NỘI DUNG CHÍNH
+1. Phát triển hạ tầng số
+Đến năm 2026, 100% xã có cáp quang.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+a) Nội dung chỉ đạo, điều hành:
+- Hướng dẫn các xã triển khai hạ tầng số.
+"""
+    ndoc = _normalized(plan)
+    assert [t.value for t in extract_targets(ndoc)] == [100.0]
+    assert [t.lead for t in extract_tasks(ndoc)] == [["Sở Khoa học và Công nghệ"]]
+
+
+def test_numbered_parts_in_one_paragraph_stay_apart_and_the_quote_on_the_same_line_is_left_out():
+    notice = FIELD_VISIT.replace(
+        "(2) Bộ Xây dựng chỉ đạo các cơ quan liên quan hướng dẫn nghiệm thu công trình.",
+        "(2) Bộ Xây dựng chỉ đạo nghiệm thu công trình; (3) Bộ Công an hướng dẫn phòng cháy.")
+    leads = sorted(t.lead[0] for t in extract_tasks(_normalized(notice)))
+    assert leads == ["Bộ Công an", "Bộ Xây dựng", "Bộ Y tế", "Bộ Y tế"]
+    letter = TAX_LETTER.replace("quy định:\n“3.", "quy định: “3.")
+    assert extract_targets(_normalized(letter)) == []

@@ -66,6 +66,8 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
     prev = last.rstrip()
     if BARE_MARKER.match(nxt):
         return False  # "2." alone: the next item starts here, its text on the line below
+    if prev.endswith(" |"):
+        return False  # "… - Lưu: HC, PLTP. |" / "CHỦ TỊCH": a portal's table cell ends there
     if BARE_MARKER.match(para) and not is_list_start(nxt):
         return True  # "2." / "Quy trình cấp mới …": the marker's own text
     f = fold(nxt)

@@ -286,3 +286,11 @@ def test_a_subject_line_keeps_a_place_it_is_about_and_drops_the_place_of_issue()
     letter = PROVINCIAL_TAX.replace("V/v trả lãi tiền vay cho cổ đông Vĩnh Long, ngày",
                                     "V/v quản lý thuế Thành phố Hồ Chí Minh, ngày")
     assert _info(letter).title == "V/v quản lý thuế"
+
+
+def test_a_signature_in_the_cell_after_the_recipients_keeps_its_name():
+    resolution = COMMITTEE + """- Chính phủ; - Kiểm toán nhà nước; - Lưu: HC, PLTP. |
+CHỦ TỊCH
+Trần Văn Chín |
+"""
+    assert _info(resolution).signer == "Trần Văn Chín"

@@ -26,6 +26,7 @@ class Cell:
     start: int
     end: int
     first: Optional[bool] = None  # the first filled cell of its row, where rows are known
+    column: Optional[str] = None  # the header of its column (the table's first row), for a row of three cells or more
 
 
 def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]:
@@ -34,9 +35,10 @@ def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]
     for t in ndoc.tables:
         cells: list[Cell] = []
         pos = t.start
+        header = [(c or "").strip() for c in t.rows[0]] if t.rows else []
         for row in t.rows:
             first = True
-            for c in row:
+            for j, c in enumerate(row):
                 c = (c or "").strip()
                 if not c:
                     continue
@@ -47,7 +49,9 @@ def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]
                 else:
                     s, e = i, i + len(c)
                 pos = max(pos, e)  # past this cell: a row number "1" is not found inside "15"
-                cells.append(Cell(c, s, e, first))
+                # (a header row may run on into a group row: its first cells still name the columns)
+                column = header[j] if j < len(header) and len(row) >= 3 and row is not t.rows[0] else None
+                cells.append(Cell(c, s, e, first, column))
                 first = False
         out.append((cells, t.start))
     return out

@@ -231,10 +231,13 @@ def _units(ndoc: NormalizedDocument):
 
     text = ndoc.text
     cells, spans = table_cells(ndoc)
+    excluded = dict(_SECTION_KINDS)["excluded"]
     for cell, level in cells:
         t = cell.text
         if len(t) < 12 or not re.search(r"\d", t) or _SCORING_CLAUSE.search(fold(t)):
             continue
+        if cell.column and excluded.search(fold(cell.column)) and not dict(_SECTION_KINDS)["target"].search(fold(cell.column)):
+            continue  # a "Kết quả thực hiện" column reports what was done, not what is to be reached
         if re.search(r"\bphu luc\b", fold(t)):
             continue
         yield cell.start, cell.end, level, True

@@ -9,6 +9,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from fixtures_docs import corpus_lines, make_docx
 from ingest import IngestError, ingest_file
 from vnplan.pipeline import process_one
@@ -65,3 +67,23 @@ def test_run_reports_each_limit_and_goes_on(tmp_path):
                            "--no-progress", "--max-expanded-mb", "20"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 1 and "a_bomb.docx" in proc.stderr and "unpacks to" in proc.stderr
     assert (out / "b_plan.json").exists() and "Traceback" not in proc.stderr
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the finalizer's own report
+def test_an_alarm_that_lands_in_a_finalizer_still_fails_the_file():
+    """Python only prints an exception raised inside a finalizer: the limit must hold anyway."""
+    import gc
+    import time
+    import weakref
+
+    from vnplan.pipeline import FileTimeLimit, _time_limit
+
+    class Held:
+        pass
+
+    with pytest.raises(FileTimeLimit):
+        with _time_limit(0.02):
+            held = Held()
+            weakref.finalize(held, time.sleep, 0.2)  # the alarm comes while this runs
+            del held
+            gc.collect()

@@ -314,3 +314,16 @@ def test_numbered_parts_in_one_paragraph_stay_apart_and_the_quote_on_the_same_li
     assert leads == ["Bộ Công an", "Bộ Xây dựng", "Bộ Y tế", "Bộ Y tế"]
     letter = TAX_LETTER.replace("quy định:\n“3.", "quy định: “3.")
     assert extract_targets(_normalized(letter)) == []
+
+
+RESULTS_TABLE = """KẾ HOẠCH
+Chuyển đổi số năm 2026
+PHỤ LỤC
+STT | Nhiệm vụ | Đơn vị chủ trì | Kết quả thực hiện
+1 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Có 11/11 địa phương hoàn thành số hóa 100% hồ sơ
+2 | Cấp chữ ký số cho cán bộ | Sở Khoa học và Công nghệ | Đã cấp 95% chữ ký số cho cán bộ cấp xã
+"""
+
+
+def test_numbers_in_a_column_of_results_are_no_targets():
+    assert extract_targets(_normalized(RESULTS_TABLE)) == []

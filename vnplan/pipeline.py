@@ -79,8 +79,10 @@ class _time_limit:
     def __enter__(self):
         import signal
 
+        self.expired = False
         if self.seconds:
             def on_alarm(signum, frame):
+                self.expired = True
                 raise FileTimeLimit(f"over the time limit of {self.seconds:g} s a file (--max-seconds)")
 
             self.previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -93,6 +95,10 @@ class _time_limit:
         if self.seconds:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
+            if self.expired and exc[0] is None:
+                # the alarm came while a finalizer ran (a weakref callback, a __del__), where Python only
+                # prints an exception: the file still went over its limit
+                raise FileTimeLimit(f"over the time limit of {self.seconds:g} s a file (--max-seconds)")
         return False
 
 

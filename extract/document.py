@@ -85,10 +85,11 @@ _INLINE_NUMBER = re.compile(r"(?:^|\s)(?:Số|SỐ)\s*:\s*(\d[\w.]*/[\wĐđ./-]*
 def find_number(lines: list[str]) -> str | None:
     for i, ln in enumerate(lines):
         f = fold(ln)
-        inline = _INLINE_NUMBER.search(ln) if not NUMBER_LINE.match(f) else None
+        labelled = NUMBER_LINE.match(f)
+        inline = _INLINE_NUMBER.search(ln) if not labelled else None
         if inline:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v …", "------------------ Số: 1661/NQ-UBTVQH15"
             return re.sub(r"\s+", "", inline.group(1)).replace("–", "-")
-        if NUMBER_LINE.match(f) or (re.search(r"\bso\s*:\s*$", f) and i + 1 < len(lines)):
+        if labelled or (re.search(r"\bso\s*:\s*$", f) and i + 1 < len(lines)):
             # "Độc lập - Tự do - Hạnh phúc Số:" / "812/CT-CS": a header cell ending in its label
             m = NUMBER_VALUE.search(ln) or (i + 1 < len(lines) and NUMBER_VALUE.search("Số: " + lines[i + 1].strip(" *_")))
             if m:
@@ -279,7 +280,7 @@ def _portal_date(value: str | None) -> str | None:
 
 
 _LETTER_BODY = re.compile(r"^\W*(?:v/v|ve viec|kinh gui)\b")
-_BARE_NUMBER = re.compile(r"^\W*\d+/[\w/.-]+\s*$")  # "5664/CT-CS" in a cell of its own, under a lost "Số:"
+_NUMBER_CELL = re.compile(r"^\W*\d+/[\w/.-]+\s*$")  # "5664/CT-CS" in a cell of its own, under a lost "Số:"
 
 
 def issuer_lines(lines: list[str]) -> list[str]:
@@ -293,7 +294,7 @@ def issuer_lines(lines: list[str]) -> list[str]:
         if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f) or _LETTER_BODY.match(f) \
                 or RECIPIENTS.match(f) or SIGN_PREFIX.match(f) or inline:
             break  # a letter's subject, addressee, recipients or signature: past the header
-        if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln) or _BARE_NUMBER.match(f):
+        if MOTTO.search(f) or MOTTO_2.search(f) or not letters(ln) or _NUMBER_CELL.match(f):
             continue
         if is_upper_line(ln):
             out.append(ln.strip())
@@ -462,7 +463,8 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     if title is None and type_index is None and preamble and doc_type is None and info["doc_type"]:
         # no type heading (the type read from the number): the line above "Căn cứ …" is the title
         last = opening[-1].strip(" |*") if opening else ""
-        if last and not (NUMBER_LINE.match(fold(last)) or DATE_LINE.search(fold(last)) or MOTTO_2.search(fold(last))
+        folded = fold(last)
+        if last and not (NUMBER_LINE.match(folded) or DATE_LINE.search(folded) or MOTTO_2.search(folded)
                          or _INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
             title = last
     info["title"] = title

@@ -139,11 +139,16 @@ def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> 
     for _, head in heading_chain(ndoc, offset):
         if rule_article(head):
             return "excluded"  # "Điều 9. Cơ cấu tổ chức": "không quá 05 đơn vị cấp phòng" is a rule
-        f = fold(head)
-        for kind, rx in _SECTION_KINDS:
-            if rx.search(f):
-                return kind
+        kind = _heading_kind(head)
+        if kind:
+            return kind
     return "excluded" if normative else None
+
+
+def _heading_kind(head: str) -> Optional[str]:
+    """What one heading (or a table column's header) says about the numbers under it, target words first."""
+    f = fold(head)
+    return next((kind for kind, rx in _SECTION_KINDS if rx.search(f)), None)
 
 
 # ---------------------------------------------------------------- candidates
@@ -231,12 +236,11 @@ def _units(ndoc: NormalizedDocument):
 
     text = ndoc.text
     cells, spans = table_cells(ndoc)
-    excluded = dict(_SECTION_KINDS)["excluded"]
     for cell, level in cells:
         t = cell.text
         if len(t) < 12 or not re.search(r"\d", t) or _SCORING_CLAUSE.search(fold(t)):
             continue
-        if cell.column and excluded.search(fold(cell.column)) and not dict(_SECTION_KINDS)["target"].search(fold(cell.column)):
+        if cell.column and _heading_kind(cell.column) == "excluded":
             continue  # a "Kết quả thực hiện" column reports what was done, not what is to be reached
         if re.search(r"\bphu luc\b", fold(t)):
             continue

@@ -116,9 +116,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                 named[id(n)] = subject
     mark_topic_lists(nodes, named)
     doc_type = doc_type_of(ndoc)
-    addressee = notice_addressee(ndoc.text) if doc_type == "Thông báo" else None
     if doc_type == "Thông báo":  # a conclusion notice: its part of tasks ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …")
         # assigns work: to the body its closing line sends it to, else to the bodies its items name
+        addressee = notice_addressee(ndoc.text)
         task_parts = {id(n) for n in nodes if n.depth in (0, 1) and not n.number.startswith("Điều")
                       and named[id(n)] is None and n.title() is not None and _TASK_PART.search(n.title().text)}
         for n in nodes:

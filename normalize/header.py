@@ -30,7 +30,7 @@ from normalize.patterns import (
 )
 from normalize.text import fold, is_upper_line, starts_lower
 
-def _enacting_body(body: list[Line], j: int, header: str) -> bool:
+def _enacting_body(body: list[Line], j: int, issuer_text: str) -> bool:
     """"ỦY BAN THƯỜNG VỤ QUỐC HỘI" / "CHÍNH PHỦ" / "BỘ TRƯỞNG BỘ …" right above "Căn cứ …": the body that
     enacts (the issuer the header names, or its head), printed under the title, not a line of it; a
     title's last line that only starts like a body ("BỘ CHI THƯỜNG XUYÊN …") stays in the title."""
@@ -39,7 +39,7 @@ def _enacting_body(body: list[Line], j: int, header: str) -> bool:
     if after and _SESSION.match(fold(after[0].text)):
         after = after[1:]  # "HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN" / "KHÓA XVIII, KỲ HỌP THỨ 20" / "Căn cứ …"
     nxt = after[0] if after else None
-    return bool(SIGN_ROLE.match(f) or (ISSUER_START.match(f) and f in header)) and nxt is not None \
+    return bool(SIGN_ROLE.match(f) or (ISSUER_START.match(f) and f in issuer_text)) and nxt is not None \
         and bool(PREAMBLE.match(fold(nxt.text)))
 
 
@@ -144,14 +144,14 @@ def header(draft: Draft) -> None:
         while i < len(body) and body[i].kind == "blank":
             i += 1
         title: Line | None = None
-        header = " ".join(" ".join(fold(m.text).split()) for m in merged)  # the issuer as the header names it
+        issuer_text = " ".join(" ".join(fold(m.text).split()) for m in merged)  # the issuer as the header names it
         if i < len(body) and body[i].kind == "text" and not is_list_start(body[i].text):
             first = body[i]
             title = Line(first.text.strip(), first.page, first.src, list(first.breaks), "title")
             j = i + 1
             if is_upper_line(first.text, min_letters=1):  # "VỀ" alone, then "VIỆC …" on the next line
                 while j < len(body) and body[j].kind != "blank" and is_upper_line(body[j].text) and not ROMAN.match(body[j].text) \
-                        and not RULE_LINE.match(body[j].text) and not _enacting_body(body, j, header):
+                        and not RULE_LINE.match(body[j].text) and not _enacting_body(body, j, issuer_text):
                     body[j].text = body[j].text.strip()  # an indented continuation line
                     title.join(body[j])
                     j += 1

@@ -83,7 +83,7 @@ class _time_limit:
         if self.seconds:
             def on_alarm(signum, frame):
                 self.expired = True
-                raise FileTimeLimit(f"over the time limit of {self.seconds:g} s a file (--max-seconds)")
+                raise self._over()
 
             self.previous = signal.signal(signal.SIGALRM, on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -98,8 +98,11 @@ class _time_limit:
             if self.expired and exc[0] is None:
                 # the alarm came while a finalizer ran (a weakref callback, a __del__), where Python only
                 # prints an exception: the file still went over its limit
-                raise FileTimeLimit(f"over the time limit of {self.seconds:g} s a file (--max-seconds)")
+                raise self._over()
         return False
+
+    def _over(self) -> FileTimeLimit:
+        return FileTimeLimit(f"over the time limit of {self.seconds:g} s a file (--max-seconds)")
 
 
 def process_one(path: Path, stem: str, out_dir: Path, options: dict) -> FileResult:

@@ -267,6 +267,12 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         if text.rstrip().endswith(":") and node.depth == DEPTH_ARTICLE:
             return out  # "Trách nhiệm của … được thực hiện theo … và các quy định sau:" opens the clauses
         rest = [p for p in content[1:] if not _NOTICE_TO.search(p.text)]  # a notice's closing line is no part of it
+        lead_in = content[0].text.rstrip()
+        if rest and lead_in.endswith(":") and all(p.kind == "dash" for p in rest) and not _CONTENTS_INTRO.search(lead_in):
+            # "4. Sở Khoa học và Công nghệ" / "Chủ trì, phối hợp với các sở, ngành …:" / "- Triển khai …" / "- Hỗ trợ …":
+            # each dash is one duty of the heading's body, supported by those its opening line names
+            return [RawTask(p.text.lstrip("-–•+ "), p.start, p.end, heading, "", deadline_in(p.text), lead_from="heading",
+                            layout="agency-section").support_from_words(p.text, lead_in) for p in rest]
         parts = enumerated_items(content[0].text) if not rest else []
         if parts:  # "a) Bộ Công an: (1) Tiếp tục đầu tư …; (2) Tham mưu ban hành …": one duty each
             return [RawTask(part, content[0].start + off, content[0].start + off + len(part), heading, "",

@@ -1,0 +1,52 @@
+"""Duties under a body's heading (seventh session, December 2026): how a plan lays out what
+each body does, written here with other bodies and wording than the documents that showed it."""
+
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+
+def _tasks(text: str):
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return extract_tasks(normalize_document(doc, restore=False))
+
+
+OPENING_LINE = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 210/KH-UBND
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2026
+I. MỤC ĐÍCH
+Phát triển du lịch cộng đồng bền vững.
+II. TỔ CHỨC THỰC HIỆN
+**1. Sở Văn hóa, Thể thao và Du lịch**
+
+Chủ trì, phối hợp với Sở Tài chính, Ủy ban nhân dân các xã:
+
+- Xây dựng bộ tiêu chí đánh giá điểm du lịch cộng đồng.
+
+- Tổ chức lớp tập huấn kỹ năng đón khách cho hộ kinh doanh homestay.
+
+**2. Sở Tài chính**
+
+Bố trí kinh phí thực hiện Kế hoạch theo quy định.
+"""
+
+
+def test_each_dash_under_an_opening_line_is_its_own_duty():
+    tasks = _tasks(OPENING_LINE)
+    by_text = {t.text: t for t in tasks}
+    criteria = by_text["Xây dựng bộ tiêu chí đánh giá điểm du lịch cộng đồng."]
+    training = by_text["Tổ chức lớp tập huấn kỹ năng đón khách cho hộ kinh doanh homestay."]
+    for t in (criteria, training):
+        assert t.lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+        assert "Sở Tài chính" in t.support  # named by the opening line, not by the dash
+    assert not any(t.text.startswith("Chủ trì, phối hợp") for t in tasks)
+    assert by_text["Bố trí kinh phí thực hiện Kế hoạch theo quy định."].lead == ["Sở Tài chính"]
+
+
+def test_a_list_of_contents_after_its_opening_line_stays_one_duty():
+    text = OPENING_LINE.replace("Ủy ban nhân dân các xã:", "Ủy ban nhân dân các xã xây dựng bộ tài liệu gồm:")
+    tasks = _tasks(text)
+    assert not any(t.text.startswith("Xây dựng bộ tiêu chí") for t in tasks)
+    assert any(t.text.startswith("Chủ trì, phối hợp") and "homestay" in t.text for t in tasks)

@@ -22,14 +22,15 @@ from normalize.patterns import (
     DATE_LINE,
     DOC_TYPE_LINE,
     DOC_TYPES,
+    INLINE_NUMBER,
     MOTTO,
     MOTTO_2,
     NUMBER_LINE,
     NUMBER_TYPE_CODES,
-    NUMBER_VALUE,
     PREAMBLE,
     RECIPIENTS,
     SIGN_PREFIX,
+    find_number,
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
 from vnplan.lang import alternation, phrases
@@ -76,24 +77,6 @@ def _portal(ndoc: NormalizedDocument, *keys: str) -> str | None:
         fk = fold(k)
         if any(fk.startswith(key) for key in keys) and v.strip():
             return v.strip()
-    return None
-
-
-_INLINE_NUMBER = re.compile(r"(?:^|\s)(?:Số|SỐ)\s*:\s*(\d[\w.]*/[\wĐđ./-]*[\wĐđ])")
-
-
-def find_number(lines: list[str]) -> str | None:
-    for i, ln in enumerate(lines):
-        f = fold(ln)
-        labelled = NUMBER_LINE.match(f)
-        inline = _INLINE_NUMBER.search(ln) if not labelled else None
-        if inline:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v …", "------------------ Số: 1661/NQ-UBTVQH15"
-            return re.sub(r"\s+", "", inline.group(1)).replace("–", "-")
-        if labelled or (re.search(r"\bso\s*:\s*$", f) and i + 1 < len(lines)):
-            # "Độc lập - Tự do - Hạnh phúc Số:" / "812/CT-CS": a header cell ending in its label
-            m = NUMBER_VALUE.search(ln) or (i + 1 < len(lines) and NUMBER_VALUE.search("Số: " + lines[i + 1].strip(" *_")))
-            if m:
-                return re.sub(r"\s+", "", m.group(1)).replace("–", "-")
     return None
 
 
@@ -288,7 +271,7 @@ def issuer_lines(lines: list[str]) -> list[str]:
     out = []
     for ln in lines:
         f = fold(ln)
-        inline = _INLINE_NUMBER.search(ln)
+        inline = INLINE_NUMBER.search(ln)
         if inline and is_upper_line(ln[: inline.start()]) and letters(ln[: inline.start()]):
             out.append(ln[: inline.start()].strip(" -|*"))  # "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN Số: 15/KH-UBND"
         if NUMBER_LINE.match(f) or DATE_LINE.search(f) or DOC_TYPE_LINE.match(f) or _LETTER_BODY.match(f) \
@@ -465,7 +448,7 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
         last = opening[-1].strip(" |*") if opening else ""
         folded = fold(last)
         if last and not (NUMBER_LINE.match(folded) or DATE_LINE.search(folded) or MOTTO_2.search(folded)
-                         or _INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
+                         or INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
             title = last
     info["title"] = title
     if info["doc_type"] is None and title and _ABOUT.match(title):

@@ -42,6 +42,9 @@ _POINTS_CELL = re.compile(r"^\d{1,4}(?:,\d{1,2})?\s*(?:điểm|đ)?$", re.IGNORE
 _FILLER = re.compile(r"^(?:kết quả(?:\s+\S+){0,2}|điểm|kq|\d{1,3}\s*%|…+|\.+|-+|x)$", re.IGNORECASE)
 _NO_LIMIT = re.compile(r"không hạn chế|theo nhiệm vụ|phát sinh|theo tính chất", re.IGNORECASE)
 _HEADER_WORDS = re.compile(r"diem toi da|cach tinh diem|thang diem|diem chuan|huong dan cham|so diem")
+# "Số điểm | … | Đơn giá | Thành tiền": a cost estimate counting sampling or survey points, not a score table
+_COST_HEADER = re.compile(r"\bdon gia\b|\bthanh tien\b")
+_SCORE_HEADER = re.compile(r"diem toi da|cach tinh diem|thang diem|diem chuan|huong dan cham")
 
 
 def _is_method(text: str) -> bool:
@@ -320,7 +323,7 @@ def extract_scoring(ndoc: NormalizedDocument) -> list[ScoringCriterion]:
     for cells, start in streams:
         for seg in split_appendices(cells):
             head = fold(" ".join(c.text for c in seg[:20]))
-            if not _HEADER_WORDS.search(head):
+            if not _HEADER_WORDS.search(head) or (_COST_HEADER.search(head) and not _SCORE_HEADER.search(head)):
                 continue
             items.extend(_read_stream(ndoc, seg, title_level(ndoc, start)))
     inter = interleaved_rows(ndoc)

@@ -30,10 +30,12 @@ from normalize.patterns import (
     NUMBER_VALUE,
     PERSON_TITLE,
     PIPE_LINE,
+    PREAMBLE,
     RECIPIENTS,
     RULE_LINE,
     SIGN_PREFIX,
     SIGN_ROLE,
+    find_number,
 )
 from normalize.text import fold, is_upper_line
 
@@ -197,11 +199,17 @@ def _signature_ahead(lines: list[Line], folded: list[str], i: int) -> bool:
 
 
 def _find_number(lines: list[Line], folded: list[str], start: int, header: dict) -> str | None:
+    """The document's own number, from its opening block (up to the grounds, "Căn cứ …", whose
+    wrapped lines may begin "số 64/2025/QH15 …"), else from the portal's "Số hiệu" field."""
+    opening = []
     for i in range(start, min(len(lines), start + 25)):
-        if NUMBER_LINE.match(folded[i]):
-            m = NUMBER_VALUE.search(lines[i].text)
-            if m:
-                return re.sub(r"\s+", "", m.group(1))
+        if PREAMBLE.match(folded[i]):
+            break
+        if not _skip(lines[i]):
+            opening.append(lines[i].text)
+    number = find_number(opening)
+    if number:
+        return number
     for k, v in header.items():
         if fold(k).startswith("so hieu"):
             return v.strip()
@@ -222,6 +230,16 @@ def _continues(lines: list[Line], folded: list[str], i: int) -> bool:
         or MOTTO.search(_window(folded, i))
         or (ISSUER_START.match(f) and is_upper_line(lines[i].text) and MOTTO.search(" ".join(folded[i : i + 6])))
     )
+
+
+def _inside_note(lines: list[Line], i: int) -> bool:
+    """Line ``i`` runs on from an open parenthesis: "(Ban hành kèm theo" / "Nghị quyết số 64/2025/NQ-HĐND …)"
+    names the document inside an annex's own note, not in a portal's listing after it."""
+    k = i - 1
+    while k >= 0 and _skip(lines[k]):
+        k -= 1
+    return k >= 0 and lines[k].text.count("(") > lines[k].text.count(")") \
+        and bool(_ATTACHED.match(fold(lines[k].text).lstrip(" *_")))
 
 
 def find_end(lines: list[Line], folded: list[str], main_end: int, number: str | None) -> int:
@@ -248,7 +266,7 @@ def find_end(lines: list[Line], folded: list[str], main_end: int, number: str | 
     last_part = max((i for i in range(j, n) if _PART.match(folded[i])), default=-1)
     for i in range(j, n):
         # one web-ish word ("đăng nhập vào Cổng dịch vụ công") is not enough: chrome comes in clusters
-        if (selfref is not None and selfref.match(folded[i])) or (
+        if (selfref is not None and selfref.match(folded[i]) and not _inside_note(lines, i)) or (
                 i > last_part and portal[i] and sum(portal[i : i + 12]) >= 3):
             k = i
             while k > j and _skip(lines[k - 1]):

@@ -26,6 +26,27 @@ ISSUER_START = re.compile(
 PERSON_TITLE = re.compile(r"^(?:" + alternation(phrases("person_titles")) + r")\s+")
 NUMBER_LINE = re.compile(r"^\s*s[o6b]\s*(hieu)?\s*(?:[:.;]\s*|\s+(?=\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z]))(\S.*)$")  # "Số: 12/…", "Số 2696/QĐ-UBND"
 NUMBER_VALUE = re.compile(r"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ0-9]+(?:\s*[-–]\s*[A-Za-zĐđ0-9]+)*)")
+# "… Hạnh phúc Số: 5529/CT-CS": the number printed after other words on its line
+INLINE_NUMBER = re.compile(r"(?:^|\s)(?:Số|SỐ)\s*:\s*(\d[\w.]*/[\wĐđ./-]*[\wĐđ])")
+
+
+def find_number(lines: list[str]) -> str | None:
+    """The document's own number in its opening lines: "Số: 12/KH-UBND", "Số 2696/QĐ-UBND", a
+    label that ends its line with the value on the next ("Số:" / "138/2025/QĐ-UBND"), or one
+    printed after the motto on the same line. Read by the boundary stage (to know where a
+    portal's tail naming the document begins) and by the document block."""
+    for i, ln in enumerate(lines):
+        f = fold(ln)
+        labelled = NUMBER_LINE.match(f)
+        inline = INLINE_NUMBER.search(ln) if not labelled else None
+        if inline:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v …", "------------------ Số: 1661/NQ-UBTVQH15"
+            return re.sub(r"\s+", "", inline.group(1)).replace("–", "-")
+        if labelled or (re.search(r"\bso\s*:\s*$", f) and i + 1 < len(lines)):
+            # "Độc lập - Tự do - Hạnh phúc Số:" / "812/CT-CS": a header cell ending in its label
+            m = NUMBER_VALUE.search(ln) or (i + 1 < len(lines) and NUMBER_VALUE.search("Số: " + lines[i + 1].strip(" *_")))
+            if m:
+                return re.sub(r"\s+", "", m.group(1)).replace("–", "-")
+    return None
 DATE_LINE = re.compile(
     r"(?P<place>[^,\n]{0,40}),?\s*ngay\s*(?P<d>[0-9oO]{0,2})\s*(?P<dsep>[/.]?)\s*thang\s*(?P<m>[0-9oO]{0,2})\s*[/.]?\s*nam\s*(?P<y>\d{4})"
 )

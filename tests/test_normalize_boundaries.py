@@ -170,3 +170,66 @@ def test_closing_columns_with_bold_markers_and_an_unindented_name_under_the_role
         "Nơi nhận:", "- Bộ Công an;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     plain = "Nơi nhận:\n- Bộ Công an;\n- Lưu: VT, KGVX.          CHỦ TỊCH\n\nNguyễn Văn Bình\n"
     assert _norm(body + plain).text.split("./.\n")[1].split("\n")[-2:] == ["CHỦ TỊCH", "Nguyễn Văn Bình"]
+
+
+# a regulation issued by a decision, as a portal prints it: "Số:" alone on its line, the grounds
+# wrapped so that a line opens with another law's number, the annex's note wrapped after
+# "(Ban hành kèm theo", and the portal's listing of related documents after the last article
+REGULATION_PORTAL = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số:
+47/2025/QĐ-UBND
+|
+Yên Bái,
+ngày 12 tháng 10 năm 2025
+|
+QUYẾT ĐỊNH
+BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP
+Căn cứ Luật Tổ chức
+chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật
+số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý cụm công nghiệp.
+Điều 2. Quyết định này có hiệu lực kể từ ngày 25 tháng 10 năm 2025.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Khánh
+QUY CHẾ
+PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP
+(Ban hành kèm theo
+Quyết định số 47/2025/QĐ-UBND ngày 12 tháng 10 năm 2025 của Ủy ban nhân dân tỉnh Yên Bái)
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh.
+Chương II
+TỔ CHỨC THỰC HIỆN
+Điều 9. Trách nhiệm của Sở Công Thương
+1. Chủ trì kiểm tra việc đầu tư hạ tầng kỹ thuật cụm công nghiệp.
+2. Tổng hợp báo cáo Ủy ban nhân dân tỉnh kết quả quản lý cụm công nghiệp hằng năm./.
+** **
+Quyết định 47/2025/QĐ-UBND về Quy chế phối hợp quản lý cụm công nghiệp tỉnh Yên Bái
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+## Văn bản liên quan
+Ban hành:
+23/09/2025
+Hiệu lực: Đã biết
+Tình trạng: Đã biết
+"""
+
+
+def test_a_portal_listing_after_the_last_article_is_cut_when_the_number_sits_under_its_label():
+    text = _norm(REGULATION_PORTAL).text
+    assert "Tổng hợp báo cáo Ủy ban nhân dân tỉnh kết quả quản lý cụm công nghiệp" in text
+    assert "Hiệu lực: Đã biết" not in text and "Văn bản liên quan" not in text
+    # the annex, whose note names the document on the line after "(Ban hành kèm theo", stays
+    assert "Chủ trì kiểm tra việc đầu tư hạ tầng kỹ thuật cụm công nghiệp" in text
+    assert "Quy chế này quy định việc phối hợp" in text

@@ -220,3 +220,22 @@ def test_two_outcome_scale_is_yes_no_and_a_criterion_saying_khong_co_is_not_a_me
     assert (a.criterion, a.max_points, a.method) == ("Ban hành kế hoạch năm đúng thời hạn", 5, "yes_no")
     assert (b.group, b.kind, b.method, b.per_item_points) == ("II. ĐIỂM TRỪ", "penalty", "per_item", 1)
     assert a.evidence.text.startswith("1 | Ban hành")  # the row number "1" is not the "1" of "15" above
+
+
+# a monitoring plan's cost estimate: "Số điểm" counts sampling points, the money columns say what it is
+COST_TABLE = """PHỤ LỤC II
+DỰ TOÁN KINH PHÍ QUAN TRẮC MÔI TRƯỜNG NĂM 2026
+(Kèm theo Kế hoạch số 88/KH-UBND ngày 10/12/2025 của UBND tỉnh)
+TT | Chỉ tiêu | Tần suất (đợt/năm) | Số điểm | Số lượng (mẫu) | Đơn giá (đồng) | Thành tiền (đồng)
+I | Quan trắc môi trường nước mặt | 412.500.000
+1 | Nhiệt độ nước | 12 | 5 | 60 | 95.000 | 5.700.000
+2 | Oxy hòa tan (DO) | 12 | 5 | 60 | 110.000 | 6.600.000
+3 | Coliform | 4 | 5 | 20 | 380.000 | 7.600.000
+"""
+
+
+def test_a_cost_estimate_counting_sampling_points_is_no_score_table():
+    assert extract_scoring(ndoc(COST_TABLE)) == []
+    # the same table with a points-per-row column of a score table is still read
+    scored = COST_TABLE.replace("Số điểm", "Điểm tối đa")
+    assert extract_scoring(ndoc(scored.replace("| Đơn giá (đồng) | Thành tiền (đồng)", "| Cách tính điểm | Kết quả"))) != []

@@ -72,6 +72,10 @@ def _legal_heading(text: str, seen: dict) -> tuple[float, str] | None:
         n = int(m.group("n"))
         if n == 1 or seen.get("article") in (n - 1, n - 2):  # a repealed or missing article may leave a gap
             return RANK_ARTICLE, f"Điều {n}"
+        if seen.get("chapter_open") and n > (seen.get("article") or 0):
+            # "Chương III. TỔ CHỨC THỰC HIỆN" / "Điều 58. Trách nhiệm …": the first article of a chapter, after
+            # articles a portal's tables swallowed (a procedure list's steps), opens it whatever the gap
+            return RANK_ARTICLE, f"Điều {n}"
         return None
     m = CHAPTER.match(f)
     if m and (len(text) < 120 or is_upper_line(text)):
@@ -184,6 +188,7 @@ def parse_sections(text: str, table_lines: set[int], warnings: list | None = Non
         if not h:
             continue
         rank, label = h
+        seen["chapter_open"] = rank == RANK_CHAPTER
         if rank == RANK_ARTICLE:
             seen["article"] = int(label.split()[1])
             seen["nums"] = set()

@@ -88,3 +88,25 @@ def test_ocr_damaged_roman_heading_is_read_in_sequence_with_a_warning():
     nd = normalize_document(doc, restore=False)
     assert [s.path for s in nd.sections] == ["I", "I.1", "II", "II.1"]
     assert any("Roman numeral II" in w for w in nd.warnings)
+
+
+def test_the_first_article_of_a_chapter_opens_whatever_articles_went_before_it():
+    text = "\n".join([
+        "Chương I",
+        "QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Quy chế này quy định việc tiếp nhận hồ sơ đất đai.",
+        "Điều 2. Quy trình giải quyết",
+        "TT | Bước | Thời gian",
+        "1 | Tiếp nhận hồ sơ | 0,5 ngày",
+        "Chương III",
+        "TỔ CHỨC THỰC HIỆN",
+        "Điều 41. Trách nhiệm của Ủy ban nhân dân cấp xã",
+        "1. Niêm yết công khai thủ tục hành chính.",
+        "Điều 42. Trách nhiệm của các sở, ngành",
+        "1. Hướng dẫn nghiệp vụ.",
+    ])
+    paths = _paths(text)
+    assert "Chương III.Điều 41.1" in paths and "Chương III.Điều 42.1" in paths
+    # elsewhere a number far ahead of the last article is a cross-reference, not a heading
+    assert not any("Điều 40" in p for p in _paths(text.replace("TỔ CHỨC THỰC HIỆN\n", "TỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm chung\nĐiều 40. Theo khoản 1\n")))

@@ -45,6 +45,14 @@ _END_OF_BODY = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?", re.I)  # recipie
 # articles that assign no duty (scope, definitions, principles …): vnplan/lang/vi/article_kinds.tsv
 _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b")
 _NO_DUTY_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds', kind='rules'))})\b")
+# … unless its title names duties beside it: "Điều 6. Thẩm quyền, trách nhiệm quản lý nhà nước của các cơ quan"
+# ("… đổi mới sáng tạo và nhiệm vụ được giao" at the end of a long title is what the power is for)
+_NAMES_DUTIES = re.compile(r"^\W*(?:\w+\s+){0,2}\w+\s*(?:,|\bva\b)\s*(?:trach nhiem|nhiem vu)\b")
+
+
+def _assigns_no_duty(title: str) -> bool:
+    f = fold(title)
+    return bool(_NO_DUTY_ARTICLE.match(f)) and not _NAMES_DUTIES.match(f)
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 
 
@@ -52,7 +60,7 @@ def rule_article(heading: str) -> bool:
     """Is ``heading`` an article of rules ("Điều 9. Cơ cấu tổ chức của Quỹ", "Điều 2. Nguyên tắc …")?
     Such an article assigns no duty, and the numbers in it (a body's units, a scope) are no targets."""
     m = ARTICLE.match(fold(heading))
-    return bool(m and _NO_DUTY_ARTICLE.match(m.group("rest")))
+    return bool(m and _assigns_no_duty(m.group("rest")))
 # Where plans assign duties in prose ("IV. TỔ CHỨC THỰC HIỆN", "Trách nhiệm của các cơ quan").
 # A section headed just "NHIỆM VỤ" (no "và giải pháp") lists who does what as well.
 _DUTY_SECTION = re.compile(
@@ -282,7 +290,7 @@ def in_rule_article(node: Node) -> bool:
     """Inside an article whose title says it assigns no duty (vnplan/lang/vi/article_kinds.tsv)."""
     article = _article_of(node)
     t = article.title() if article is not None else None
-    return t is not None and bool(_NO_DUTY_ARTICLE.match(fold(t.text)))
+    return t is not None and _assigns_no_duty(t.text)
 
 
 def under_duty_part(node: Node) -> bool:
@@ -308,7 +316,7 @@ def in_duty_section(node: Node) -> bool:
     while n is not None:
         if _is_article(n):
             t = n.title()
-            return not (t is not None and _RULE_ARTICLE.match(fold(t.text)))
+            return not (t is not None and _RULE_ARTICLE.match(fold(t.text)) and not _NAMES_DUTIES.match(fold(t.text)))
         t = n.title()
         if t is not None and n.depth in _PARTS and _DUTY_SECTION.search(t.text) \
                 and len(t.text.split()) <= (20 if n.depth <= 0 else 12):  # a part's title may run long

@@ -29,7 +29,7 @@ _DUTY = re.compile(
 # "2. Nghĩa vụ của thương nhân …": the article or clause names its owner by construction ("4. Quyền hạn
 # của Hội đồng …" alone lists powers, which are no duties)
 _ARTICLE_OWNER = re.compile(
-    r"^(?:trách nhiệm|nhiệm vụ|nghĩa vụ|(?:quyền hạn|quyền)(?=\s*(?:,|và)\s*(?:trách nhiệm|nhiệm vụ|nghĩa vụ)))"
+    r"^(?:trách nhiệm|nhiệm vụ|nghĩa vụ|(?:thẩm quyền|quyền hạn|quyền)(?=\s*(?:,|và)\s*(?:trách nhiệm|nhiệm vụ|nghĩa vụ)))"
     r"(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|thẩm quyền|quyền|nghĩa vụ))*"  # "Trách nhiệm, thẩm quyền của"
     r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
 # an article may leave out the "của": "Điều 6. Trách nhiệm Văn phòng UBND tỉnh", "Trách nhiệm cá nhân trong …"

@@ -50,3 +50,30 @@ def test_a_list_of_contents_after_its_opening_line_stays_one_duty():
     tasks = _tasks(text)
     assert not any(t.text.startswith("Xây dựng bộ tiêu chí") for t in tasks)
     assert any(t.text.startswith("Chủ trì, phối hợp") and "homestay" in t.text for t in tasks)
+
+
+POWERS_AND_DUTIES = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH PHƯỚC
+Số: 31/2025/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Quy định quản lý người đại diện phần vốn nhà nước tại doanh nghiệp
+Điều 1. Phạm vi điều chỉnh
+Quy định này quy định việc quản lý người đại diện phần vốn nhà nước.
+Điều 2. Thẩm quyền quyết định cử người đại diện
+1. Chủ tịch Ủy ban nhân dân tỉnh quyết định cử người đại diện tại doanh nghiệp do tỉnh nắm giữ vốn.
+Điều 3. Thẩm quyền, trách nhiệm của các cơ quan, đơn vị
+1. Sở Tài chính:
+a) Chủ trì thẩm định hồ sơ đề nghị cử người đại diện phần vốn nhà nước.
+b) Tổng hợp báo cáo Ủy ban nhân dân tỉnh kết quả quản lý người đại diện hằng năm.
+Điều 4. Thẩm quyền, trách nhiệm của doanh nghiệp
+1. Lưu giữ hồ sơ người đại diện phần vốn nhà nước.
+"""
+
+
+def test_an_article_on_powers_and_duties_holds_duties():
+    tasks = {t.text: t for t in _tasks(POWERS_AND_DUTIES)}
+    assert tasks["Chủ trì thẩm định hồ sơ đề nghị cử người đại diện phần vốn nhà nước."].lead == ["Sở Tài chính"]
+    assert "Tổng hợp báo cáo Ủy ban nhân dân tỉnh kết quả quản lý người đại diện hằng năm." in tasks
+    assert [t.lead for t in tasks.values() if t.text.startswith("Lưu giữ hồ sơ")] == [["Doanh nghiệp"]]
+    # an article that only hands down a power holds none
+    assert not any(t.text.startswith("Chủ tịch Ủy ban nhân dân tỉnh quyết định cử") for t in tasks.values())

@@ -152,7 +152,9 @@ _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
 _TAIL_OWNER = re.compile(r"^(?P<who>[^:;,]{3,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*$", re.I)
 # "có các quyền sau", "có quyền hạn sau": rights and powers; "có quyền hạn và trách nhiệm", "có các quyền
 # và nghĩa vụ sau" also give duties
-RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
+# and "UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:", "… phân cấp cho …:": powers handed down
+RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))"
+                    r"|\s(?:ủy|uỷ)\s+quyền\s+cho\s[^:;.]*:?\s*$|\sphân\s+cấp\s+cho\s[^:;.]*:?\s*$", re.I)
 _DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 

@@ -77,3 +77,13 @@ def test_an_article_on_powers_and_duties_holds_duties():
     assert [t.lead for t in tasks.values() if t.text.startswith("Lưu giữ hồ sơ")] == [["Doanh nghiệp"]]
     # an article that only hands down a power holds none
     assert not any(t.text.startswith("Chủ tịch Ủy ban nhân dân tỉnh quyết định cử") for t in tasks.values())
+
+
+def test_powers_a_body_hands_down_are_no_duties_of_the_body_that_receives_them():
+    text = POWERS_AND_DUTIES.replace(
+        "Điều 2. Thẩm quyền quyết định cử người đại diện\n1. Chủ tịch Ủy ban nhân dân tỉnh quyết định cử người đại diện tại doanh nghiệp do tỉnh nắm giữ vốn.\n",
+        "Điều 2. Quản lý người đại diện\n1. Ủy ban nhân dân tỉnh ủy quyền cho Giám đốc Sở Tài chính:\n"
+        "a) Quyết định cử, cử lại người đại diện phần vốn nhà nước.\nb) Cho ý kiến trước khi doanh nghiệp bổ nhiệm kế toán trưởng.\n")
+    texts = [t.text for t in _tasks(text)]
+    assert "Quyết định cử, cử lại người đại diện phần vốn nhà nước." not in texts
+    assert "Chủ trì thẩm định hồ sơ đề nghị cử người đại diện phần vốn nhà nước." in texts

@@ -29,7 +29,8 @@ from extract.task_owners import (RIGHTS, agency_heading, collective_heading, int
                                  specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import BARE_KIND, LIST_INTRO, SENTENCE, assignment, deadline_in, ENUM_MARK, enumerated_items, inline_items
+from extract.task_sentences import (BARE_KIND, LIST_INTRO, SENTENCE, SUMMARY, assignment, deadline_in, ENUM_MARK, enumerated_items,
+                                   inline_items)
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 from vnplan.lang import phrases
@@ -60,6 +61,18 @@ def _lists_rights(title: str) -> bool:
     """"1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties."""
     return bool(_RIGHTS_OF.match(title) or RIGHTS.search(title))
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
+# the paragraphs that close a document after its last section: "Trên đây là Kế hoạch …", "Trong quá trình
+# thực hiện, nếu có khó khăn, vướng mắc …", "Yêu cầu các sở, ngành … nghiêm túc triển khai", "Văn phòng Chính
+# phủ trân trọng thông báo./." — no part of the last body's duty they follow
+_CLOSES_DOCUMENT = re.compile(
+    r"^\W*(?:trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)[^.;]{0,80}?,?\s*"
+    r"(?:nếu|trường\s+hợp)\s+có\s+(?:khó\s+khăn|vướng\s+mắc|phát\s+sinh)"
+    r"|(?:yêu\s+cầu|đề\s+nghị)\s+(?:thủ\s+trưởng\s+)?các\s[^.]{0,160}?\bnghiêm\s+túc\b"
+    r"|[^.;]{0,60}?(?:trân\s+trọng|xin)\s+thông\s+báo\W*$)", re.I)
+
+
+def _closes_document(text: str) -> bool:
+    return bool(SUMMARY.match(text) or _CLOSES_DOCUMENT.match(text) or _NOTICE_TO.search(text))
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
 # phải …"): part of that duty, not one of its own (a numbered clause that opens so is still a task)
@@ -263,10 +276,12 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
     lettered = node.depth == 6 and not audience and not (heading and node.topic_list and not in_duty)
     if heading and (in_duty or lettered or named) and content and content[0].kind == "body":
         # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
+        closing = next((k for k, p in enumerate(content) if k and _closes_document(p.text)), None)
+        content = content[:closing]  # the document's closing paragraphs after the last body's duty
+        rest = content[1:]
         text = " ".join(p.text for p in content)
         if text.rstrip().endswith(":") and node.depth == DEPTH_ARTICLE:
             return out  # "Trách nhiệm của … được thực hiện theo … và các quy định sau:" opens the clauses
-        rest = [p for p in content[1:] if not _NOTICE_TO.search(p.text)]  # a notice's closing line is no part of it
         lead_in = content[0].text.rstrip()
         if rest and lead_in.endswith(":") and all(p.kind == "dash" for p in rest) and not _CONTENTS_INTRO.search(lead_in):
             # "4. Sở Khoa học và Công nghệ" / "Chủ trì, phối hợp với các sở, ngành …:" / "- Triển khai …" / "- Hỗ trợ …":

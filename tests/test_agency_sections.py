@@ -87,3 +87,12 @@ def test_powers_a_body_hands_down_are_no_duties_of_the_body_that_receives_them()
     texts = [t.text for t in _tasks(text)]
     assert "Quyết định cử, cử lại người đại diện phần vốn nhà nước." not in texts
     assert "Chủ trì thẩm định hồ sơ đề nghị cử người đại diện phần vốn nhà nước." in texts
+
+
+def test_the_documents_closing_paragraphs_are_no_part_of_the_last_bodys_duty():
+    text = OPENING_LINE + (
+        "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về "
+        "Sở Văn hóa, Thể thao và Du lịch để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét./.\n")
+    budget = next(t for t in _tasks(text) if t.lead == ["Sở Tài chính"])
+    assert budget.text == "Bố trí kinh phí thực hiện Kế hoạch theo quy định."
+    assert "vướng mắc" not in budget.evidence.text

@@ -136,6 +136,13 @@ _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
 # (the owner read up to the modal), "Được phép thực hiện …"
 _PERMITTED = re.compile(r"\s(?:được|được phép|có thể|không được)$", re.I)
+# an owner read up to a word that cannot end a body's name: the sentence was cut at a verb inside a
+# clause ("Cơ quan thuế không trực tiếp trả …": a negation, "Ban Chỉ đạo làm việc theo các hình thức như …":
+# a list of ways), so it states no duty of a body
+_NOT_AN_OWNER = re.compile(r"\s(?:không|như|có quyền không)$", re.I)
+# … or a case clause left at its end ("Ban, ngành thành phố làm chủ đầu tư trước khi …", "Cá nhân, tổ chức có …"):
+# the body is the words before it
+_OWNER_TAIL = re.compile(r"(?:\s+(?:trước khi|trước ngày|sau khi|khi|trong|của|có|theo thời gian))+$", re.I)
 _PERMITTED_TEXT = re.compile(r"^\W*(?:được phép|có thể)\s", re.I)
 
 
@@ -165,6 +172,10 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
                                      or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
                                      or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)):
             continue
+        if rt.lead and rt.lead_from in ("text", "heading"):
+            if _NOT_AN_OWNER.search(rt.lead.strip()):
+                continue
+            rt.lead = _OWNER_TAIL.sub("", rt.lead.strip())
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []
         lead = [m.name for m in lead_m] if rt.lead_from != "role" else [rt.lead.strip()]

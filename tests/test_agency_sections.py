@@ -96,3 +96,13 @@ def test_the_documents_closing_paragraphs_are_no_part_of_the_last_bodys_duty():
     budget = next(t for t in _tasks(text) if t.lead == ["Sở Tài chính"])
     assert budget.text == "Bố trí kinh phí thực hiện Kế hoạch theo quy định."
     assert "vướng mắc" not in budget.evidence.text
+
+
+def test_an_owner_cut_at_a_negation_or_a_case_word_is_no_owner():
+    text = OPENING_LINE.replace(
+        "**2. Sở Tài chính**\n\nBố trí kinh phí thực hiện Kế hoạch theo quy định.\n",
+        "**2. Tổ chức thực hiện chung**\n\nCơ quan thuế không trực tiếp trả thông báo nộp tiền cho người dân.\n\n"
+        "Doanh nghiệp du lịch khi tổ chức tour phải báo cáo Sở Văn hóa, Thể thao và Du lịch.\n")
+    tasks = _tasks(text)
+    assert not any(t.text.startswith("Trực tiếp trả thông báo") for t in tasks)  # "Cơ quan thuế không …": a negation
+    assert all("khi" not in " ".join(t.lead).split() for t in tasks)

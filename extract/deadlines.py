@@ -35,7 +35,9 @@ _DOC_REF = re.compile(
     re.I,
 )
 _REFERENCE_START = re.compile(r"^(?:thực hiện\s+|lộ trình\s+|tiến độ\s+)?(?:theo|căn cứ)\b", re.I)
-_CONDITIONAL = re.compile(r"\b(?:sau khi|ngay sau khi|khi có|khi được|khi\s+\w+\s+có|tùy theo|tuỳ theo|căn cứ)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:sau khi|ngay sau khi|khi có|khi được|khi\s+\w+\s+có|tùy theo|tuỳ theo|căn cứ|kể từ)\b"
+                          # a time limit with no day to count from: "trong thời hạn 03 ngày làm việc"
+                          r"|\b(?:trong(?:\s+(?:thời hạn|thời gian|vòng))?|chậm nhất|không quá|tối đa)\s+\d{1,3}\s+ngày\b", re.I)
 _RECURRING = re.compile(
     r"thường\s*xuyên|liên\s*tục|hằng\s*(?:năm|quý|tháng|tuần|ngày)|hàng\s*(?:năm|quý|tháng|tuần|ngày)|định\s*kỳ",
     re.I,

@@ -74,6 +74,9 @@ _CLOSES_DOCUMENT = re.compile(
 def _closes_document(text: str) -> bool:
     return bool(SUMMARY.match(text) or _CLOSES_DOCUMENT.match(text) or _NOTICE_TO.search(text))
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
+# a sentence that only dates the duty before it: "Hoàn thành trước ngày 30/11/2025.", "Thời hạn: trong tháng 12/2025."
+_DEADLINE_SENTENCE = re.compile(r"^\W*(?:hoàn thành|thời (?:gian|hạn)(?: hoàn thành| thực hiện)?)\s*:?\s*"
+                                r"(?:trước|trong|chậm nhất|không quá|đến|xong)\b[^.;]{3,120}[.;]?\s*$", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
 # phải …"): part of that duty, not one of its own (a numbered clause that opens so is still a task)
 _CASE_OPEN = re.compile(r"^\W*(?:trong\s+)?trường\s+hợp\b", re.I)
@@ -345,6 +348,9 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         for k, sent in enumerate(SENTENCE.split(p.text)):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))
+            if k > 0 and out and out[-1].start >= p.start and not out[-1].deadline and _DEADLINE_SENTENCE.match(sent):
+                out[-1].deadline, out[-1].end = sent.strip(" .;"), start + len(sent.rstrip())
+                continue  # "… quy trình điện tử. Hoàn thành trước ngày 30/11/2025.": the duty's deadline
             parts = inline_items(sent)
             if parts:  # "…, đề nghị: (i) UBND Thành phố chỉ đạo …; (ii) Bộ Công Thương …": one duty each
                 for off, part in parts:

@@ -93,8 +93,11 @@ def agency_heading(node: Node) -> Optional[str]:
         return head
     # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" + "a) …": the items are its duties
     rest = node.pieces[1:]
-    if title.rstrip().endswith(":") and (not rest or rest[0].kind == "dash"):
-        return intro_owner(head)  # only a list's intro: a paragraph after it is read as a duty sentence
+    if title.rstrip().endswith(":") and (not rest or rest[0].kind == "dash" or _VERB_START.match(rest[0].text.lstrip("-–•+ "))):
+        # only a list's intro, or the owner of a paragraph that opens with what it is to do ("1. Sở Tài chính chủ
+        # trì, phối hợp với …:" / "Xây dựng quy trình điện tử …"); a paragraph with its own subject is read as a
+        # duty sentence
+        return intro_owner(head)
     return None
 
 
@@ -133,7 +136,7 @@ def intro_owner(head: str) -> Optional[str]:
     actor = cut_purpose(head)
     rest = _SCOPE.sub("", head[len(actor):].strip(" ,"))  # "… theo chức năng, nhiệm vụ được giao triển khai …"
     if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
-            and len(rest.split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
+            and len(re.sub(r"\([^()]*\)", " ", rest).split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
         return head
     return None
 # a purpose clause before the actor, up to the comma before a body ("Để …, hiệu quả …, các Sở, ngành …")

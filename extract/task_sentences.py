@@ -51,6 +51,9 @@ _DL_IN = re.compile(
     r"|định kỳ\s+(?:\d{1,2}|sáu|ba)\s+tháng(?:\s+(?:một\s+)?lần)?"
     # "Định kỳ trước ngày 05 của tháng cuối quý", "định kỳ vào ngày 20 hằng tháng"
     r"|định kỳ\s+(?:trước|vào)\s+ngày\s+\d{1,2}(?:\s+(?:của|hằng|hàng))?\s+(?:tháng|quý)(?![ \t]*\d)(?:\s+(?:cuối|đầu)\s+(?:quý|năm))?"
+    # a time limit: "trong thời hạn 03 ngày làm việc", "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"
+    r"|(?:trong(?:\s+(?:thời hạn|thời gian|vòng))?|chậm nhất|không quá|tối đa)\s+\d{1,3}\s+ngày(?:\s+làm việc)?"
+    r"(?:\s*,?\s*kể từ\s[^.;]{3,160})?"
     rf"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết|vào)\s+{_PERIOD}"
     rf"(?:\s*(?:,|và|hoặc)\s+{_PERIOD})*(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?"
     # "…; thực hiện thường xuyên.", "… báo cáo kết quả về UBND tỉnh hằng tháng.": closing the sentence
@@ -107,7 +110,8 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
         actor = role  # "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm theo dõi …": the marker ends the actor
     elif actor == rest or not actor or not looks_like_agency(actor):
         dl = _DL_IN.search(sentence)
-        if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I):
+        if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I) \
+                and not re.search(r"\d\s+ngày\b", dl.group(0)):  # "chậm nhất 15 ngày kể từ …": a step's time limit
             # a dated reporting duty without a named actor ("Định kỳ hằng tháng … báo cáo kết quả về …")
             return RawTask(sentence.strip(), start, start + len(sentence.rstrip()), deadline=dl.group(0), layout="assignment")
         return None

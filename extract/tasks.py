@@ -116,8 +116,8 @@ _PROPOSAL_QUOTA = re.compile(r"\bđề nghị (?:khen thưởng )?(?:không quá
 _AUDIENCE_ONLY = re.compile(r"^đối với\s+(?P<who>.+)$", re.I)
 
 
-_DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn) (?:hoàn thành|thực hiện)(?: xong)?\s*:?\s*(?P<when>(?:trước|trong|chậm nhất|"
-                            r"xong trước|hoàn thành trước|đến)\b[^.;]{3,80})[.;]?\s*$", re.I)
+_DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn)(?: (?:hoàn thành|thực hiện))?(?: xong)?\s*:?\s*(?P<when>(?:trước|trong|chậm nhất|"
+                            r"không quá|tối đa|xong trước|hoàn thành trước|đến)\b[^.;]{3,120})[.;]?\s*$", re.I)
 
 
 # the document's last sentence asking everyone to act ("Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, Line, stage
-from normalize.patterns import APPENDIX, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
+from normalize.patterns import APPENDIX, ARTICLE, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
 from normalize.text import fold, is_upper_line, starts_lower
 
 _TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")
@@ -75,6 +75,8 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
         return False
     if APPENDIX.match(fold(para)) and len(para.split()) <= 3:
         return False  # "PHỤ LỤC 2" stays alone above its caption
+    if ARTICLE.match(f) and not (_last_word(prev) in _CONNECTORS and not _TERMINATED.search(prev) and not prev.endswith(")")):
+        return False  # "(Chi tiết theo Phụ lục đính kèm)" / "Điều 2. Giao …": an article opens its own line
     if is_list_start(nxt):
         m = NUMBERED.match(nxt)
         if m and not blank_between and not _TERMINATED.search(prev) and _last_word(prev) in _CONNECTORS | _NUMERIC \

@@ -1,0 +1,73 @@
+"""Decisions that publish lists of administrative procedures (twentieth development set,
+December 2026), written here with other bodies, numbers and wording than the documents
+that showed them: their duties are few and sit in Điều 2; the procedures are no tasks."""
+
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+
+def _ndoc(text: str):
+    return normalize_document(IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)]),
+                              restore=False)
+
+
+PROCEDURES = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 812/QĐ-UBND
+**QUYẾT ĐỊNH**
+Về việc phê duyệt quy trình nội bộ giải quyết thủ tục hành chính lĩnh vực thủy sản
+QUYẾT ĐỊNH:
+**Điều 1.** Phê duyệt kèm theo Quyết định này 04 quy trình nội bộ giải quyết thủ tục hành chính.
+*(Chi tiết tại Phụ lục kèm theo)*
+**Điều 2. **Giao
+các cơ quan, đơn vị
+1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh):
+Xây dựng quy trình điện tử giải quyết thủ tục hành chính trên Hệ thống thông tin giải quyết thủ tục hành chính tỉnh.
+Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.
+2. Sở Nông nghiệp và Môi trường, UBND các xã, phường niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa.
+3. Sở Xây dựng có trách nhiệm cập nhật thủ tục lên Cổng thông tin điện tử của Sở. Hoàn thành trước ngày 15/12/2025.
+**Điều 3.** Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_an_article_opens_its_own_line_after_a_note_in_brackets():
+    assert "\nĐiều 2. Giao các cơ quan, đơn vị\n" in _ndoc(PROCEDURES).text
+
+
+def test_the_duties_of_article_2_with_their_owners_and_time_limits():
+    tasks = extract_tasks(_ndoc(PROCEDURES))
+    build = next(t for t in tasks if t.text.startswith("Xây dựng quy trình điện tử"))
+    assert build.lead == ["Sở Nông nghiệp và Môi trường"]  # the clause's opening names it, brackets and all
+    assert build.deadline is not None and build.deadline.kind == "conditional" and build.deadline.end is None
+    assert "05 ngày làm việc" in build.deadline.text
+    assert not any(t.text.startswith("Thời hạn chậm nhất") for t in tasks)  # the deadline line is no task
+    assert not any(t.text.startswith("Chủ trì, phối hợp") for t in tasks)
+    post = next(t for t in tasks if t.text.startswith("Niêm yết công khai"))
+    assert post.lead == ["Sở Nông nghiệp và Môi trường", "UBND cấp xã"]  # "niêm yết" ends the owners
+    update = next(t for t in tasks if t.text.startswith("Cập nhật thủ tục"))
+    assert update.deadline is not None and update.deadline.end == "2025-12-15"
+
+
+ARTICLE_2_SENTENCES = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 813/QĐ-UBND
+**QUYẾT ĐỊNH**
+Về việc công bố danh mục thủ tục hành chính lĩnh vực thủy sản
+QUYẾT ĐỊNH:
+**Điều 1.** Công bố kèm theo Quyết định này danh mục 04 thủ tục hành chính.
+**Điều 2.** Sở Nông nghiệp và Môi trường có trách nhiệm xây dựng quy trình điện tử giải quyết thủ tục hành chính được công bố tại Quyết định này. Hoàn thành trước ngày 15/12/2025.
+**Điều 3.** Giao các cơ quan, đơn vị:
+1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) và các cơ quan chuyên môn thuộc UBND tỉnh, UBND các xã, phường có liên quan:
+Rà soát quy trình tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính.
+Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.
+**Điều 4.** Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_sentence_or_a_line_that_only_dates_a_duty_is_its_deadline():
+    tasks = extract_tasks(_ndoc(ARTICLE_2_SENTENCES))
+    build = next(t for t in tasks if "quy trình điện tử" in t.text)
+    assert build.lead == ["Sở Nông nghiệp và Môi trường"]
+    assert build.deadline is not None and build.deadline.end == "2025-12-15"
+    assert not any(t.text.startswith(("Thời hạn", "Hoàn thành")) for t in tasks)

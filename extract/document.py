@@ -292,7 +292,7 @@ _LEVELS = [("thanh pho", "thành phố"), ("thi xa", "thị xã"), ("tinh", "t�
 # central bodies (vnplan/lang/vi/central_bodies.tsv); "Bộ Chỉ huy Quân sự tỉnh …" names its province
 _CENTRAL = re.compile(rf"^\W*(?:{alternation(phrases('central_bodies'))})\b(?!\s+chi\s+huy)")
 _CENTRAL_UNIT = re.compile(r"^\W*(?:cuc|tong cuc|vu|thanh tra|van phong|vien|trung tam|ban)\s")
-_SUBORDINATE = re.compile(r"^(?:so|ban|cong an|bo chi huy|thanh tra|van phong)\s")
+_SUBORDINATE = re.compile(r"^(?:so|ban|cong an|bo chi huy|thanh tra|van phong|trung tam|chi cuc)\s")
 
 
 def issuer_name(block: list[str], province: tuple[str, str] | None) -> str:

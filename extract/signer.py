@@ -52,8 +52,13 @@ def _role_at(line: str) -> int | None:
     for m in re.finditer(r"\S+", line):
         k = m.start()  # (the patterns are anchored with "^": match a slice, not at a position)
         signed = _SIGNED_AT.search(folded, k)  # "… PHÓ THỦ TƯỚNG (Đã ký) Nguyễn Hòa Bình": the role ends there
-        if (SIGN_ROLE.match(folded[k:]) or SIGN_PREFIX.match(folded[k:])) \
-                and is_upper_line(line[k: signed.start() if signed else len(line)]):
+        cell = line.find(" | ", k)  # "… PHÓ CHỦ TỊCH Hoàng Xuân Tân | PHẦN I …": a portal's signature cell ends there
+        end = min(x for x in (signed.start() if signed else len(line), cell if cell >= 0 else len(line)))
+        role = line[k:end].split()
+        name = [w for w in role if w[:1].isupper() and w[1:].islower()]
+        if cell >= 0 and 2 <= len(name) <= 4 and role[-len(name):] == name and len(role) - len(name) >= 2:
+            role = role[: -len(name)]  # a name run into the role's cell ("… PHÓ CHỦ TỊCH Hoàng Xuân Tân |")
+        if (SIGN_ROLE.match(folded[k:]) or SIGN_PREFIX.match(folded[k:])) and is_upper_line(" ".join(role)):
             return k
     return None
 
@@ -73,7 +78,7 @@ def _name_in(line: str) -> str | None:
 def _name_after_role(line: str, at: int) -> str | None:
     """A name run into the role line ("… PHÓ CHỦ TỊCH Trần Văn Mi"): the title-case words
     after the last upper-case one."""
-    words = line[at:].split()
+    words = line[at:].split(" | ")[0].split()  # "… PHÓ CHỦ TỊCH Hoàng Xuân Tân | PHẦN I …": the signature cell ends there
     k = len(words)
     while k > 0 and not words[k - 1].isupper():
         k -= 1

@@ -71,3 +71,36 @@ def test_a_sentence_or_a_line_that_only_dates_a_duty_is_its_deadline():
     assert build.lead == ["Sở Nông nghiệp và Môi trường"]
     assert build.deadline is not None and build.deadline.end == "2025-12-15"
     assert not any(t.text.startswith(("Thời hạn", "Hoàn thành")) for t in tasks)
+
+
+def _info(text: str):
+    from extract.document import extract_document_info
+    from extract.pipeline import _base_document
+
+    ndoc = _ndoc(text)
+    return extract_document_info(ndoc, _base_document(ndoc))
+
+
+CENTRE = """UBND TỈNH THANH HÓA
+TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 905/QĐ-TTPVHCC
+Thanh Hóa, ngày 10 tháng 12 năm 2025
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính lĩnh vực đất đai
+GIÁM ĐỐC TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH THANH HÓA
+Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này danh mục 05 thủ tục hành chính.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+|
+KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Thị Hương | PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH
+1 | Đăng ký đất đai lần đầu | 20 ngày
+"""
+
+
+def test_a_centre_under_the_provinces_committee_issues_and_its_signer_is_read_in_a_table_cell():
+    info = _info(CENTRE)
+    assert info.issuer == "Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa"
+    assert info.signer == "Lê Thị Hương"

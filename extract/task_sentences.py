@@ -39,7 +39,7 @@ CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:(?:triển khai\
 SUMMARY = re.compile(r"^\W*trên đây là\b", re.I)
 # … the same at the end of a longer sentence: "… và các cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành
 # Quyết định này", "… có trách nhiệm triển khai thực hiện nghiêm túc Chỉ thị này"
-_CLOSING_END = re.compile(r"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"
+CLOSING_END = re.compile(r"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"
                           r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị quyết|Nghị định|Thông tư|Công điện)\s+này\W*$", re.I)
 _PERIOD = (
     r"(?:ngày\s+)?(?:(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
@@ -129,7 +129,7 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
             return None
     if _ENACTS.match(after):
         return None  # "Ủy ban Thường vụ Quốc hội quyết định sắp xếp … như sau:": what the document itself decides
-    if BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or _CLOSING_END.search(after) or defines:
+    if BARE_KIND.match(actor.strip()) or CLOSING_FORMULA.match(after) or CLOSING_END.search(after) or defines:
         return None  # "Cổng TTĐT tỉnh là …", "UBND cấp xã bao gồm …", "Sở Tư pháp được …" define or entitle
 
     # "2. Về dự án …: Bộ Xây dựng khẩn trương rà soát …": an answer on a topic addressed to a body

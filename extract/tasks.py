@@ -31,7 +31,7 @@ from extract.evidence import evidence_for
 from extract.document import central_issuer
 from extract.raw_task import RawTask
 from extract.task_blocks import block_tasks
-from extract.task_sentences import CLOSING_FORMULA, ROLE_RE, SUMMARY
+from extract.task_sentences import CLOSING_END, CLOSING_FORMULA, ROLE_RE, SUMMARY
 from extract.task_tables import table_tasks, tables
 from normalize.model import NormalizedDocument
 from vnplan.schema import Task
@@ -153,6 +153,7 @@ def _no_task(text: str) -> bool:
         return True
     return bool(_QUOTA.match(t)) or (t.endswith(":") and len(t) < 80 and ":" not in t[:-1]) \
         or t.lower() in ("có trách nhiệm", "chịu trách nhiệm") or bool(SUMMARY.match(t) or CLOSING_FORMULA.match(t)) \
+        or bool(CLOSING_END.search(t)) \
         or len(t.split()) < 2 or (len(t.split()) <= 25 and looks_like_agency(t)) \
         or bool(_LAST_REQUEST.match(text.strip()))  # "Trình", names alone: a heading; the closing request
 

@@ -104,3 +104,11 @@ def test_a_centre_under_the_provinces_committee_issues_and_its_signer_is_read_in
     info = _info(CENTRE)
     assert info.issuer == "Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa"
     assert info.signer == "Lê Thị Hương"
+
+
+def test_the_closing_article_whose_bodies_wrap_over_lines_assigns_nothing():
+    text = PROCEDURES.replace("**Điều 3.** Quyết định này có hiệu lực kể từ ngày ký.\n",
+                              "**Điều 3.** Quyết định này có hiệu lực kể từ ngày ký.\n**Điều 4.** Sở Nông nghiệp và Môi trường;\n"
+                              "Văn phòng UBND tỉnh; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân có liên quan "
+                              "chịu trách nhiệm thi hành Quyết định này./.\n")
+    assert not any("thi hành Quyết định này" in t.text for t in extract_tasks(_ndoc(text)))

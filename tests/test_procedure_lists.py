@@ -112,3 +112,24 @@ def test_the_closing_article_whose_bodies_wrap_over_lines_assigns_nothing():
                               "Văn phòng UBND tỉnh; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân có liên quan "
                               "chịu trách nhiệm thi hành Quyết định này./.\n")
     assert not any("thi hành Quyết định này" in t.text for t in extract_tasks(_ndoc(text)))
+
+
+FEES = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 814/QĐ-UBND
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính lĩnh vực khoáng sản
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này danh mục 01 thủ tục hành chính.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+PHỤ LỤC I
+DANH MỤC THỦ TỤC HÀNH CHÍNH
+TT | Tên thủ tục hành chính | Thời hạn giải quyết | Phí, lệ phí
+1 | Phê duyệt trữ lượng khoáng sản | 42 ngày làm việc | Trên 10 đến 20 tỷ đồng mức thu là 55 triệu đồng + (0,3% x phần chi phí trên 10 tỷ đồng)
+"""
+
+
+def test_the_fee_and_time_limit_columns_of_a_procedure_list_hold_no_targets():
+    from extract.targets import extract_targets
+
+    assert extract_targets(_ndoc(FEES)) == []

@@ -16,6 +16,7 @@ names as owner is ``extract.task_owners``'.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from extract.agencies import _VERB_START, looks_like_agency, split_agencies
@@ -242,8 +243,20 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                     rt.lead, rt.lead_from = own.lead, "text"
             if not rt.support and rt.lead_from in ("heading", "text"):
                 rt.support_from_words(text)
+            items = _content_items(content)
+            if items:  # "- Nội dung:" / "+ Tổng kết …" / "+ Tập huấn …" / "- Cơ quan thực hiện: …": one task per item
+                out += [replace(rt, text=p.text.lstrip("-–•+ "), start=p.start, end=p.end,
+                                deadline=rt.deadline or deadline_in(p.text)) for p in items]
+                continue
             out.append(rt)
     return out
+
+
+def _content_items(content: list[Piece]) -> list[Piece]:
+    """The sub-items of a block's "Nội dung:" line, when it lists two or more of them (else [])."""
+    if len(content) < 3 or not content[0].text.rstrip().endswith(":") or _CONTENTS_INTRO.search(content[0].text):
+        return []
+    return content[1:] if all(p.kind == "dash" for p in content[1:]) else []
 
 
 def _schedule_context(node: Node) -> Optional[str]:

@@ -106,3 +106,29 @@ def test_an_owner_cut_at_a_negation_or_a_case_word_is_no_owner():
     tasks = _tasks(text)
     assert not any(t.text.startswith("Trực tiếp trả thông báo") for t in tasks)  # "Cơ quan thuế không …": a negation
     assert all("khi" not in " ".join(t.lead).split() for t in tasks)
+
+
+ACTIVITIES = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 211/KH-UBND
+KẾ HOẠCH
+Thực hiện công tác bình đẳng giới năm 2026
+III. NỘI DUNG HOẠT ĐỘNG
+1. Duy trì các mô hình hỗ trợ phụ nữ
+a) Hoạt động 1
+- Nội dung:
++ Sơ kết mô hình địa chỉ tin cậy tại cộng đồng.
++ Bồi dưỡng kỹ năng tư vấn cho cán bộ hội phụ nữ cấp xã.
+- Cơ quan thực hiện: Hội Liên hiệp Phụ nữ tỉnh chủ trì, phối hợp với Sở Y tế.
+b) Hoạt động 2
+- Nội dung: Triển khai đường dây nóng hỗ trợ nạn nhân bạo lực gia đình.
+- Cơ quan thực hiện: Sở Y tế chủ trì.
+"""
+
+
+def test_each_content_item_of_an_activity_block_is_a_task_of_its_body():
+    tasks = {t.text: t for t in _tasks(ACTIVITIES)}
+    for text in ("Sơ kết mô hình địa chỉ tin cậy tại cộng đồng.", "Bồi dưỡng kỹ năng tư vấn cho cán bộ hội phụ nữ cấp xã."):
+        assert tasks[text].lead == ["Hội Liên hiệp Phụ nữ tỉnh"] and tasks[text].support == ["Sở Y tế"]
+    assert not any(t.startswith("Nội dung:") and "+" in t for t in tasks)
+    assert any(t.startswith("Nội dung: Triển khai đường dây nóng") or t.startswith("Triển khai đường dây nóng") for t in tasks)

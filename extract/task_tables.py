@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from extract.agencies import looks_like_agency
 from extract.raw_task import RawTask
 from normalize.model import NormalizedDocument
 
@@ -167,6 +168,7 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
                     cols.update(sub)
                 first += 1
         group = None
+        width = len(rows[hdr]) if hdr is not None else last[1]
         for row, span in zip(rows[first:], spans[first:]):
             cell = lambda k: " ".join(row[cols[k]].split()) if k in cols and cols[k] < len(row) else ""  # noqa: E731
             tt, task = cell("tt"), cell("task")
@@ -183,7 +185,31 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
             if not owners and (re.fullmatch(r"\d{1,2}\.?|[IVX]{1,5}(?:\.\d{1,2}){0,3}|[A-Z]", tt) or not tt):
                 group = task
                 continue
-            out.append(RawTask(task, span[0], span[1], cell("lead"), cell("support"), cell("deadline"),
+            sub = _sub_row(row, cols, width)
+            main = row[: len(row) - len(sub) - 1] if sub else row
+            if sub:
+                cell = lambda k: " ".join(main[cols[k]].split()) if k in cols and cols[k] < len(main) else ""  # noqa: E731
+            out.append(RawTask(cell("task"), span[0], span[1], cell("lead"), cell("support"), cell("deadline"),
                                "table" if cell("lead") else "", "table" if cell("support") else "", "table", group))
+            if sub:  # the row's second task, its ordinal and last columns spanning both
+                at = {k: cols[k] - cols["task"] for k in ("task", "lead", "support", "deadline") if k in cols and cols[k] >= cols["task"]}
+                own = {k: " ".join(sub[i].split()) if i < len(sub) else "" for k, i in at.items()}
+                lead, support = own.get("lead") or cell("lead"), own.get("support") or cell("support")
+                out.append(RawTask(own["task"], span[0], span[1], lead, support, own.get("deadline") or cell("deadline"),
+                                   "table" if lead else "", "table" if support else "", "table", group))
     return out
+
+
+def _sub_row(row: list[str], cols: dict[str, int], width: int) -> list[str]:
+    """A second row a portal ran into this one ("1 | Xây dựng hạ tầng … | Trung tâm … | … | | Xây dựng hạ tầng
+    kỹ thuật dự phòng … | Trung tâm …"): the row is wider than its header and, after an empty cell (the
+    row's end), holds another task with its owners, the ordinal and the columns after them spanning both. [] if not."""
+    if "task" not in cols or len(row) <= width:
+        return []
+    for e in range(cols["task"] + 1, len(row) - 1):
+        rest = row[e + 1:]
+        if not row[e].strip() and len(rest) <= width - cols["task"] and len(rest[0].split()) >= 4 \
+                and not _TT.match(rest[0].strip()) and not looks_like_agency(rest[0]) and rest[0] != rest[0].upper():
+            return rest
+    return []
 

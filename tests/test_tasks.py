@@ -396,3 +396,24 @@ def test_a_task_laid_out_as_parts_gives_one_task_per_duty_with_the_parts_owner_a
         ("Rà soát, c", ["Sở Tư pháp"], ["Sở Khoa học và Công nghệ"], "2025-12-31"),
         ("Phối hợp t", ["Sở Tư pháp"], ["Sở Khoa học và Công nghệ"], "2025-12-31"),
     ]
+
+
+def test_a_second_task_run_into_a_table_row_after_its_empty_end_cell():
+    # a portal's rowspan: row 1's ordinal and last columns span a second task that has only its own
+    # task, lead and support cells; the flattened copy runs it into row 1 after the row's empty end cell
+    header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
+    row1 = ["1", "Nâng cấp hạ tầng máy chủ của Trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính",
+            "Quý IV/2026", "Hạ tầng được nâng cấp", "", "Thực hiện sao lưu dữ liệu định kỳ ra thiết bị dự phòng",
+            "Công an tỉnh", "Sở Khoa học và Công nghệ"]
+    row2 = ["2", "Đào tạo cán bộ quản trị hệ thống", "Sở Nội vụ", "Các sở, ngành", "Năm 2026", "Lớp đào tạo"]
+    lines = [" | ".join(r) for r in (header, row1, row2)]
+    text = HEAD + "PHỤ LỤC\n" + "\n".join(lines) + "\n"
+    start = text.index("STT |")
+    nd = doc(text, tables=[Table(start, len(text.rstrip()), [header, row1, row2], "Phụ lục")])
+    tasks = {t.text: t for t in extract_tasks(nd)}
+    backup = tasks["Thực hiện sao lưu dữ liệu định kỳ ra thiết bị dự phòng"]
+    assert backup.lead == ["Công an tỉnh"] and backup.support == ["Sở Khoa học và Công nghệ"]
+    assert backup.deadline.end == "2026-12-31"  # the spanning deadline column
+    first = tasks["Nâng cấp hạ tầng máy chủ của Trung tâm dữ liệu tỉnh"]
+    assert first.lead == ["Sở Khoa học và Công nghệ"] and first.support == ["Sở Tài chính"]
+    assert len(tasks) == 3

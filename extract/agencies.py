@@ -83,8 +83,9 @@ _APPOSITIVE = re.compile(r"\s+(?:[-–]\s+(?:là\s+)?|là\s+)(?:cơ quan|đơn v
 # The head of an agency stands for it as an owner ("Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các
 # huyện, thị xã, thành phố", "Giám đốc Sở Y tế" → the agencies themselves).
 _TITLE = re.compile(
-    r"(?:(?<=^)|(?<=[,;]\s)|(?<=\bvà\s))(?:thủ trưởng|người đứng đầu|chủ tịch|giám đốc)\s+"
-    r"(?=(?:các|cơ quan|sở|ubnd|ủy ban|uỷ ban|đơn vị)\b)",
+    r"(?:(?<=^)|(?<=[,;]\s)|(?<=\bvà\s))(?:(?:thủ trưởng|người đứng đầu|chủ tịch|(?:tổng )?giám đốc)\s+"
+    r"(?=(?:các|cơ quan|sở|ubnd|ủy ban|uỷ ban|đơn vị|công an|kho bạc|bảo hiểm|đài|trung tâm|bộ chỉ huy)\b)"
+    r"|chánh\s+(?=(?:văn phòng|thanh tra)\b))",  # "Giám đốc Công an tỉnh", "Chánh Văn phòng UBND tỉnh": the body they head
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bhoặc\b|\bvới\b)\s*")

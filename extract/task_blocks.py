@@ -96,8 +96,9 @@ def _bare_name_article(n: Node) -> bool:
     assigns work; where one of its clauses says it lists duties, it describes the body (members,
     term, duties, powers), and only the clauses that say so are the body's tasks."""
     t = n.title()
-    return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None \
+    return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None and bool(t.text.strip()) \
         and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
+    # (an article with no title, "Điều 2." / "Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:", is no name)
 
 
 # a heading under a body's own part that names what a rule sets for it ("a) Mức kinh phí:", "b) Nội dung chi:",

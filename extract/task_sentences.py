@@ -33,14 +33,17 @@ _DEFINES = re.compile(r"(?:^|\s)(?:là(?!\s+(?:cơ quan|đơn vị|đầu mối)
 _LISTS = re.compile(r"\s(?:bao gồm|gồm)(?:\s|$)", re.I)
 # the closing formula of a decision: "… chịu trách nhiệm thi hành Quyết định này"
 # ("Tổ chức thực hiện Nghị quyết này", a council's charge to the People's Committee, is a task)
-CLOSING_FORMULA = re.compile(r"^(?:chịu trách nhiệm\s+)?(?:(?:triển khai\s+)?thực hiện\s+nghiêm túc|thi hành|thực hiện)\s+"
-                             r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị định|Nghị quyết|Thông tư|Công điện)\s+này\W*$", re.I)
+_ACTS = r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị định|Nghị quyết|Thông tư|Công điện)"
+# (also "Căn cứ Quyết định này thực hiện./.", "Căn cứ Quyết định thi hành./.")
+CLOSING_FORMULA = re.compile(rf"^(?:(?:chịu trách nhiệm\s+)?(?:(?:triển khai\s+)?thực hiện\s+nghiêm túc|thi hành|thực hiện)\s+"
+                             rf"{_ACTS}\s+này(?:\s+kể từ ngày[^.;]*)?|căn cứ\s+{_ACTS}(?:\s+này)?\s+(?:để\s+)?(?:thi hành|thực hiện))\W*$", re.I)
 # "Trên đây là Kế hoạch …": the closing summary of a plan, which assigns nothing of its own
 SUMMARY = re.compile(r"^\W*trên đây là\b", re.I)
 # … the same at the end of a longer sentence: "… và các cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành
 # Quyết định này", "… có trách nhiệm triển khai thực hiện nghiêm túc Chỉ thị này"
-CLOSING_END = re.compile(r"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"
-                          r"(?:Quyết định|Chỉ thị|Quy định|Quy chế|Nghị quyết|Nghị định|Thông tư|Công điện)\s+này\W*$", re.I)
+# ("… thi hành Quyết định này kể từ ngày ký./." or "… kể từ ngày 01 tháng 12 năm 2025", "… thi hành Quyết định này. Quyết định này có hiệu lực thi hành kể từ ngày ký")
+CLOSING_END = re.compile(rf"(?:chịu|có) trách nhiệm\s+(?:tổ chức\s+)?(?:triển khai\s+)?(?:thi hành|thực hiện)(?:\s+nghiêm túc)?\s+"
+                          rf"{_ACTS}\s+này(?:\s+kể từ ngày[^.;]*)?(?:\.\s*{_ACTS}\s+này có hiệu lực[^.]*)?\W*$", re.I)
 _PERIOD = (
     r"(?:ngày\s+)?(?:(?:06|6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+(?:hàng|hằng)\s+tháng|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?"
     r"|quý\s+[IV1-4]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})"

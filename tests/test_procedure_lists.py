@@ -133,3 +133,29 @@ def test_the_fee_and_time_limit_columns_of_a_procedure_list_hold_no_targets():
     from extract.targets import extract_targets
 
     assert extract_targets(_ndoc(FEES)) == []
+
+
+HEADS = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 815/QĐ-UBND
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính lĩnh vực đăng ký, quản lý cư trú
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này danh mục 03 thủ tục hành chính.
+Điều 2.
+Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:
+a) Cập nhật công khai danh mục thủ tục hành chính trên Cơ sở dữ liệu quốc gia về thủ tục hành chính.
+b) Phối hợp với Chánh Văn phòng UBND tỉnh niêm yết công khai danh mục tại Trung tâm Phục vụ hành chính công tỉnh.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Công an tỉnh, Chủ tịch UBND các xã, phường căn cứ Quyết định thi hành./.
+"""
+
+
+def test_the_head_of_a_body_stands_for_the_body_and_closing_formulas_assign_nothing():
+    tasks = extract_tasks(_ndoc(HEADS))
+    update = next(t for t in tasks if t.text.startswith("Cập nhật công khai"))
+    assert update.lead == ["Công an tỉnh"]  # "Giao Giám đốc Công an tỉnh …:"
+    post = next(t for t in tasks if t.text.startswith("Phối hợp với Chánh Văn phòng"))
+    assert post.lead == ["Công an tỉnh"] and post.support == ["Văn phòng UBND tỉnh"]
+    assert not any("thi hành" in t.text for t in tasks)
+    assert len(tasks) == 2

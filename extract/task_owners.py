@@ -97,7 +97,10 @@ def agency_heading(node: Node) -> Optional[str]:
         # only a list's intro, or the owner of a paragraph that opens with what it is to do ("1. Sở Tài chính chủ
         # trì, phối hợp với …:" / "Xây dựng quy trình điện tử …"); a paragraph with its own subject is read as a
         # duty sentence
-        return intro_owner(head)
+        # "Điều 2. Giao Sở Y tế căn cứ Danh mục … có trách nhiệm:": asked by name, whatever the words before the duty
+        words = MARK.sub("", title.split(":", 1)[0]).strip()
+        asked = intro_owner(_DUTY.sub("", words).strip()) if _ASKED.match(title) and _DUTY.search(words) else None
+        return intro_owner(head) or asked
     return None
 
 

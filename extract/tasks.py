@@ -176,9 +176,6 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         if rt.lead and rt.lead_from in ("text", "heading"):
             if _NOT_AN_OWNER.search(rt.lead.strip()):
                 continue
-            if rt.lead_from == "text" and re.search(r"\sđối với\s", rt.lead) \
-                    and (len(rt.text.split()) <= 6 or re.match(r"\W*tại\s", rt.text, re.I)):
-                continue  # "- Sở Tài chính đối với thủ tục hành chính số 03 tại Danh mục kèm theo;": a share of a duty, by scope
             rt.lead = _OWNER_TAIL.sub("", rt.lead.strip())
         warnings: list[str] = []
         lead_m = parse_agencies(rt.lead, city, central) if rt.lead and rt.lead_from != "role" else []

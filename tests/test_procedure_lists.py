@@ -167,11 +167,3 @@ def test_an_article_that_asks_a_body_by_name_before_its_clauses_gives_them_to_it
         .replace("\nb) Phối hợp", "\n2. Phối hợp")
     tasks = extract_tasks(_ndoc(text))
     assert [t.lead for t in tasks] == [["Sở Y tế"], ["Sở Y tế"]]
-    # a duty the title states itself, split by scope in dashes below it, stays one task of its bodies
-    scoped = HEADS.replace("Điều 2.\nGiao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:\na) Cập nhật công khai danh mục thủ tục "
-                           "hành chính trên Cơ sở dữ liệu quốc gia về thủ tục hành chính.\nb) Phối hợp với Chánh Văn phòng UBND "
-                           "tỉnh niêm yết công khai danh mục tại Trung tâm Phục vụ hành chính công tỉnh.\n",
-                           "Điều 2. Giao Sở Tài chính, Sở Y tế chủ trì xây dựng quy trình nội bộ giải quyết thủ tục hành chính, cụ thể:\n"
-                           "- Sở Tài chính đối với thủ tục hành chính số 03 tại Danh mục kèm theo;\n"
-                           "- Sở Y tế đối với thủ tục hành chính số 01, 02 tại Danh mục kèm theo.\n")
-    assert not any(t.text.startswith("Tại Danh mục") for t in extract_tasks(_ndoc(scoped)))

@@ -131,4 +131,10 @@ def test_each_content_item_of_an_activity_block_is_a_task_of_its_body():
     for text in ("Sơ kết mô hình địa chỉ tin cậy tại cộng đồng.", "Bồi dưỡng kỹ năng tư vấn cho cán bộ hội phụ nữ cấp xã."):
         assert tasks[text].lead == ["Hội Liên hiệp Phụ nữ tỉnh"] and tasks[text].support == ["Sở Y tế"]
     assert not any(t.startswith("Nội dung:") and "+" in t for t in tasks)
-    assert any(t.startswith("Nội dung: Triển khai đường dây nóng") or t.startswith("Triển khai đường dây nóng") for t in tasks)
+    assert any(t.startswith("Triển khai đường dây nóng") for t in tasks)
+
+
+def test_a_content_label_is_no_part_of_the_task_text():
+    texts = [t.text for t in _tasks(ACTIVITIES)]
+    assert "Triển khai đường dây nóng hỗ trợ nạn nhân bạo lực gia đình." in texts
+    assert not any(t.startswith("Nội dung") for t in texts)

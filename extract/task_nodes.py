@@ -63,8 +63,11 @@ def rule_article(heading: str) -> bool:
     return bool(m and _assigns_no_duty(m.group("rest")))
 # Where plans assign duties in prose ("IV. TỔ CHỨC THỰC HIỆN", "Trách nhiệm của các cơ quan").
 # A section headed just "NHIỆM VỤ" (no "và giải pháp") lists who does what as well.
+# The parts on funding and reporting ("VI. KINH PHÍ THỰC HIỆN", "VII. CHẾ ĐỘ BÁO CÁO") say who budgets and who
+# reports by when as well.
 _DUTY_SECTION = re.compile(
-    r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|^\W*(?:[IVX]+|\d+)?[.)]?\s*nhiệm\s+vụ\s*:?\s*$", re.I
+    r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|^\W*(?:[IVX]+|\d+)?[.)]?\s*nhiệm\s+vụ\s*:?\s*$"
+    r"|^\W*(?:[IVX]+|\d+)?[.)]?\s*(?:kinh\s+phí\s+thực\s+hiện|chế\s+độ\s+(?:thông\s+tin,?\s+)?báo\s+cáo)\s*:?\s*$", re.I
 )
 
 

@@ -138,3 +138,27 @@ def test_a_content_label_is_no_part_of_the_task_text():
     texts = [t.text for t in _tasks(ACTIVITIES)]
     assert "Triển khai đường dây nóng hỗ trợ nạn nhân bạo lực gia đình." in texts
     assert not any(t.startswith("Nội dung") for t in texts)
+
+
+FUNDING_AND_REPORTS = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 212/KH-UBND
+KẾ HOẠCH
+Phòng, chống bạo lực học đường năm 2026
+I. MỤC ĐÍCH
+Bảo đảm môi trường giáo dục an toàn.
+II. KINH PHÍ THỰC HIỆN
+1. Các sở, ban, ngành, Ủy ban nhân dân các xã, phường xây dựng dự toán kinh phí hằng năm để thực hiện Kế hoạch này.
+2. Nguồn xã hội hóa và các nguồn hợp pháp khác.
+III. CHẾ ĐỘ BÁO CÁO
+Các sở, ban, ngành gửi báo cáo kết quả thực hiện về Sở Giáo dục và Đào tạo trước ngày 15 tháng 12 năm 2026.
+"""
+
+
+def test_the_parts_on_funding_and_reporting_assign_duties_too():
+    tasks = {t.text: t for t in _tasks(FUNDING_AND_REPORTS)}
+    budget = next(t for x, t in tasks.items() if x.startswith("Xây dựng dự toán kinh phí"))
+    assert "Các sở, ban, ngành" in budget.lead[0]
+    report = next(t for x, t in tasks.items() if x.startswith("Gửi báo cáo kết quả"))
+    assert report.deadline is not None and report.deadline.end == "2026-12-15"
+    assert not any(x.startswith("Nguồn xã hội hóa") for x in tasks)

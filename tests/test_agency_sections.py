@@ -162,3 +162,10 @@ def test_the_parts_on_funding_and_reporting_assign_duties_too():
     report = next(t for x, t in tasks.items() if x.startswith("Gửi báo cáo kết quả"))
     assert report.deadline is not None and report.deadline.end == "2026-12-15"
     assert not any(x.startswith("Nguồn xã hội hóa") for x in tasks)
+
+
+def test_the_coordinating_body_named_by_its_role_has_duties():
+    text = FUNDING_AND_REPORTS.replace("III. CHẾ ĐỘ BÁO CÁO\n", "III. CHẾ ĐỘ BÁO CÁO\nCơ quan phối hợp có trách nhiệm trả lời "
+                                       "bằng văn bản trong thời hạn 05 ngày làm việc khi được lấy ý kiến.\n")
+    reply = next(t for t in _tasks(text) if t.text.startswith("Trả lời bằng văn bản"))
+    assert reply.lead == ["Cơ quan phối hợp"] and reply.deadline.kind == "conditional"

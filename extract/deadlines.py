@@ -35,9 +35,24 @@ _DOC_REF = re.compile(
     re.I,
 )
 _REFERENCE_START = re.compile(r"^(?:thực hiện\s+|lộ trình\s+|tiến độ\s+)?(?:theo|căn cứ)\b", re.I)
-_CONDITIONAL = re.compile(r"\b(?:sau khi|ngay sau khi|khi có|khi được|khi\s+\w+\s+có|tùy theo|tuỳ theo|căn cứ|kể từ)\b"
-                          # a time limit with no day to count from: "trong thời hạn 03 ngày làm việc"
-                          r"|\b(?:trong(?:\s+(?:thời hạn|thời gian|vòng))?|chậm nhất|không quá|tối đa)\s+\d{1,3}\s+ngày\b", re.I)
+# a time limit counted from an event or from the decision: "trong thời hạn 03 ngày làm việc", "chậm nhất 05 ngày
+# làm việc kể từ ngày ban hành Quyết định" (a bare "trong 02 ngày" is how long something lasts, not a limit)
+TIME_LIMIT = (r"(?:(?:trong\s+(?:thời hạn|thời gian|vòng)|chậm nhất(?:\s+sau)?|không quá|tối đa)\s+\d{1,3}\s+ngày(?:\s+làm việc)?"
+              r"|trong\s+\d{1,3}\s+ngày\s+làm việc)(?:\s*,?\s*kể từ\s[^.;,]{3,100})?")
+_TIME_LIMIT = re.compile(TIME_LIMIT, re.I)
+_CONDITIONAL = re.compile(r"\b(?:sau khi|ngay sau khi|khi có|khi được|khi\s+\w+\s+có|tùy theo|tuỳ theo|căn cứ|kể từ)\b|"
+                          + TIME_LIMIT, re.I)
+# a line or sentence that only dates the duty before it: "Thời hạn: trong tháng 12/2025.", "Hoàn thành trước ngày
+# 30/11/2025.", "Thời hạn chậm nhất 05 ngày làm việc, kể từ ngày ban hành Quyết định."
+_DEADLINE_ONLY = re.compile(r"^\W*(?:hoàn thành|thời (?:gian|hạn)(?: (?:hoàn thành|thực hiện))?)(?: xong)?\s*:?\s*"
+                            r"(?P<when>(?:trước|trong|chậm nhất|không quá|tối đa|xong trước|hoàn thành trước|đến)\b[^.;,]{3,120}"
+                            r"(?:,\s*kể từ\s[^.;]{3,100})?)[.;]?\s*$", re.I)
+
+
+def deadline_only(text: str) -> str | None:
+    """The deadline words of a line that states only a deadline (else None)."""
+    m = _DEADLINE_ONLY.match(text)
+    return m.group("when") if m else None
 _RECURRING = re.compile(
     r"thường\s*xuyên|liên\s*tục|hằng\s*(?:năm|quý|tháng|tuần|ngày)|hàng\s*(?:năm|quý|tháng|tuần|ngày)|định\s*kỳ",
     re.I,
@@ -168,6 +183,8 @@ def parse_deadline(text: str, default_year: int | None = None) -> tuple[Deadline
     warnings: list[str] = []
     low = words.lower().replace("*", "")
     recurring = bool(_RECURRING.search(low))
+    if _TIME_LIMIT.search(low):  # "05 ngày làm việc kể từ ngày 01/12/2025": a count of days from an event, no end
+        return Deadline(text=words, start=None, end=None, recurring=recurring, kind="conditional"), warnings
     is_reference = bool(_REFERENCE_START.search(low))
     masked = _DOC_REF.sub(lambda m: " " * len(m.group(0)), low)
     hits = [] if is_reference else _find_hits(masked, warnings)

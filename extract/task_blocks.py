@@ -20,14 +20,15 @@ from dataclasses import replace
 from typing import Optional
 
 from extract.agencies import _VERB_START, looks_like_agency, split_agencies
+from extract.deadlines import deadline_only
 from extract.document import doc_type_of
 from extract.numbers import fold
 from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
 from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, in_duty_section, in_rule_article, parse_nodes,
                                under, under_duty_part)
-from extract.task_owners import (RIGHTS, agency_heading, collective_heading, intro_owner, mark_topic_lists, place_names,
-                                 specific_agency)
+from extract.task_owners import (agency_heading, collective_heading, intro_owner, lists_rights, mark_topic_lists,
+                                 place_names, specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import (BARE_KIND, LIST_INTRO, SENTENCE, SUMMARY, assignment, deadline_in, ENUM_MARK, enumerated_items,
@@ -60,7 +61,7 @@ _RIGHTS_OF = re.compile(r"^\W*(?:các\s+)?quyền(?:\s+lợi)?\s+(?:của|đư�
 
 def _lists_rights(title: str) -> bool:
     """"1. Quyền của thương nhân …", "1. Đơn vị thoát nước có các quyền sau:": what follows is rights, not duties."""
-    return bool(_RIGHTS_OF.match(title) or RIGHTS.search(title))
+    return bool(_RIGHTS_OF.match(title) or lists_rights(title))
 _CONTENTS_INTRO = re.compile(r"\s(?:gồm|bao gồm)\s*:\s*$", re.I)
 # the paragraphs that close a document after its last section: "Trên đây là Kế hoạch …", "Trong quá trình
 # thực hiện, nếu có khó khăn, vướng mắc …", "Yêu cầu các sở, ngành … nghiêm túc triển khai", "Văn phòng Chính
@@ -74,10 +75,9 @@ _CLOSES_DOCUMENT = re.compile(
 
 def _closes_document(text: str) -> bool:
     return bool(SUMMARY.match(text) or _CLOSES_DOCUMENT.match(text) or _NOTICE_TO.search(text))
+
+
 _GIAO = re.compile(r"^\W*giao\s+\S", re.I)
-# a sentence that only dates the duty before it: "Hoàn thành trước ngày 30/11/2025.", "Thời hạn: trong tháng 12/2025."
-_DEADLINE_SENTENCE = re.compile(r"^\W*(?:hoàn thành|thời (?:gian|hạn)(?: hoàn thành| thực hiện)?)\s*:?\s*"
-                                r"(?:trước|trong|chậm nhất|không quá|đến|xong)\b[^.;]{3,120}[.;]?\s*$", re.I)
 # a paragraph or sentence that only adds a case to the duty before it ("Trường hợp quá thời hạn …, UBND cấp xã
 # phải …"): part of that duty, not one of its own (a numbered clause that opens so is still a task)
 _CASE_OPEN = re.compile(r"^\W*(?:trong\s+)?trường\s+hợp\b", re.I)
@@ -253,6 +253,18 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     return out
 
 
+def _item_task(p: Piece, owner: str, in_duty: bool, intro: str) -> RawTask:
+    """One item under an owner: the owner's duty, supported by those the item or its intro names.
+    Under "các cơ quan, đơn vị" (or several owners), an item naming its agency is that agency's; so is,
+    under any owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")."""
+    if _GROUP_OWNER.match(owner) or _GIAO.match(p.text.lstrip("-–•+ ")) or len(split_agencies(owner)) > 1:
+        own = assignment(p.text.lstrip("-–•+ "), p.start, in_duty)
+        if own is not None and own.lead:
+            return own
+    return RawTask(p.text.lstrip("-–•+ ") if p.kind == "dash" else p.text, p.start, p.end, owner, "", deadline_in(p.text),
+                   lead_from="heading", layout="agency-section").support_from_words(p.text, intro)
+
+
 def _content_items(content: list[Piece]) -> list[Piece]:
     """The sub-items of a block's "Nội dung:" line, when it lists two or more of them (else [])."""
     if len(content) < 3 or not content[0].text.rstrip().endswith(":") or _CONTENTS_INTRO.search(content[0].text):
@@ -293,8 +305,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
     lettered = node.depth == 6 and not audience and not (heading and node.topic_list and not in_duty)
     if heading and (in_duty or lettered or named) and content and content[0].kind == "body":
         # "a) Sở Y tế: chỉ đạo …" / "2. Sở Nội vụ: theo dõi …" (no owner lines): the heading agency's duty
-        closing = next((k for k, p in enumerate(content) if k and _closes_document(p.text)), None)
-        content = content[:closing]  # the document's closing paragraphs after the last body's duty
+        # the document's closing paragraphs after the last body's duty, or a case for difficulties between its duties
+        content = [p for k, p in enumerate(content) if not (k and _closes_document(p.text))]
         rest = content[1:]
         text = " ".join(p.text for p in content)
         if text.rstrip().endswith(":") and node.depth == DEPTH_ARTICLE:
@@ -303,8 +315,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         if rest and lead_in.endswith(":") and all(p.kind == "dash" for p in rest) and not _CONTENTS_INTRO.search(lead_in):
             # "4. Sở Khoa học và Công nghệ" / "Chủ trì, phối hợp với các sở, ngành …:" / "- Triển khai …" / "- Hỗ trợ …":
             # each dash is one duty of the heading's body, supported by those its opening line names
-            return [RawTask(p.text.lstrip("-–•+ "), p.start, p.end, heading, "", deadline_in(p.text), lead_from="heading",
-                            layout="agency-section").support_from_words(p.text, lead_in) for p in rest]
+            return [_item_task(p, heading, in_duty, lead_in) for p in rest]
         parts = enumerated_items(content[0].text) if not rest else []
         if parts:  # "a) Bộ Công an: (1) Tiếp tục đầu tư …; (2) Tham mưu ban hành …": one duty each
             return [RawTask(part, content[0].start + off, content[0].start + off + len(part), heading, "",
@@ -322,15 +333,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 listing = bool(_CONTENTS_INTRO.search(p.text))
             if listing or (p.kind == "body" and out and _CASE_OPEN.match(p.text)):
                 continue
-            # under "các cơ quan, đơn vị", an item naming its agency is that agency's; so is, under any
-            # owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")
-            own = assignment(p.text, p.start, in_duty) if _GROUP_OWNER.match(owner) or _GIAO.match(p.text) \
-                or len(split_agencies(owner)) > 1 else None
-            if own is not None and own.lead:
-                out.append(own)
-                continue
-            out.append(RawTask(p.text, p.start, p.end, owner, "", deadline_in(p.text), lead_from="heading",
-                               layout="agency-section").support_from_words(p.text, owner))
+            out.append(_item_task(p, owner, in_duty, owner))
         return out
     intro: Optional[RawTask] = None  # "…, các cơ quan, đơn vị, địa phương thực hiện các hoạt động sau:"
     for p in content:
@@ -362,7 +365,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         for k, sent in enumerate(SENTENCE.split(p.text)):
             start = p.start + p.text.find(sent, pos) if p.text.find(sent, pos) >= 0 else p.start
             pos = max(pos, start - p.start + len(sent))
-            if k > 0 and out and out[-1].start >= p.start and not out[-1].deadline and _DEADLINE_SENTENCE.match(sent):
+            if k > 0 and out and out[-1].start >= p.start and not out[-1].deadline and deadline_only(sent):
                 out[-1].deadline, out[-1].end = sent.strip(" .;"), start + len(sent.rstrip())
                 continue  # "… quy trình điện tử. Hoàn thành trước ngày 30/11/2025.": the duty's deadline
             parts = inline_items(sent)

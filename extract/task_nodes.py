@@ -47,12 +47,13 @@ _RULE_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds'))})\b"
 _NO_DUTY_ARTICLE = re.compile(rf"^\W*(?:{alternation(phrases('article_kinds', kind='rules'))})\b")
 # … unless its title names duties beside it: "Điều 6. Thẩm quyền, trách nhiệm quản lý nhà nước của các cơ quan"
 # ("… đổi mới sáng tạo và nhiệm vụ được giao" at the end of a long title is what the power is for)
-_NAMES_DUTIES = re.compile(r"^\W*(?:\w+\s+){0,2}\w+\s*(?:,|\bva\b)\s*(?:trach nhiem|nhiem vu)\b")
+_NAMES_DUTIES = re.compile(r"^\W*(?:\w+\s+){0,2}\w+\s*(?:,|\bva\b)\s*(?:trach nhiem|nhiem vu|nghia vu)\b")
 
 
-def _assigns_no_duty(title: str) -> bool:
+def _assigns_no_duty(title: str, kinds: re.Pattern = _NO_DUTY_ARTICLE) -> bool:
+    """An article title of one of ``kinds`` (rules by default) that names no duty beside it."""
     f = fold(title)
-    return bool(_NO_DUTY_ARTICLE.match(f)) and not _NAMES_DUTIES.match(f)
+    return bool(kinds.match(f)) and not _NAMES_DUTIES.match(f)
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 
 
@@ -319,7 +320,7 @@ def in_duty_section(node: Node) -> bool:
     while n is not None:
         if _is_article(n):
             t = n.title()
-            return not (t is not None and _RULE_ARTICLE.match(fold(t.text)) and not _NAMES_DUTIES.match(fold(t.text)))
+            return not (t is not None and _assigns_no_duty(t.text, _RULE_ARTICLE))
         t = n.title()
         if t is not None and n.depth in _PARTS and _DUTY_SECTION.search(t.text) \
                 and len(t.text.split()) <= (20 if n.depth <= 0 else 12):  # a part's title may run long

@@ -75,7 +75,7 @@ def agency_heading(node: Node) -> Optional[str]:
     duty = _DUTY_INTRO.match(head) if title.rstrip().endswith(":") else None
     if duty and looks_like_agency(duty.group("who")) and not BARE_KIND.match(duty.group("who")):
         return duty.group("who")  # "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:" lists its duties
-    if _DEFINES.search(head) or RIGHTS.search(head):
+    if _DEFINES.search(head) or lists_rights(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign;
         # "1. Đơn vị thoát nước có các quyền sau:" lists rights
     names = place_names(title)
@@ -158,9 +158,18 @@ _DEFINES = re.compile(r"\s(?:là|gồm|bao gồm)(?:\s|$)", re.I)
 _TAIL_OWNER = re.compile(r"^(?P<who>[^:;,]{3,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*$", re.I)
 # "có các quyền sau", "có quyền hạn sau": rights and powers; "có quyền hạn và trách nhiệm", "có các quyền
 # và nghĩa vụ sau" also give duties
-# and "UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:", "… phân cấp cho …:": powers handed down
-RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))"
-                    r"|\s(?:ủy|uỷ)\s+quyền\s+cho\s[^:;.]*:?\s*$|\sphân\s+cấp\s+cho\s[^:;.]*:?\s*$", re.I)
+RIGHTS = re.compile(r"\scó\s+(?:các\s+|những\s+)?quyền(?:\s+hạn)?\b(?!\s*(?:,|và)\s*(?:nghĩa vụ|trách nhiệm|nhiệm vụ))", re.I)
+# "UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:", "… phân cấp cho …:": powers a body hands down (the words before
+# the verb name that body; "Sở Nội vụ chủ trì tham mưu UBND tỉnh phân cấp cho UBND cấp xã:" lists duties)
+_DELEGATES = re.compile(r"\s(?:(?:ủy|uỷ)\s+quyền|phân\s+cấp)\s+cho\s[^:;.]*:?\s*$", re.I)
+
+
+def lists_rights(text: str) -> bool:
+    """What follows ``text`` is rights or powers handed down, not duties."""
+    m = _DELEGATES.search(text)
+    return bool(RIGHTS.search(text) or (m and looks_like_agency(text[: m.start()])))
+
+
 _DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 

@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from extract.agencies import cut_purpose, looks_like_agency
+from extract.deadlines import TIME_LIMIT
 from extract.raw_task import RawTask
 from vnplan.lang import vocabulary
 
@@ -54,15 +55,13 @@ _DL_IN = re.compile(
     r"|định kỳ\s+(?:\d{1,2}|sáu|ba)\s+tháng(?:\s+(?:một\s+)?lần)?"
     # "Định kỳ trước ngày 05 của tháng cuối quý", "định kỳ vào ngày 20 hằng tháng"
     r"|định kỳ\s+(?:trước|vào)\s+ngày\s+\d{1,2}(?:\s+(?:của|hằng|hàng))?\s+(?:tháng|quý)(?![ \t]*\d)(?:\s+(?:cuối|đầu)\s+(?:quý|năm))?"
-    # a time limit: "trong thời hạn 03 ngày làm việc", "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"
-    r"|(?:trong(?:\s+(?:thời hạn|thời gian|vòng))?|chậm nhất|không quá|tối đa)\s+\d{1,3}\s+ngày(?:\s+làm việc)?"
-    r"(?:\s*,?\s*kể từ\s[^.;]{3,160})?"
     rf"|(?:trước|chậm nhất|xong trước|hoàn thành trước|trong|đến hết|vào)\s+{_PERIOD}"
     rf"(?:\s*(?:,|và|hoặc)\s+{_PERIOD})*(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?"
     # "…; thực hiện thường xuyên.", "… báo cáo kết quả về UBND tỉnh hằng tháng.": closing the sentence
     r"|(?:(?:thực hiện|triển khai)\s+)?(?:thường xuyên|(?:hàng|hằng)\s+(?:tháng|quý|năm|tuần))(?=\s*[.;]?\s*$)",
     re.I,
 )
+_LIMIT = re.compile(TIME_LIMIT, re.I)
 _REPORTING = re.compile(r"\b(?:báo cáo|gửi|nộp)\b", re.I)
 SENTENCE = re.compile(r"(?<=[.;])\s+(?=giao\s)|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
@@ -95,7 +94,9 @@ def _marked_actor(rest: str) -> str:
 
 
 def deadline_in(sentence: str) -> str:
-    m = _DL_IN.search(sentence) or _RECURRING.search(sentence)
+    """The deadline words of a duty: a date or period first, else a recurrence, else a time limit
+    ("trong thời hạn 03 ngày làm việc"), which only counts when nothing dates the duty."""
+    m = _DL_IN.search(sentence) or _RECURRING.search(sentence) or _LIMIT.search(sentence)
     return m.group(0) if m else ""
 
 

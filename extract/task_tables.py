@@ -164,11 +164,12 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
             if sub and not any(_TT.match(" ".join(c.split())) for c in rows[first][:1]):
                 if len(rows[first]) > len(rows[hdr]) and "task" in whole:
                     cols = whole  # a Word header whose merged cells repeat on the second row: its columns are the row's
+                    last = (cols, len(rows[first]))
                 else:
                     cols.update(sub)
                 first += 1
         group = None
-        width = len(rows[hdr]) if hdr is not None else last[1]
+        width = last[1]  # the header's width (its second row's when that row holds the columns)
         for row, span in zip(rows[first:], spans[first:]):
             cell = lambda k: " ".join(row[cols[k]].split()) if k in cols and cols[k] < len(row) else ""  # noqa: E731
             tt, task = cell("tt"), cell("task")

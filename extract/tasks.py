@@ -26,7 +26,7 @@ from typing import Optional
 
 from extract.agencies import _HEAD_RE, canonical_agencies, known_prefix, looks_like_agency, parse_agencies
 from extract.numbers import fold
-from extract.deadlines import parse_deadline
+from extract.deadlines import deadline_only, parse_deadline
 from extract.evidence import evidence_for
 from extract.document import central_issuer
 from extract.raw_task import RawTask
@@ -116,9 +116,6 @@ _PROPOSAL_QUOTA = re.compile(r"\bđề nghị (?:khen thưởng )?(?:không quá
 _AUDIENCE_ONLY = re.compile(r"^đối với\s+(?P<who>.+)$", re.I)
 
 
-_DEADLINE_ONLY = re.compile(r"^\W*thời (?:gian|hạn)(?: (?:hoàn thành|thực hiện))?(?: xong)?\s*:?\s*(?P<when>(?:trước|trong|chậm nhất|"
-                            r"không quá|tối đa|xong trước|hoàn thành trước|đến)\b[^.;]{3,120})[.;]?\s*$", re.I)
-
 
 # the document's last sentence asking everyone to act ("Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.")
 _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởng\s+)?các\s[^.]{0,160}\./\.\W*$", re.I)
@@ -140,7 +137,7 @@ _PERMITTED = re.compile(r"\s(?:được|được phép|có thể|không được
 # an owner read up to a word that cannot end a body's name: the sentence was cut at a verb inside a
 # clause ("Cơ quan thuế không trực tiếp trả …": a negation, "Ban Chỉ đạo làm việc theo các hình thức như …":
 # a list of ways), so it states no duty of a body
-_NOT_AN_OWNER = re.compile(r"\s(?:không|như|có quyền không)$", re.I)
+_NOT_AN_OWNER = re.compile(r"(?<!\bhàng)\s(?:không|như)$", re.I)  # ("Cục Hàng không": "hàng không" is a word)
 # … or a case clause left at its end ("Ban, ngành thành phố làm chủ đầu tư trước khi …", "Cá nhân, tổ chức có …"):
 # the body is the words before it
 _OWNER_TAIL = re.compile(r"(?:\s+(?:trước khi|trước ngày|sau khi|khi|trong|của|có|theo thời gian))+$", re.I)
@@ -164,10 +161,10 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
     city, central = central_city(ndoc), central_issuer(ndoc)
     tasks: list[Task] = []
     for rt in _raw_tasks(ndoc):
-        only = _DEADLINE_ONLY.match(re.sub(r"^[-+•–]\s+", "", rt.text)) if rt.layout != "table" else None
+        only = deadline_only(re.sub(r"^[-+•–]\s+", "", rt.text)) if rt.layout != "table" else None
         if only:  # "Thời gian hoàn thành trước ngày 31/12/2025." under a task: that task's deadline, no task
             if tasks and tasks[-1].deadline is None and tasks[-1].evidence.section == evidence_for(ndoc, rt.start, rt.end).section:
-                tasks[-1].deadline, dw = parse_deadline(only.group("when"), year)
+                tasks[-1].deadline, dw = parse_deadline(only, year)
                 tasks[-1].warnings = [w for w in tasks[-1].warnings if w != "no deadline stated"] + dw
             continue
         if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))

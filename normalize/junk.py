@@ -33,7 +33,7 @@ def self_reference(number: str | None):
     """A pattern for a line that starts by naming this very document ("Kế hoạch 186/KH-UBND …")."""
     if not number:
         return None
-    num = re.escape(fold(number)).replace("/", r"\s*/\s*")
+    num = re.escape(fold(number).replace("–", "-")).replace("/", r"\s*/\s*").replace(r"\-", "[-–]")  # either dash
     return re.compile(r"^\s*[a-z]+( [a-z]+)?\s+(so\s+)?" + num + r"\b")
 
 

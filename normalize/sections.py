@@ -188,7 +188,7 @@ def parse_sections(text: str, table_lines: set[int], warnings: list | None = Non
         if not h:
             continue
         rank, label = h
-        seen["chapter_open"] = rank == RANK_CHAPTER
+        seen["chapter_open"] = rank in (RANK_CHAPTER, RANK_SECTION)  # "Chương III" / "Mục 1. …" / "Điều 58. …"
         if rank == RANK_ARTICLE:
             seen["article"] = int(label.split()[1])
             seen["nums"] = set()

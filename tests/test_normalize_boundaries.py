@@ -233,3 +233,8 @@ def test_a_portal_listing_after_the_last_article_is_cut_when_the_number_sits_und
     # the annex, whose note names the document on the line after "(Ban hành kèm theo", stays
     assert "Chủ trì kiểm tra việc đầu tư hạ tầng kỹ thuật cụm công nghiệp" in text
     assert "Quy chế này quy định việc phối hợp" in text
+
+
+def test_a_number_written_with_an_en_dash_still_finds_the_portal_listing_that_names_it():
+    text = _norm(REGULATION_PORTAL.replace("47/2025/QĐ-UBND", "47/2025/QĐ–UBND")).text
+    assert "Hiệu lực: Đã biết" not in text and "Chủ trì kiểm tra việc đầu tư hạ tầng kỹ thuật cụm công nghiệp" in text

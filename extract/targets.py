@@ -102,6 +102,8 @@ _SCORING_CLAUSE = re.compile(
     r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
     r"|:\s*\d+(?:,\d+)?\s*diem\s*;"  # an outcome of a scale: "… đã ban hành kế hoạch: 8 điểm; …"
 )
+# a voting quorum ("số phiếu tín nhiệm trên tổng số thành viên Hội đồng … 80%"): SCHEMA.md, no target
+_QUORUM = re.compile(r"\bphieu (?:tin nhiem|bau|bieu quyet|dong y|tan thanh)\b|\bbieu quyet tan thanh\b")
 _NOT_COUNT_BEFORE = re.compile(r"\b(nhat la|trong do|gom|theo|bao gom|thuoc|tai|voi|doi voi|cua cac|o|la|va)\s*[\"“”]?\s*$")
 # a number right after the noun it qualifies names a kind, it counts nothing: "mô hình 4 lớp", "chính quyền 4 cấp"
 _NAMED_BY_NUMBER = re.compile(r"\b(?:mo hinh|chinh quyen|he thong|giai doan|muc do|muc|phuong an|phuong cham|nguyen tac)\s*$")
@@ -272,6 +274,11 @@ def quoted_rules(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a filing note ("- Lưu: VT (TC04/10).KT14/11.": clerks' codes, not ratios) or a procedure's time limit
+# ("a) Thời gian giải quyết: … (cắt giảm 01/03 ngày làm việc, tỷ lệ 33,33%)": a cut already made)
+_NOT_TARGET_LINE = re.compile(r"^\W*(?:[a-zđ]\)\s*)?(?:lưu|nơi nhận|thời (?:gian|hạn) giải quyết)\s*:", re.I)
+
+
 def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
     text = ndoc.text
     masked = mask_references(text)
@@ -285,7 +292,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         if any(s <= ls < e for s, e, _ in by_year):
             continue
         line = text[ls:le]
-        if not re.search(r"\d", line) and not find_number_words(line):
+        if not re.search(r"\d", line) and not find_number_words(line) or _NOT_TARGET_LINE.match(line):
             continue
         ctx = _context(ndoc, ls, normative)
         if ctx == "excluded" and (not in_table or normative):
@@ -293,7 +300,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         target_ctx = in_table or ctx == "target" or bool(_TARGET_CUE.search(fold(line)))
         for cs, ce in _clauses(masked, ls, le):
             clause_f = fold(text[cs:ce])
-            if _SCORING_CLAUSE.search(clause_f):
+            if _SCORING_CLAUSE.search(clause_f) or _QUORUM.search(clause_f):
                 continue
             qs = _quantities(masked, cs, ce, target_ctx)
             qs = [q for q in qs if not is_adjustment(text, cs, q)]

@@ -167,3 +167,16 @@ def test_an_article_that_asks_a_body_by_name_before_its_clauses_gives_them_to_it
         .replace("\nb) Phối hợp", "\n2. Phối hợp")
     tasks = extract_tasks(_ndoc(text))
     assert [t.lead for t in tasks] == [["Sở Y tế"], ["Sở Y tế"]]
+
+
+def test_filing_notes_time_limits_cut_and_voting_quorums_are_no_targets():
+    from extract.targets import extract_targets
+
+    text = FEES.replace("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+                        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                        "Điều 3. Hội đồng xét chọn bằng bỏ phiếu kín; chỉ những cá nhân đạt số phiếu tín nhiệm từ 80% "
+                        "trên tổng số thành viên Hội đồng mới được đề nghị.\nNơi nhận:\n- Như Điều 3;\n"
+                        "- Lưu: VT (TC04/10).KT14/11.\n")
+    text = text.replace("PHỤ LỤC I\n", "PHỤ LỤC I\na) Thời gian giải quyết: Trong thời hạn 02 ngày làm việc (cắt giảm "
+                        "01/03 ngày làm việc, tỷ lệ 33,33%) kể từ ngày nhận đủ hồ sơ.\n")
+    assert extract_targets(_ndoc(text)) == []

@@ -211,6 +211,8 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         in_duty = in_duty_section(node)
         schedule = _schedule_context(node)
         for content, labels in units:
+            # a form's blank field ("Cơ quan phối hợp giải quyết hồ sơ: ……", "Thời gian thực hiện:") names no one
+            labels = [p for p in labels if p.key == "other" or re.search(r"\w", p.text)]
             if labels and all(p.key == "other" for p in labels):
                 labels = []
             if not labels:

@@ -180,3 +180,12 @@ def test_filing_notes_time_limits_cut_and_voting_quorums_are_no_targets():
     text = text.replace("PHỤ LỤC I\n", "PHỤ LỤC I\na) Thời gian giải quyết: Trong thời hạn 02 ngày làm việc (cắt giảm "
                         "01/03 ngày làm việc, tỷ lệ 33,33%) kể từ ngày nhận đủ hồ sơ.\n")
     assert extract_targets(_ndoc(text)) == []
+
+
+def test_a_forms_blank_fields_name_no_owner_and_give_no_task():
+    text = FEES + ("PHỤ LỤC II\nGIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\nMã hồ sơ: ......\n"
+                   "Tiếp nhận hồ sơ của Ông (Bà): ..................\n"
+                   "Cơ quan (bộ phận) giải quyết hồ sơ: ..................\n"
+                   "Cơ quan phối hợp giải quyết hồ sơ: ..................\n"
+                   "Thời gian thực hiện:\n")
+    assert extract_tasks(_ndoc(text)) == []

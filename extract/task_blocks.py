@@ -324,7 +324,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                             deadline_in(part), lead_from="heading", layout="agency-section").support_from_words(part)
                     for off, part in parts]
         return [RawTask(text, content[0].start, content[-1].end, heading, "", deadline_in(text), lead_from="heading",
-                        layout="agency-section").support_from_words(text)]
+                        layout="agency-section").support_from_words(text, heading)]
     if owner and (not heading or content[0].kind == "dash") and (lettered or in_duty or named):
         # "1. Sở X chịu trách nhiệm: a) … b) …", "a) Sở Nội vụ: - … - …": each item is a task of the heading agency
         listing = False

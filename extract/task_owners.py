@@ -138,10 +138,16 @@ def intro_owner(head: str) -> Optional[str]:
         return None if BARE_KIND.match(head) else head  # "Cơ quan:" is a label
     actor = cut_purpose(head)
     rest = _SCOPE.sub("", head[len(actor):].strip(" ,"))  # "… theo chức năng, nhiệm vụ được giao triển khai …"
+    partners = _WITH_PARTNERS.match(rest)
+    short = len(re.sub(r"\([^()]*\)", " ", rest).split()) <= 12 or (partners and looks_like_agency(rest[partners.end():]))
     if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
-            and len(re.sub(r"\([^()]*\)", " ", rest).split()) <= 12 and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
+            and short and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
         return head
     return None
+
+
+# "chủ trì, phối hợp (với) <bodies>": however many bodies it names, the intro of what follows
+_WITH_PARTNERS = re.compile(r"chủ trì,?\s+phối hợp(?:\s+(?:với|cùng))?\s+", re.I)
 # a purpose clause before the actor, up to the comma before a body ("Để …, hiệu quả …, các Sở, ngành …")
 _PURPOSE = re.compile(r"^(?:Để|Nhằm)\s[^:;]{0,300}?,\s+(?=(?:các|Các)\s|(?-i:[A-ZĐ]))")
 # the issuer naming itself before it asks a body ("Bộ Tài chính (trân trọng) đề nghị UBND các tỉnh …")

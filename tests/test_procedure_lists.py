@@ -189,3 +189,14 @@ def test_a_forms_blank_fields_name_no_owner_and_give_no_task():
                    "Cơ quan phối hợp giải quyết hồ sơ: ..................\n"
                    "Thời gian thực hiện:\n")
     assert extract_tasks(_ndoc(text)) == []
+
+
+def test_an_owners_opening_with_many_partners_still_owns_the_paragraph_under_it():
+    text = PROCEDURES.replace("1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ "
+                              "hành chính công tỉnh):",
+                              "1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công "
+                              "tỉnh) và Ủy ban nhân dân các xã, phường:")
+    tasks = extract_tasks(_ndoc(text))
+    build = next(t for t in tasks if t.text.startswith("Xây dựng quy trình điện tử"))
+    assert build.lead == ["Thanh tra tỉnh"] and "Văn phòng UBND tỉnh" in build.support
+    assert not any(t.text.startswith("Chủ trì, phối hợp") for t in tasks)

@@ -124,6 +124,9 @@ def _titles_between(node: Node, anc: Node) -> str:
 
 def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[RawTask]:
     nodes = parse_nodes(ndoc, skip)
+    parents = {id(n.parent) for n in nodes if n.parent is not None}
+    for n in nodes:
+        n.has_children = id(n) in parents  # (a role titling a clause owns the points below it)
     named = {id(n): agency_heading(n) for n in nodes}  # read once: the topic lists and the loop below use it
     subject = regulated_body(ndoc.text)
     if subject:  # "Điều 2. Nhiệm vụ và quyền hạn" of a decision on the functions of <subject>
@@ -155,9 +158,6 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     for n in nodes:
         if n.parent is not None and intros.get(id(n.parent)):
             n.addressed = True
-    parents = {id(n.parent) for n in nodes if n.parent is not None}
-    for n in nodes:
-        n.has_children = id(n) in parents
     # articles that say which of their clauses are duties ("2. Ban Kiểm soát có các nhiệm vụ và quyền hạn sau:")
     separating = {id(n.parent) for n in nodes if n.parent is not None and n.title() is not None
                   and _DUTY_WORDS.search(n.title().text)}

@@ -58,7 +58,8 @@ def agency_heading(node: Node) -> Optional[str]:
     m = _ARTICLE_OWNER_BARE.match(plain) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):
         return m.group("who").strip()
-    if node.depth == DEPTH_ARTICLE and ROLE_RE.match(plain) and len(plain.split()) <= 25 and under_duty_part(node):
+    if (node.depth == DEPTH_ARTICLE or node.depth == 1 and node.has_children) and ROLE_RE.match(plain) \
+            and len(plain.split()) <= 25 and under_duty_part(node):
         return plain.rstrip(" .:")  # "Chương III. TỔ CHỨC THỰC HIỆN" / "Điều 28. Cán bộ, công chức, viên chức tiếp nhận …"
     m = _ARTICLE_OWNER_DUTY.match(plain) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or _COLLECTIVE_HEAD.match(m.group("who"))):

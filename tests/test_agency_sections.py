@@ -169,3 +169,21 @@ def test_the_coordinating_body_named_by_its_role_has_duties():
                                        "bằng văn bản trong thời hạn 05 ngày làm việc khi được lấy ý kiến.\n")
     reply = next(t for t in _tasks(text) if t.text.startswith("Trả lời bằng văn bản"))
     assert reply.lead == ["Cơ quan phối hợp"] and reply.deadline.kind == "conditional"
+
+
+ROLES = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 40/CT-UBND
+CHỈ THỊ
+Về tăng cường phối hợp giải quyết thủ tục đầu tư
+II. TRÁCH NHIỆM PHỐI HỢP GIẢI QUYẾT THỦ TỤC ĐẦU TƯ
+1. Các sở, ngành công bố công khai các thủ tục đầu tư thuộc thẩm quyền.
+2. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án
+a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ trong thời hạn quy định.
+b) Chủ trì tham mưu giải quyết các kiến nghị của nhà đầu tư.
+"""
+
+
+def test_a_clause_titled_by_a_role_owns_the_points_under_it():
+    tasks = [t for t in _tasks(ROLES) if t.text.startswith(("Hướng dẫn nhà đầu tư", "Chủ trì tham mưu"))]
+    assert [t.lead for t in tasks] == [["Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"]] * 2

@@ -91,3 +91,21 @@ def test_run_with_a_memory_limit_reports_the_file_and_goes_on(tmp_path):
 def test_a_worker_that_dies_between_files_loses_nothing():
     got = supervise(["dieafter", "a", "b"])
     assert [got[n].status for n in ("dieafter", "a", "b")] == ["ok", "ok", "ok"]
+
+
+def test_a_file_whose_hand_over_fails_is_given_to_the_new_worker(monkeypatch):
+    """The pipe breaks as a file is handed over (its worker died between files and was not yet
+    reaped): the file goes back to the queue, and the run goes on until every file is read."""
+    import vnplan.workers as W
+
+    real_give, broke = W._Worker.give, []
+
+    def give(self, index, path, payload):
+        if path.name == "a" and not broke:
+            broke.append(path)
+            raise BrokenPipeError("the worker is gone")
+        return real_give(self, index, path, payload)
+
+    monkeypatch.setattr(W._Worker, "give", give)
+    got = supervise(["a", "b"])
+    assert broke and [got[n].status for n in ("a", "b")] == ["ok", "ok"]

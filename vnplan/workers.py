@@ -147,6 +147,8 @@ def run_supervised(jobs_list, out_dir: Path, options: dict, jobs: int, on_result
                         workers[k] = _Worker(ctx, run_pid, serve)
             busy = [w for w in workers if w.job is not None]
             if not busy:
+                if pending:
+                    continue  # a hand-over failed and its worker was replaced: the files wait for the new one
                 break
             ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_SECONDS)
             now = time.monotonic()

@@ -200,3 +200,11 @@ def test_an_owners_opening_with_many_partners_still_owns_the_paragraph_under_it(
     build = next(t for t in tasks if t.text.startswith("Xây dựng quy trình điện tử"))
     assert build.lead == ["Thanh tra tỉnh"] and "Văn phòng UBND tỉnh" in build.support
     assert not any(t.text.startswith("Chủ trì, phối hợp") for t in tasks)
+
+
+def test_cau_hinh_ends_an_owner():
+    text = PROCEDURES.replace("3. Sở Xây dựng có trách nhiệm cập nhật thủ tục lên Cổng thông tin điện tử của Sở. Hoàn thành "
+                              "trước ngày 15/12/2025.", "3. Trung tâm Chuyển đổi số tỉnh cấu hình thủ tục hành chính trên Hệ "
+                              "thống thông tin giải quyết thủ tục hành chính tỉnh.")
+    task = next(t for t in extract_tasks(_ndoc(text)) if t.text.startswith("Cấu hình thủ tục"))
+    assert task.lead == ["Trung tâm Chuyển đổi số tỉnh"]

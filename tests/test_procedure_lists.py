@@ -208,3 +208,12 @@ def test_cau_hinh_ends_an_owner():
                               "thống thông tin giải quyết thủ tục hành chính tỉnh.")
     task = next(t for t in extract_tasks(_ndoc(text)) if t.text.startswith("Cấu hình thủ tục"))
     assert task.lead == ["Trung tâm Chuyển đổi số tỉnh"]
+
+
+def test_more_verbs_end_an_owner():
+    for verb, words in (("xem xét", "xem xét, phê duyệt quy trình nội bộ."), ("có ý kiến", "có ý kiến bằng văn bản về quy trình."),
+                        ("xác định", "xác định, công bố vùng phát thải thấp.")):
+        text = PROCEDURES.replace("3. Sở Xây dựng có trách nhiệm cập nhật thủ tục lên Cổng thông tin điện tử của Sở. Hoàn thành "
+                                  "trước ngày 15/12/2025.", "3. Giao Sở Xây dựng " + words)
+        task = next(t for t in extract_tasks(_ndoc(text)) if t.text.lower().startswith(verb))
+        assert task.lead == ["Sở Xây dựng"], verb

@@ -53,6 +53,8 @@ def deadline_only(text: str) -> str | None:
     """The deadline words of a line that states only a deadline (else None)."""
     m = _DEADLINE_ONLY.match(text)
     return m.group("when") if m else None
+
+
 _RECURRING = re.compile(
     r"thường\s*xuyên|liên\s*tục|hằng\s*(?:năm|quý|tháng|tuần|ngày)|hàng\s*(?:năm|quý|tháng|tuần|ngày)|định\s*kỳ",
     re.I,

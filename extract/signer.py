@@ -53,7 +53,7 @@ def _role_at(line: str) -> int | None:
         k = m.start()  # (the patterns are anchored with "^": match a slice, not at a position)
         signed = _SIGNED_AT.search(folded, k)  # "… PHÓ THỦ TƯỚNG (Đã ký) Nguyễn Hòa Bình": the role ends there
         cell = line.find(" | ", k)  # "… PHÓ CHỦ TỊCH Hoàng Xuân Tân | PHẦN I …": a portal's signature cell ends there
-        end = min(x for x in (signed.start() if signed else len(line), cell if cell >= 0 else len(line)))
+        end = min(signed.start() if signed else len(line), cell if cell >= 0 else len(line))
         role = line[k:end].split()
         name = [w for w in role if w[:1].isupper() and w[1:].islower()]
         if cell >= 0 and 2 <= len(name) <= 4 and role[-len(name):] == name and len(role) - len(name) >= 2:

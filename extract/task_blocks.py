@@ -94,11 +94,11 @@ _ASKS = re.compile(r"^\W*(?:đề nghị|giao|yêu cầu)\s", re.I)  # "Điều 
 def _bare_name_article(n: Node) -> bool:
     """"Điều 7. Ban Kiểm soát Quỹ": an article titled by a body's name alone, outside a part that
     assigns work; where one of its clauses says it lists duties, it describes the body (members,
-    term, duties, powers), and only the clauses that say so are the body's tasks."""
+    term, duties, powers), and only the clauses that say so are the body's tasks. An article with no
+    title ("Điều 2." / "Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:") names no one."""
     t = n.title()
     return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None and bool(t.text.strip()) \
         and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
-    # (an article with no title, "Điều 2." / "Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:", is no name)
 
 
 # a heading under a body's own part that names what a rule sets for it ("a) Mức kinh phí:", "b) Nội dung chi:",
@@ -259,11 +259,12 @@ def _item_task(p: Piece, owner: str, in_duty: bool, intro: str) -> RawTask:
     """One item under an owner: the owner's duty, supported by those the item or its intro names.
     Under "các cơ quan, đơn vị" (or several owners), an item naming its agency is that agency's; so is,
     under any owner, an item that assigns itself ("Giao Thanh tra thành phố tổ chức thanh tra …")."""
-    if _GROUP_OWNER.match(owner) or _GIAO.match(p.text.lstrip("-–•+ ")) or len(split_agencies(owner)) > 1:
-        own = assignment(p.text.lstrip("-–•+ "), p.start, in_duty)
+    words = p.text.lstrip("-–•+ ")
+    if _GROUP_OWNER.match(owner) or _GIAO.match(words) or len(split_agencies(owner)) > 1:
+        own = assignment(words, p.start, in_duty)
         if own is not None and own.lead:
             return own
-    return RawTask(p.text.lstrip("-–•+ ") if p.kind == "dash" else p.text, p.start, p.end, owner, "", deadline_in(p.text),
+    return RawTask(words if p.kind == "dash" else p.text, p.start, p.end, owner, "", deadline_in(p.text),
                    lead_from="heading", layout="agency-section").support_from_words(p.text, intro)
 
 

@@ -54,6 +54,8 @@ def _assigns_no_duty(title: str, kinds: re.Pattern = _NO_DUTY_ARTICLE) -> bool:
     """An article title of one of ``kinds`` (rules by default) that names no duty beside it."""
     f = fold(title)
     return bool(kinds.match(f)) and not _NAMES_DUTIES.match(f)
+
+
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 
 

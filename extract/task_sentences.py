@@ -114,8 +114,7 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
         actor = role  # "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm theo dõi …": the marker ends the actor
     elif actor == rest or not actor or not looks_like_agency(actor):
         dl = _DL_IN.search(sentence)
-        if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I) \
-                and not re.search(r"\d\s+ngày\b", dl.group(0)):  # "chậm nhất 15 ngày kể từ …": a step's time limit
+        if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I):
             # a dated reporting duty without a named actor ("Định kỳ hằng tháng … báo cáo kết quả về …")
             return RawTask(sentence.strip(), start, start + len(sentence.rstrip()), deadline=dl.group(0), layout="assignment")
         return None

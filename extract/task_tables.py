@@ -171,7 +171,7 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
         group = None
         width = last[1]  # the header's width (its second row's when that row holds the columns)
         for row, span in zip(rows[first:], spans[first:]):
-            cell = lambda k: " ".join(row[cols[k]].split()) if k in cols and cols[k] < len(row) else ""  # noqa: E731
+            cell = lambda k, r=row: _cell(r, cols, k)  # noqa: E731
             tt, task = cell("tt"), cell("task")
             if not cell("tt") and "tt" not in cols and row:
                 tt = " ".join(row[0].split()) if _TT.match(" ".join(row[0].split())) else ""
@@ -187,9 +187,8 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
                 group = task
                 continue
             sub = _sub_row(row, cols, width)
-            main = row[: len(row) - len(sub) - 1] if sub else row
             if sub:
-                cell = lambda k: " ".join(main[cols[k]].split()) if k in cols and cols[k] < len(main) else ""  # noqa: E731
+                cell = lambda k, r=row[: len(row) - len(sub) - 1]: _cell(r, cols, k)  # noqa: E731  (the row's own task)
             out.append(RawTask(cell("task"), span[0], span[1], cell("lead"), cell("support"), cell("deadline"),
                                "table" if cell("lead") else "", "table" if cell("support") else "", "table", group))
             if sub:  # the row's second task, its ordinal and last columns spanning both
@@ -199,6 +198,11 @@ def table_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
                 out.append(RawTask(own["task"], span[0], span[1], lead, support, own.get("deadline") or cell("deadline"),
                                    "table" if lead else "", "table" if support else "", "table", group))
     return out
+
+
+def _cell(row: list[str], cols: dict[str, int], key: str) -> str:
+    """The whitespace-collapsed text of a row's ``key`` column ("" where the row has none)."""
+    return " ".join(row[cols[key]].split()) if key in cols and cols[key] < len(row) else ""
 
 
 def _sub_row(row: list[str], cols: dict[str, int], width: int) -> list[str]:

@@ -130,9 +130,10 @@ _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:
                          re.I)
 
 
+# a block's label before what is to be done ("Nội dung: Triển khai …"): no part of the task's text
+_CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
 # (the owner read up to the modal), "Được phép thực hiện …"
-_CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 _PERMITTED = re.compile(r"\s(?:được|được phép|có thể|không được)$", re.I)
 # an owner read up to a word that cannot end a body's name: the sentence was cut at a verb inside a
 # clause ("Cơ quan thuế không trực tiếp trả …": a negation, "Ban Chỉ đạo làm việc theo các hình thức như …":
@@ -205,7 +206,7 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
             warnings.append("no deadline stated")
         ev = evidence_for(ndoc, rt.start, rt.end, widen=False)
         text = re.sub(r"^[-+•–]\s+", "", rt.text).strip()
-        text = _CONTENT_LABEL.sub("", text) or text  # "Nội dung: Triển khai Tháng hành động …": the label is no part of it
+        text = _CONTENT_LABEL.sub("", text)  # (the label needs words after it: the text never empties)
         text = text[:1].upper() + text[1:]
         extra = {"layout": rt.layout}
         if rt.group:

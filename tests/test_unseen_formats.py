@@ -32,12 +32,11 @@ alarms, and the .docx header's number lost. Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 import textwrap
 from pathlib import Path
 
 from fixtures_docs import encode_cp1258
-from unseen_support import DATA, HUYEN, SBN, TT, HeldOut, build_docx, build_pdf
+from unseen_support import DATA, HUYEN, SBN, TT, HeldOut, build_docx, build_pdf, scratch
 
 SRC = DATA / "formats"
 
@@ -177,7 +176,7 @@ CAMPAIGNS = {
 
 def delivered(name: str) -> Path:
     builder, suffix, _ = PLANS[name]
-    return builder(name, Path(tempfile.mkdtemp(prefix="vnplan-unseen-formats-")) / f"{name}{suffix}")
+    return builder(name, scratch("unseen-formats") / f"{name}{suffix}")
 
 
 ROUND = HeldOut(EXPECTED, delivered)

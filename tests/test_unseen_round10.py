@@ -116,10 +116,9 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from unseen_support import DATA, HUYEN, SBN, Y25, HeldOut, blocks, build_pdf, finds_award_by_form, per_year
+from unseen_support import DATA, HUYEN, SBN, Y25, HeldOut, blocks, build_pdf, finds_award_by_form, per_year, scratch
 
 SRC = DATA / "round10"
 CA, NV, GD = "Công an tỉnh", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"
@@ -301,7 +300,7 @@ EXPECTED: dict[str, dict[str, list[dict]]] = {
 
 
 def delivered(name: str) -> Path:
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round10-")))
+    return PLANS[name][0](name, scratch("round10"))
 
 
 ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)

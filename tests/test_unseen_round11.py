@@ -75,10 +75,9 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from unseen_support import DATA, HUYEN, TT, Y25, HeldOut, blocks
+from unseen_support import DATA, HUYEN, TT, Y25, HeldOut, blocks, scratch
 
 SRC = DATA / "round11"
 CA, KHDT, GD, YT, NV = ("Công an tỉnh", "Sở Kế hoạch và Đầu tư", "Sở Giáo dục và Đào tạo", "Sở Y tế",
@@ -235,7 +234,7 @@ EXPECTED: dict[str, dict[str, list[dict]]] = {
 
 
 def delivered(name: str) -> Path:
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round11-")))
+    return PLANS[name][0](name, scratch("round11"))
 
 
 ROUND = HeldOut(EXPECTED, delivered)

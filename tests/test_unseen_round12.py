@@ -101,10 +101,9 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from unseen_support import DATA, HUYEN, Y25, HeldOut, build_pdf, finds_award_by_form, per_year
+from unseen_support import DATA, HUYEN, Y25, HeldOut, build_pdf, finds_award_by_form, per_year, scratch
 
 SRC = DATA / "round12"
 TNMT, NV, TC, CA, GD = ("Sở Tài nguyên và Môi trường", "Sở Nội vụ", "Sở Tài chính", "Công an tỉnh",
@@ -232,7 +231,7 @@ CAMPAIGNS = {
 
 
 def delivered(name: str) -> Path:
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round12-")))
+    return PLANS[name][0](name, scratch("round12"))
 
 
 ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)

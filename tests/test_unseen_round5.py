@@ -26,11 +26,10 @@ Run as a script to print the score per plan.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from fixtures_docs import make_scanned_pdf
-from unseen_support import DATA, HUYEN, SBN, TT, Y25, Y26, HeldOut, build_docx, low, per_year
+from unseen_support import DATA, HUYEN, SBN, TT, Y25, Y26, HeldOut, build_docx, low, per_year, scratch
 
 SRC = DATA / "round5"
 
@@ -128,7 +127,7 @@ CAMPAIGNS = {
 
 
 def delivered(name: str) -> Path:
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round5-")))
+    return PLANS[name][0](name, scratch("round5"))
 
 
 ROUND = HeldOut(EXPECTED, delivered, slow={"ben_tre_dan_van_kheo"})  # OCR

@@ -36,10 +36,9 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from unseen_support import DATA, HUYEN, SBN, TT, Y25, HeldOut, build_pdf, finds_award_by_form, low, per_year
+from unseen_support import DATA, HUYEN, SBN, TT, Y25, HeldOut, build_pdf, finds_award_by_form, low, per_year, scratch
 
 SRC = DATA / "round6"
 KHDT, LDTBXH, NN = "Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội", "Sở Nông nghiệp và Phát triển nông thôn"
@@ -141,7 +140,7 @@ CAMPAIGNS = {
 
 
 def delivered(name: str) -> Path:
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round6-")))
+    return PLANS[name][0](name, scratch("round6"))
 
 
 ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)  # several awards have no count

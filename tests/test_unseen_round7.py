@@ -33,11 +33,10 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from ingest.legacy import encode_tcvn3, encode_vni
-from unseen_support import DATA, HUYEN, TT, Y25, HeldOut, finds_award_by_form
+from unseen_support import DATA, HUYEN, TT, Y25, HeldOut, finds_award_by_form, scratch
 
 SRC = DATA / "round7"
 CA, YT, TC = "Công an tỉnh", "Sở Y tế", "Sở Tài chính"
@@ -107,7 +106,7 @@ EXPECTED: dict[str, dict[str, list[dict]]] = {
 
 def delivered(name: str) -> Path:
     """The plan as its office saved it: the source's text in the plan's legacy encoding."""
-    path = Path(tempfile.mkdtemp(prefix="vnplan-round7-")) / f"{name}.txt"
+    path = scratch("round7") / f"{name}.txt"
     path.write_bytes(PLANS[name][0]((SRC / f"{name}.src.txt").read_text(encoding="utf-8")))
     return path
 

@@ -70,10 +70,9 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from unseen_support import DATA, HUYEN, SBN, TT, HeldOut, build_docx, finds_award_by_form
+from unseen_support import DATA, HUYEN, SBN, TT, HeldOut, build_docx, finds_award_by_form, scratch
 
 SRC = DATA / "round8"
 CA, YT, TC, NV = "Công an tỉnh", "Sở Y tế", "Sở Tài chính", "Sở Nội vụ"
@@ -218,7 +217,7 @@ CAMPAIGNS = {
 
 
 def delivered(name: str) -> Path:
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round8-")))
+    return PLANS[name][0](name, scratch("round8"))
 
 
 ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)  # the Cờ thi đua is found by its form too

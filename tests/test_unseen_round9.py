@@ -92,13 +92,12 @@ Run as a script to print the score.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from ingest.html import chromium_path
-from unseen_support import DATA, HUYEN, SBN, TT, Y25, HeldOut, build_pdf, finds_award_by_form, per_year
+from unseen_support import DATA, HUYEN, SBN, TT, Y25, HeldOut, build_pdf, finds_award_by_form, per_year, scratch
 
 SRC = DATA / "round9"
 CA, YT, TC, NV, GD = "Công an tỉnh", "Sở Y tế", "Sở Tài chính", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"
@@ -263,7 +262,7 @@ CAMPAIGNS = {
 def delivered(name: str) -> Path:
     if name == "quang_tri_du_lich_so" and chromium_path() is None:
         pytest.skip("no chromium browser installed to read the saved web page")
-    return PLANS[name][0](name, Path(tempfile.mkdtemp(prefix="vnplan-round9-")))
+    return PLANS[name][0](name, scratch("round9"))
 
 
 ROUND = HeldOut(EXPECTED, delivered, finds=finds_award_by_form)

@@ -14,6 +14,7 @@ A plain module, not a test file: the round modules import it as they import
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,14 @@ DATA = Path(__file__).parent / "data" / "unseen"
 TT = "Sở Thông tin và Truyền thông"
 HUYEN, SBN = "UBND cấp huyện", "Các sở, ban, ngành"
 Y25, Y26 = "2025-12-31", "2026-12-31"
+
+_SCRATCH = tempfile.TemporaryDirectory(prefix="vnplan-unseen-")  # removed when the test run ends
+
+
+def scratch(prefix: str) -> Path:
+    """A fresh folder for one delivered plan, inside one folder that the test run removes when it ends."""
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=_SCRATCH.name))
+
 
 MAIN = {"targets": "metric", "tasks": "text", "scoring_criteria": "criterion"}  # where an item's key words stand
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, Line, stage
-from normalize.patterns import APPENDIX, PIPE_LINE, ROMAN, roman_value
+from normalize.patterns import APPENDIX, PIPE_LINE, roman_value
 from normalize.text import fold, is_upper_line, starts_lower
 
 ORDINAL = re.compile(r"^(?:[IVXLC]{1,5}(?:\.\d{1,3}){0,3}|[A-Z]|[a-zđ]|\d{1,3}(?:[.,]\d{1,3}){0,3})[.)]?$")
 MAX_CELL_LINES = 15
+MAX_RESUMED_CELL_LINES = 80  # a longer cell only where the rows' numbering goes on after it
 MIN_PIPES = 6
 
 
@@ -172,9 +173,12 @@ def render_row(row: list[str]) -> str:
     return " | ".join(cells)
 
 
+_PART = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.)]\s+(?=\S)")  # "II. NHIỆM VỤ", "B. QUY TRÌNH NỘI BỘ"
+
+
 def _breaks_table(ln: Line) -> bool:
     f = fold(ln.text)
-    return bool(APPENDIX.match(f)) or (bool(ROMAN.match(ln.text)) and is_upper_line(ln.text)) or ln.kind in ("header", "title", "sign")
+    return bool(APPENDIX.match(f)) or (bool(_PART.match(ln.text)) and is_upper_line(ln.text)) or ln.kind in ("header", "title", "sign")
 
 
 # an annex's caption in brackets, or the tail of one wrapped over lines ("… Chính phủ)")
@@ -191,6 +195,26 @@ def _opens_with_ordinal_column(lines: list[Line], pipe: int) -> bool:
     return nxt is not None and bool(_ORDINAL_HEAD.match(fold(nxt.text).strip("*_ ")))
 
 
+def _row_label(lines: list[Line], i: int) -> str | None:
+    """The ordinal in line ``i`` when it is a cell of its own between two ``|`` lines."""
+    if 0 < i < len(lines) - 1 and is_ordinal(lines[i].text) and PIPE_LINE.match(lines[i - 1].text) \
+            and PIPE_LINE.match(lines[i + 1].text):
+        return norm_label(lines[i].text)
+    return None
+
+
+def _resumes_rows(lines: list[Line], region: list[int], pipe: int) -> bool:
+    """Does the run of ``|`` lines from ``pipe`` on carry on the rows of ``region`` after a cell too
+    long for ``MAX_CELL_LINES`` (a report's "Kết quả thực hiện" of 30 lines)? Its first row label is
+    the next of the region's last one ("11" … "12"), not a new table's "1"."""
+    last = next((lab for i in range(region[-1], region[0], -1) if (lab := _row_label(lines, i))), None)
+    if last is None:
+        return False
+    end = min(len(lines), pipe + 4 * MAX_CELL_LINES)
+    first = next((lab for i in range(pipe, end) if (lab := _row_label(lines, i))), None)
+    return first is not None and first.split(".")[-1] not in ("1", "01") and follows(first, [last])
+
+
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
     """(first line, last pipe line) of every run of ``|`` lines dense enough to be a table."""
     pipes = [i for i, ln in enumerate(lines) if PIPE_LINE.match(ln.text) and ln.kind not in ("header", "sign")]
@@ -199,7 +223,8 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
         if regions:
             last = regions[-1][-1]
             gap = lines[last + 1 : p]
-            if len(gap) <= MAX_CELL_LINES and not any(_breaks_table(g) for g in gap):
+            if not any(_breaks_table(g) for g in gap) and (
+                    len(gap) <= MAX_CELL_LINES or (len(gap) <= MAX_RESUMED_CELL_LINES and _resumes_rows(lines, regions[-1], p))):
                 regions[-1].append(p)
                 continue
         regions.append([p])

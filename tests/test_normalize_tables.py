@@ -175,3 +175,39 @@ def test_a_row_typed_with_a_leading_pipe_keeps_its_cells_in_place_when_its_last_
     rows = _norm(text).tables[0].rows
     assert [r[1:4] for r in rows[1:]] == [["Tỷ lệ hồ sơ bệnh án điện tử", "%", "70"],
                                         ["Số trạm y tế có kết nối", "trạm", "40"]]
+
+
+def _report_table(first_result_lines: int) -> str:
+    """A progress report's task table; row 1's "Kết quả thực hiện" cell is ``first_result_lines`` lines long."""
+    long_cell = "\n".join(f"Đã tổ chức hội nghị lần thứ {i} với các bộ, ngành, địa phương;" for i in range(first_result_lines))
+    rows = [
+        ["STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"],
+        ["1", "Xây dựng cơ sở dữ liệu dân cư", "Bộ Công an", "31/10/2025", long_cell],
+        ["2", "Ban hành quy định về vị trí việc làm", "Bộ Nội vụ", "31/12/2025", "Đang thực hiện"],
+        ["3", "Số hóa bằng cấp, chứng chỉ", "Bộ Giáo dục và Đào tạo", "30/11/2025", "Chưa hoàn thành"],
+    ]
+    return "KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n" + "".join(f"{cell}\n|\n" for row in rows for cell in row + [""])
+
+
+def test_a_cell_of_many_lines_does_not_end_a_table_whose_numbering_goes_on_after_it():
+    nd = _norm(_report_table(30))
+    assert len(nd.tables) == 1
+    assert [r[0] for r in nd.tables[0].rows] == ["STT", "1", "2", "3"]
+    assert nd.tables[0].rows[2][:3] == ["2", "Ban hành quy định về vị trí việc làm", "Bộ Nội vụ"]
+
+
+def test_text_of_many_lines_between_two_tables_that_both_number_from_one_keeps_them_apart():
+    first = "".join(f"{c}\n|\n" for c in ["STT", "Tên thủ tục", "1", "Cấp giấy phép", "2", "Gia hạn giấy phép"])
+    prose = "\n".join(f"Hồ sơ nộp trực tuyến qua Cổng dịch vụ công, bước {i};" for i in range(30))
+    second = "".join(f"{c}\n|\n" for c in ["STT", "Bước", "1", "Tiếp nhận hồ sơ", "2", "Thẩm định hồ sơ"])
+    nd = _norm(first + prose + "\n" + second)
+    assert len(nd.tables) == 2
+    assert "Hồ sơ nộp trực tuyến qua Cổng dịch vụ công, bước 0;" not in " ".join(map(" ".join, nd.tables[0].rows))
+
+
+def test_a_lettered_part_heading_in_capitals_ends_a_table():
+    cells = ["STT", "Tên thủ tục", "Mã số", "1", "Cấp giấy phép", "1.003006", "2", "Gia hạn giấy phép", "1.003029"]
+    text = "".join(f"{c}\n|\n" for c in cells) + "B. QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH\n|\n1\n|\nKý hiệu quy trình\n|\nQT.01\n|\n"
+    nd = _norm(text)
+    assert "B. QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH" in nd.text.split("\n")
+    assert nd.tables[0].rows[-1] == ["2", "Gia hạn giấy phép", "1.003029"]

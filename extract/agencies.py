@@ -360,6 +360,15 @@ def canonical_agencies(text: str, city: bool = False, central: bool = False) -> 
     return [m.name for m in parse_agencies(text, city, central)]
 
 
+# a body named by its acronym alone ("VNMAC có trách nhiệm …", "EVN chủ trì …"): read as an owner only
+# before a duty marker, where no topic stands ("CSDL", "TTHC" open no duty); never a Roman numeral
+_ACRONYM = re.compile(r"^(?![IVXLC]+$)[A-ZĐ][A-ZĐ0-9&]{1,7}$")
+
+
+def acronym_body(text: str) -> bool:
+    return bool(_ACRONYM.match(text.strip()))
+
+
 def looks_like_agency(text: str) -> bool:
     """True for a heading that names an agency (or a list of them) rather than a topic."""
     raw = re.sub(r"\s+", " ", _PAREN.sub(" ", text.replace("*", ""))).strip().rstrip(":")

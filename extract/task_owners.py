@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import _VERB_START, cut_purpose, looks_like_agency, split_agencies
+from extract.agencies import _VERB_START, acronym_body, cut_purpose, looks_like_agency, split_agencies
 from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under_duty_part
 from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
 from vnplan.lang import vocabulary
@@ -74,7 +74,7 @@ def agency_heading(node: Node) -> Optional[str]:
     head = re.sub(r"^(?:đối với|trách nhiệm của|nhiệm vụ của|nhiệm vụ giao|đề nghị|giao|yêu cầu)\s+", "", head, flags=re.I)
     head = _DUTY.sub("", head).strip()  # "11. Các đơn vị cấp nước sạch … có trách nhiệm" (with or without a colon)
     duty = _DUTY_INTRO.match(head) if title.rstrip().endswith(":") else None
-    if duty and looks_like_agency(duty.group("who")) and not BARE_KIND.match(duty.group("who")):
+    if duty and (looks_like_agency(duty.group("who")) or acronym_body(duty.group("who"))) and not BARE_KIND.match(duty.group("who")):
         return duty.group("who")  # "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:" lists its duties
     if _DEFINES.search(head) or lists_rights(head):
         return None  # "Chi cục trưởng là người đứng đầu …", "3. Các đơn vị thuộc Chi cục gồm:" describe, not assign;
@@ -177,7 +177,9 @@ def lists_rights(text: str) -> bool:
     return bool(RIGHTS.search(text) or (m and looks_like_agency(text[: m.start()])))
 
 
-_DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s", re.I)
+# … or the body named as the focal point for a work: "Cơ quan quân sự … cấp tỉnh là đầu mối thu thập … có trách nhiệm:"
+_DUTY_INTRO = re.compile(r"^(?P<who>[^,;:]+?)\s+(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|là\s+(?:cơ\s+quan\s+|đơn\s+vị\s+)?đầu\s+mối)\s",
+                         re.I)
 _SENTENCE_WORDS = re.compile(r"\b(?:căn cứ|theo|có trách nhiệm|phải|được|thực hiện|triển khai|(?<!là )tổ chức|phối hợp)\b", re.I)
 
 

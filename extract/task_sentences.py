@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import cut_purpose, looks_like_agency
+from extract.agencies import acronym_body, cut_purpose, looks_like_agency
 from extract.deadlines import TIME_LIMIT
 from extract.raw_task import RawTask
 from vnplan.lang import vocabulary
@@ -112,7 +112,7 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     role = _marked_actor(rest)
     if role:
         actor = role  # "Văn thư cơ quan, đơn vị gửi văn bản có trách nhiệm theo dõi …": the marker ends the actor
-    elif actor == rest or not actor or not looks_like_agency(actor):
+    elif actor == rest or not actor or not (looks_like_agency(actor) or acronym_body(actor) and ASSIGN_VERB.match(rest[len(actor):].strip())):
         dl = _DL_IN.search(sentence)
         if dl and _REPORTING.search(sentence) and re.match(r"(?:trước|chậm nhất|định kỳ)", dl.group(0), re.I):
             # a dated reporting duty without a named actor ("Định kỳ hằng tháng … báo cáo kết quả về …")

@@ -1,0 +1,54 @@
+"""Owners of a regulation's clauses written in less common forms (eighth session, December 2026):
+a body named by its acronym alone, and a body named as the focal point of a work before its duties.
+Written with other bodies and wording than the circular that showed them."""
+
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+
+def _tasks(text: str):
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return extract_tasks(normalize_document(doc, restore=False))
+
+
+REGULATION = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 21/2026/TT-BNNMT
+THÔNG TƯ
+Quy định về quan trắc môi trường biển
+Căn cứ Luật Bảo vệ môi trường;
+Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Thông tư.
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định về quan trắc môi trường biển.
+Chương II
+QUẢN LÝ DỮ LIỆU
+Điều 9. Trách nhiệm quản lý dữ liệu quan trắc
+1. Sở Nông nghiệp và Môi trường các tỉnh ven biển là đầu mối tiếp nhận, tổng hợp số liệu quan trắc trên địa bàn có trách nhiệm:
+a) Kiểm tra tính đầy đủ của số liệu quan trắc;
+b) Lưu trữ số liệu quan trắc theo quy định.
+2. VNMEC có trách nhiệm vận hành hệ thống quan trắc quốc gia có nhiệm vụ:
+a) Công bố kết quả quan trắc hằng quý;
+b) Hướng dẫn các địa phương kết nối số liệu.
+3. CSDL quan trắc được cập nhật hằng ngày.
+Điều 10. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2026.
+"""
+
+
+def test_a_body_named_as_the_focal_point_owns_the_duties_listed_after_it():
+    by_text = {t.text: t for t in _tasks(REGULATION)}
+    check = by_text["Kiểm tra tính đầy đủ của số liệu quan trắc;"]
+    assert check.lead and check.lead[0].startswith("Sở Nông nghiệp và Môi trường")
+    assert "Lưu trữ số liệu quan trắc theo quy định." in by_text
+
+
+def test_a_body_named_by_its_acronym_before_a_duty_marker_owns_its_points():
+    by_text = {t.text: t for t in _tasks(REGULATION)}
+    assert by_text["Công bố kết quả quan trắc hằng quý;"].lead == ["VNMEC"]
+    assert by_text["Hướng dẫn các địa phương kết nối số liệu."].lead == ["VNMEC"]
+
+
+def test_an_acronym_that_names_a_thing_owns_nothing():
+    assert not [t for t in _tasks(REGULATION) if "cập nhật hằng ngày" in t.text]

@@ -52,3 +52,26 @@ def test_a_body_named_by_its_acronym_before_a_duty_marker_owns_its_points():
 
 def test_an_acronym_that_names_a_thing_owns_nothing():
     assert not [t for t in _tasks(REGULATION) if "cập nhật hằng ngày" in t.text]
+
+
+MARKET_RULES = """ỦY BAN NHÂN DÂN
+XÃ PHÚ HÒA
+Số: 15/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Nội quy chợ Phú Hòa
+Điều 1. Ban hành kèm theo Quyết định này Nội quy chợ Phú Hòa.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+NỘI QUY
+Chợ Phú Hòa
+Điều 1. Thời gian mở cửa
+Chợ mở cửa từ 05 giờ đến 19 giờ hằng ngày.
+Điều 2. An toàn phòng cháy chữa cháy
+1. Thương nhân không được sử dụng bếp than trong chợ.
+2. Bộ phận phụ trách an ninh, trật tự của chợ có trách nhiệm tuần tra, kiểm soát khu vực chợ vào ban đêm.
+"""
+
+
+def test_a_unit_whose_name_holds_a_verb_is_the_owner_up_to_its_duty_marker():
+    tasks = _tasks(MARKET_RULES)
+    patrol = next(t for t in tasks if t.text.startswith("Tuần tra, kiểm soát khu vực chợ"))
+    assert patrol.lead == ["Bộ phận phụ trách an ninh, trật tự của chợ"]

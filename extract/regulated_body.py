@@ -16,8 +16,10 @@ from typing import Optional
 from vnplan.lang import fold
 
 # "(quy định) chức năng, nhiệm vụ, quyền hạn (và cơ cấu tổ chức) của <body> (thuộc …)"
+# … or "(Điều lệ / Quy chế) tổ chức và hoạt động của <body>", a fund's or a council's charter
 _FUNCTIONS_OF = re.compile(
-    r"chuc nang,?\s+nhiem vu,?\s+(?:va\s+)?quyen han(?:,?\s+(?:va\s+)?co cau to chuc(?:,?\s+bo may)?)?\s+cua\s+"
+    r"(?:chuc nang,?\s+nhiem vu,?\s+(?:va\s+)?quyen han(?:,?\s+(?:va\s+)?co cau to chuc(?:,?\s+bo may)?)?"
+    r"|(?:dieu le|quy che)\s+to chuc va hoat dong)\s+cua\s+"
     r"(?P<who>[^;.:()]+?)(?=\s+thuoc\s|\s*[;.:(]|\s*$)")
 # an article titled by duties alone: "Nhiệm vụ và quyền hạn", "Nhiệm vụ, quyền hạn", "Chức năng, nhiệm vụ"
 BARE_DUTY_TITLE = re.compile(r"^\W*(?:chuc nang,?\s+(?:va\s+)?)?nhiem vu(?:,|\s+va)?\s*(?:quyen han)?\s*\W*$")

@@ -75,3 +75,32 @@ def test_a_unit_whose_name_holds_a_verb_is_the_owner_up_to_its_duty_marker():
     tasks = _tasks(MARKET_RULES)
     patrol = next(t for t in tasks if t.text.startswith("Tuần tra, kiểm soát khu vực chợ"))
     assert patrol.lead == ["Bộ phận phụ trách an ninh, trật tự của chợ"]
+
+
+CHARTER = """ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+Số: 310/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Điều lệ tổ chức và hoạt động của Quỹ Phát triển đất tỉnh Lạng Sơn
+Căn cứ Luật Đất đai;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Điều lệ tổ chức và hoạt động của Quỹ Phát triển đất tỉnh Lạng Sơn.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+ĐIỀU LỆ
+TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ PHÁT TRIỂN ĐẤT TỈNH LẠNG SƠN
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Vị trí, chức năng
+Quỹ Phát triển đất tỉnh Lạng Sơn là quỹ tài chính nhà nước ngoài ngân sách.
+Chương II
+NHIỆM VỤ VÀ QUYỀN HẠN
+Điều 3. Nhiệm vụ
+1. Ứng vốn cho tổ chức phát triển quỹ đất để bồi thường, hỗ trợ, tái định cư.
+2. Lập kế hoạch tài chính hằng năm trình Hội đồng quản lý Quỹ phê duyệt.
+"""
+
+
+def test_the_duties_article_of_a_charter_belongs_to_the_body_the_charter_sets_up():
+    by_text = {t.text: t for t in _tasks(CHARTER)}
+    assert by_text["Ứng vốn cho tổ chức phát triển quỹ đất để bồi thường, hỗ trợ, tái định cư."].lead == ["Quỹ Phát triển đất tỉnh"]
+    assert "Lập kế hoạch tài chính hằng năm trình Hội đồng quản lý Quỹ phê duyệt." in by_text

@@ -99,6 +99,17 @@ def _resumes(lab: str, cur_lab: str | None, seen: list[str], nxt: str) -> bool:
 _SUB_ROW = {"-", "+", "–", "•"}
 
 
+def _skips_to(lab: str, current: list[str], nxt: str) -> bool:
+    """A row closed by the portal ("… | |") and a label a little past its own ("37 | … | |" then "39 | Khẩn
+    trương …", "19" then "22"): the document skipped or reordered a number, the row still ends there."""
+    if current[-1] != "" or not is_ordinal(current[0]):
+        return False
+    cur = norm_label(current[0])
+    if _kind(lab) != "num" or _kind(cur) != "num" or "." in lab or "." in cur:
+        return False
+    return 0 <= int(lab) - int(cur) <= 3 and not is_ordinal(nxt) and bool(re.search(r"[^\W\d_]{3}", nxt))
+
+
 def split_rows(cells: list[str]) -> list[list[str]]:
     """Group a flat cell stream into rows (the header row first when there is one)."""
     if not cells:
@@ -123,9 +134,9 @@ def split_rows(cells: list[str]) -> list[list[str]]:
             current = [cell]
             continue
         lab = norm_label(cell) if is_ordinal(cell) else None
-        if current and lab is not None and len(current) >= 2 and follows(lab, seen):
+        nxt = body[i + 1] if i + 1 < len(body) else ""
+        if current and lab is not None and len(current) >= 2 and (follows(lab, seen) or _skips_to(lab, current, nxt)):
             cur_lab = norm_label(current[0]) if is_ordinal(current[0]) else None
-            nxt = body[i + 1] if i + 1 < len(body) else ""
             # portals close a row with "|" and open the next with "|": an empty cell before a label
             # that continues the numbering is a row boundary (merged cells make rows shorter)
             closed = current[-1] == "" and (is_ordinal(current[0]) or current[0].strip() in _SUB_ROW)

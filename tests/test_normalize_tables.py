@@ -211,3 +211,26 @@ def test_a_lettered_part_heading_in_capitals_ends_a_table():
     nd = _norm(text)
     assert "B. QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH" in nd.text.split("\n")
     assert nd.tables[0].rows[-1] == ["2", "Gia hạn giấy phép", "1.003029"]
+
+
+def test_a_row_the_portal_closed_ends_where_the_document_skips_or_reorders_a_number():
+    # "1, 2, 5, 3" and "4, 4, 6" (as "19, 22, 20", "37, 37, 39" in a real report): the source's own numbering slips; each row still ends at its "| |"
+    # (a header wider than the rows, as where "Kết quả" and "Tiến độ" cells are merged away)
+    rows = [
+        ["STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả", "Tiến độ"],
+        ["1", "Rà soát dữ liệu đất đai", "Bộ Nông nghiệp và Môi trường", "31/10/2025", ""],
+        ["2", "Ban hành hướng dẫn số hóa hồ sơ", "Bộ Nội vụ", "30/11/2025", ""],
+        ["5", "Hoàn thiện cơ sở dữ liệu nhà ở", "Bộ Xây dựng", "31/12/2025", ""],
+        ["3", "Nghiên cứu mô hình trung tâm giao dịch", "Bộ Xây dựng", "31/10/2025", ""],
+        ["4", "Kết nối dữ liệu thuế", "Bộ Tài chính", "30/11/2025", ""],
+        ["4", "Số hóa bằng cấp, chứng chỉ", "Bộ Giáo dục và Đào tạo", "31/12/2025", ""],
+        ["6", "Vận hành trung tâm dữ liệu", "Bộ Công an", "31/12/2025", ""],
+    ]
+    got = split_rows([c for r in rows for c in r])
+    assert [r[0] for r in got] == ["STT", "1", "2", "5", "3", "4", "4", "6"]
+    assert got[3][:3] == ["5", "Hoàn thiện cơ sở dữ liệu nhà ở", "Bộ Xây dựng"]
+
+
+def test_a_points_figure_after_an_empty_cell_is_no_row_that_skips_a_number():
+    rows = [["TT", "Tiêu chí", "Ghi chú", "Điểm"], ["1", "Ban hành kế hoạch", "", "3"], ["2", "Kiểm tra", "", "4"]]
+    assert split_rows([c for r in rows for c in r]) == rows

@@ -51,3 +51,20 @@ def regulated_body(text: str) -> Optional[str]:
             return name[:1] + name[1:].lower()
         return name
     return None
+
+
+# a decision that hands powers down: its title ("Phân cấp cho Sở …", "Quy định việc phân cấp …",
+# "Ủy quyền cho …") or its scope clause ("Quyết định này quy định việc phân cấp của …")
+_DELEGATION = re.compile(r"^\W*(?:(?:quyet dinh nay\s+)?quy dinh\s+(?:viec\s+|ve\s+)?)?(?:phan cap|uy quyen)\b")
+
+
+def delegates_powers(text: str) -> bool:
+    """Does the document hand powers down (a decentralisation or entrustment decision)? Then an article
+    titled by the body that receives them ("Điều 2. Sở Giáo dục và Đào tạo") lists powers, not duties."""
+    for line in text[:OPENING].split("\n"):
+        f = fold(line).strip(" *_")
+        if f.startswith("can cu"):
+            continue
+        if _DELEGATION.match(re.sub(r"^\d+\.\s*", "", f)):
+            return True
+    return False

@@ -24,9 +24,9 @@ from extract.deadlines import deadline_only
 from extract.document import doc_type_of
 from extract.numbers import fold
 from extract.raw_task import RawTask
-from extract.regulated_body import BARE_DUTY_TITLE, regulated_body
-from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, in_duty_section, in_rule_article, parse_nodes,
-                               under, under_duty_part)
+from extract.regulated_body import BARE_DUTY_TITLE, delegates_powers, regulated_body
+from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, article_of, in_duty_section, in_rule_article,
+                               parse_nodes, under, under_duty_part)
 from extract.task_owners import (agency_heading, collective_heading, intro_owner, lists_rights, mark_topic_lists,
                                  place_names, specific_agency)
 from extract.task_parts import part_tasks
@@ -101,6 +101,15 @@ def _bare_name_article(n: Node) -> bool:
         and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
 
 
+def _receives_powers(node: Node, named: dict[int, Optional[str]]) -> bool:
+    """In a decision that hands powers down, is ``node`` (or the article it stands in) titled by the body that
+    receives them and by nothing else ("Điều 2. Sở Giáo dục và Đào tạo")?"""
+    article = article_of(node)
+    t = article.title() if article is not None else None
+    return t is not None and named.get(id(article)) is not None and not _DUTY_WORDS.search(t.text) \
+        and looks_like_agency(MARK.sub("", t.text).strip(" .:"))
+
+
 # a heading under a body's own part that names what a rule sets for it ("a) Mức kinh phí:", "b) Nội dung chi:",
 # "c) Trình tự thực hiện"): vnplan/lang/vi/section_kinds.tsv, the rows whose ``duties`` is ``none``
 _RULE_HEADING = re.compile(rf"^\W*(?:{'|'.join(phrases('section_kinds', duties='none'))})\b"  # phrases are regexes
@@ -162,9 +171,12 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
     separating = {id(n.parent) for n in nodes if n.parent is not None and n.title() is not None
                   and _DUTY_WORDS.search(n.title().text)}
     out, consumed = part_tasks(nodes)  # "a) Nhiệm vụ … b) Cơ quan thực hiện … c) Thời gian …"
+    delegating = delegates_powers(ndoc.text)
     for node in nodes:
         if under(node, "NN") or id(node) in consumed:
             continue
+        if delegating and _receives_powers(node, named):
+            continue  # "Điều 2. Sở Giáo dục và Đào tạo" / "1. Quyết định việc nâng bậc lương …": powers handed down
         heading = named[id(node)] or collective_heading(node)
         node.heading_agencies = heading or intros.get(id(node))
         pieces = list(node.pieces)

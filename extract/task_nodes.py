@@ -255,7 +255,7 @@ def _is_article(n: Node) -> bool:
     return n.depth == DEPTH_ARTICLE and n.number.startswith("Điều ")
 
 
-def _article_of(node: Optional[Node]) -> Optional[Node]:
+def article_of(node: Optional[Node]) -> Optional[Node]:
     """The article (Điều N) ``node`` is, or stands in; None outside any article."""
     while node is not None and not _is_article(node):
         node = node.parent
@@ -263,7 +263,7 @@ def _article_of(node: Optional[Node]) -> Optional[Node]:
 
 
 def in_article(node: Node) -> bool:
-    return _article_of(node.parent) is not None
+    return article_of(node.parent) is not None
 
 
 def _is_signature(line: str) -> bool:
@@ -294,7 +294,7 @@ def under(node: Node, number: str) -> bool:
 
 def in_rule_article(node: Node) -> bool:
     """Inside an article whose title says it assigns no duty (vnplan/lang/vi/article_kinds.tsv)."""
-    article = _article_of(node)
+    article = article_of(node)
     t = article.title() if article is not None else None
     return t is not None and _assigns_no_duty(t.text)
 

@@ -26,6 +26,7 @@ class Line:
     table: Optional[int] = None  # index into Draft.tables for table rows
     gap: Optional[int] = None  # where a wide run of spaces stood between two columns (set by "clean")
     indent: int = 0  # spaces before the first character in the input (set by "clean")
+    bold: bool = False  # the whole line was one bold run, "**Điều 5. Tổ chức thực hiện**" (set by "markup")
 
     def join(self, other: "Line", sep: str = " ") -> None:
         """Append ``other`` to this line, keeping track of page starts inside it."""

@@ -166,7 +166,7 @@ def join_lines(draft: Draft) -> None:
     blank_paragraphs = _blank_separated(draft.lines)
     out: list[Line] = []
     para: Line | None = None
-    last = ""
+    last, last_bold = "", False
     blank = False
     following = _next_texts(draft.lines)
     for k, ln in enumerate(draft.lines):
@@ -180,13 +180,18 @@ def join_lines(draft: Draft) -> None:
             out.append(ln)
             blank = False
             continue
-        if para is not None and should_join(para.text, last, ln.text, blank, width, following[k], blank_paragraphs):
+        # a line that was one bold run ("**Điều 5. Tổ chức thực hiện**") is a whole heading: a plain line
+        # under it that opens with a capital starts the text below it
+        ends_heading = last_bold and not ln.bold and (bool(ARTICLE.match(fold(last))) or _is_numbered_start(last)) \
+            and not starts_lower(ln.text.strip()) and not is_upper_line(ln.text)
+        if para is not None and not ends_heading \
+                and should_join(para.text, last, ln.text, blank, width, following[k], blank_paragraphs):
             para.join(Line(ln.text.strip(), ln.page, ln.src, list(ln.breaks)))
         else:
             if para is not None:
                 out.append(para)
             para = Line(ln.text.strip(), ln.page, ln.src, list(ln.breaks), "text")
-        last = ln.text
+        last, last_bold = ln.text, ln.bold
         blank = False
     if para is not None:
         out.append(para)

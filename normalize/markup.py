@@ -78,6 +78,9 @@ def strip_markup(text: str) -> str:
     return text
 
 
+_WHOLE_BOLD = re.compile(r"^\s*\*\*(?:(?!\*\*).)+\*\*\s*$")  # one bold run, the whole line
+
+
 def _opens_bold(text: str) -> bool:
     return text.count("**") % 2 == 1 and text.lstrip().startswith("**")
 
@@ -111,6 +114,7 @@ def markup(draft: Draft) -> None:
     """Drop word-processor markup; bold/italic markers may open on one line and close on the next."""
     join_bold_runs(draft.lines)
     for ln in draft.lines:
+        ln.bold = _WHOLE_BOLD.match(ln.text) is not None
         if RULE_LINE.match(ln.text):
             continue  # "______" under a heading is a rule, not a pair of bold markers
         if "*" in ln.text or "_" in ln.text or "\\" in ln.text or "#" in ln.text:

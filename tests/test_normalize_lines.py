@@ -111,3 +111,18 @@ def test_heading_followed_by_a_short_indented_first_line_is_not_joined():
     assert not should_join(para, last, "Gương mẫu chấp hành chủ trương", False, 80, after="của Đảng, chính sách, pháp luật")
     assert should_join(para, last, "Gương mẫu chấp hành chủ trương của Đảng và Nhà nước trong", False, 80,
                        after="mọi hoạt động")
+
+
+def test_a_heading_written_as_one_bold_run_keeps_its_own_line_above_the_text_under_it():
+    text = ("Điều 4. Mức chi hỗ trợ là 500.000 đồng/người.\n"
+            "**Điều 5. Tổ chức thực hiện**\n"
+            "Giao Sở Tài chính hướng dẫn các cơ quan, đơn vị thực hiện\n"
+            "Quyết định này.\n"
+            "**2. Sở**\n"
+            "**Khoa học và Công nghệ**\n"
+            "**KT. CHỦ TỊCH**\n"
+            "**PHÓ CHỦ TỊCH**\n")
+    lines = _norm(text).text.split("\n")
+    assert "Điều 5. Tổ chức thực hiện" in lines
+    assert "Giao Sở Tài chính hướng dẫn các cơ quan, đơn vị thực hiện Quyết định này." in lines
+    assert "2. Sở Khoa học và Công nghệ" in lines  # a bold heading wrapped over bold lines is still one

@@ -60,3 +60,25 @@ def test_a_body_titled_article_outside_a_delegation_keeps_its_duties():
                            "Quyết định này quy định trách nhiệm của Sở Y tế trong").replace(
         "Phân cấp cho Sở Y tế thực hiện một số nhiệm vụ", "Quy định trách nhiệm thực hiện một số nhiệm vụ")
     assert any("phòng khám đa khoa" in t.text for t in _tasks(plan))
+
+
+COUNCIL_LEVELS = """HỘI ĐỒNG NHÂN DÂN
+TỈNH YÊN BÁI
+Số: 12/2025/NQ-HĐND
+NGHỊ QUYẾT
+Quy định mức chi tổ chức hội thi
+Căn cứ Luật Ngân sách nhà nước;
+QUYẾT NGHỊ:
+Điều 1. Mức chi
+1. Ban Giám khảo
+a) Mức 800.000 đồng/người/buổi áp dụng đối với Trưởng ban.
+b) Mức 600.000 đồng/người/buổi áp dụng đối với Thành viên.
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+
+
+def test_a_level_of_spending_under_a_body_is_no_duty_of_that_body():
+    tasks = _tasks(COUNCIL_LEVELS)
+    assert [t.text for t in tasks if t.text.startswith("Mức")] == []
+    assert any(t.text.startswith("Tổ chức thực hiện Nghị quyết") for t in tasks)

@@ -104,3 +104,24 @@ def test_the_duties_article_of_a_charter_belongs_to_the_body_the_charter_sets_up
     by_text = {t.text: t for t in _tasks(CHARTER)}
     assert by_text["Ứng vốn cho tổ chức phát triển quỹ đất để bồi thường, hỗ trợ, tái định cư."].lead == ["Quỹ Phát triển đất tỉnh"]
     assert "Lập kế hoạch tài chính hằng năm trình Hội đồng quản lý Quỹ phê duyệt." in by_text
+
+
+STATION_RULES = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 30/2025/TT-BNNMT
+THÔNG TƯ
+Quy định kỹ thuật vận hành trạm quan trắc khí tượng
+Căn cứ Luật Khí tượng thủy văn;
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định kỹ thuật vận hành trạm quan trắc khí tượng.
+Điều 9. Công tác phối hợp vận hành
+1. Cán bộ kỹ thuật vận hành trạm quan trắc có trách nhiệm gửi số liệu quan trắc về Trung tâm dữ liệu hằng giờ.
+2. Nhân viên trực ban điều hành trạm có trách nhiệm ghi nhật ký vận hành sau mỗi ca trực.
+"""
+
+
+def test_a_person_whose_title_holds_a_verb_owns_the_duty_after_the_marker():
+    by_text = {t.text: t for t in _tasks(STATION_RULES)}
+    send = next(t for text, t in by_text.items() if text.startswith("Gửi số liệu quan trắc"))
+    assert send.lead == ["Cán bộ kỹ thuật vận hành trạm quan trắc"]
+    log = next(t for text, t in by_text.items() if text.startswith("Ghi nhật ký vận hành"))
+    assert log.lead == ["Nhân viên trực ban điều hành trạm"]

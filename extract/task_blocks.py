@@ -222,7 +222,9 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
             continue  # "1. Tổ giúp việc có quyền hạn sau:" / "a) Đề nghị cơ quan liên quan …": what it may do
         in_duty = in_duty_section(node)
         schedule = _schedule_context(node)
+        owners_follow = False  # "- Cơ quan thực hiện:" left empty, its bodies on the "+" lines below it
         for content, labels in units:
+            opens_owners = bool(labels) and labels[-1].key in ("lead", "support") and not re.search(r"\w", labels[-1].text)
             # a form's blank field ("Cơ quan phối hợp giải quyết hồ sơ: ……", "Thời gian thực hiện:") names no one
             labels = [p for p in labels if p.key == "other" or re.search(r"\w", p.text)]
             if labels and all(p.key == "other" for p in labels):
@@ -231,8 +233,11 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                 if schedule is not None and not heading:  # "Tiến độ thực hiện": each dated statement is a task
                     found, content = schedule_tasks(content, schedule)
                     out += found
-                out += _unlabelled_tasks(node, content, owner, heading, in_duty)
+                # "+ Sở Xây dựng đăng tải thông điệp …" under an empty "Cơ quan thực hiện:": each body line a duty
+                out += _unlabelled_tasks(node, content, owner, heading, in_duty or owners_follow)
+                owners_follow = opens_owners
                 continue
+            owners_follow = opens_owners
             if len(content) > 1 and content[0].kind == "title" and len(content[0].text.split()) <= 15 \
                     and not content[0].text.endswith(ENDS):
                 content = content[1:]  # "2.1. Về pháp lý" is a heading, the paragraphs below are the task

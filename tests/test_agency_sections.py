@@ -187,3 +187,26 @@ b) Chủ trì tham mưu giải quyết các kiến nghị của nhà đầu tư.
 def test_a_clause_titled_by_a_role_owns_the_points_under_it():
     tasks = [t for t in _tasks(ROLES) if t.text.startswith(("Hướng dẫn nhà đầu tư", "Chủ trì tham mưu"))]
     assert [t.lead for t in tasks] == [["Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"]] * 2
+
+
+EMPTY_OWNER_LABEL = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 88/KH-UBND
+KẾ HOẠCH
+Tháng hành động vì an toàn thực phẩm năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức về an toàn thực phẩm.
+II. CÁC HOẠT ĐỘNG
+1. Truyền thông
+a) Hoạt động 1
+- Nội dung: Tuyên truyền về an toàn thực phẩm trên các phương tiện thông tin đại chúng.
+- Cơ quan thực hiện:
++ Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan.
++ Sở Công Thương kiểm tra an toàn thực phẩm tại các chợ đầu mối trên địa bàn tỉnh.
+"""
+
+
+def test_each_body_line_under_an_empty_executing_label_is_a_duty():
+    tasks = _tasks(EMPTY_OWNER_LABEL)
+    leaflets = next(t for t in tasks if "chợ đầu mối" in t.text)
+    assert leaflets.lead == ["Sở Công Thương"] and leaflets.text.startswith("Kiểm tra an toàn thực phẩm")

@@ -125,3 +125,10 @@ def test_a_person_whose_title_holds_a_verb_owns_the_duty_after_the_marker():
     assert send.lead == ["Cán bộ kỹ thuật vận hành trạm quan trắc"]
     log = next(t for text, t in by_text.items() if text.startswith("Ghi nhật ký vận hành"))
     assert log.lead == ["Nhân viên trực ban điều hành trạm"]
+
+
+def test_publishing_verbs_end_an_owner_name():
+    from extract.agencies import cut_purpose
+    assert cut_purpose("Sở Xây dựng đăng tải thông điệp trên bảng quang báo") == "Sở Xây dựng"
+    assert cut_purpose("Sở Y tế công bố danh sách cơ sở đủ điều kiện") == "Sở Y tế"
+    assert cut_purpose("Sở Công Thương phát hành tờ rơi tại các chợ") == "Sở Công Thương"

@@ -57,7 +57,8 @@ _NOT_HEAD = re.compile(r"^(?:ban hành|hội nghị|bộ phận|đoàn viên|cơ
 # Collective nouns that continue a group phrase ("các sở, ban, ngành, đoàn thể, địa phương liên quan").
 _COLLECTIVE = re.compile(
     r"^(?:các\s+)?(?:sở|bộ|ban|ngành|phòng|đoàn thể|địa phương|đơn vị|cơ quan|hội|hiệp hội|tổ chức|doanh nghiệp|tỉnh|huyện|thị xã|"
-    r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội)\b",
+    r"thành phố|tp|xã|phường|thị trấn|mặt trận|tổ chức chính trị - xã hội|"
+    r"cơ sở (?:giáo dục|y tế|đào tạo|khám bệnh, chữa bệnh|khám, chữa bệnh)|trường học)\b",
     re.I,
 )
 # Verbs that start a purpose clause after the owner ("Sở Tư pháp hướng dẫn, đôn đốc …"): duty_verbs.tsv,

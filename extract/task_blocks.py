@@ -31,8 +31,8 @@ from extract.task_owners import (agency_heading, collective_heading, intro_owner
                                  place_names, specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import (BARE_KIND, LIST_INTRO, SENTENCE, SUMMARY, assignment, deadline_in, ENUM_MARK, enumerated_items,
-                                   inline_items)
+from extract.task_sentences import (BARE_KIND, ENUM_MARK, LIST_INTRO, OPINION_OPENER, SENTENCE, SUMMARY, assignment,
+                                    deadline_in, enumerated_items, inline_items)
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 from vnplan.lang import phrases
@@ -356,7 +356,9 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
             out.append(_item_task(p, owner, in_duty, owner))
         return out
     intro: Optional[RawTask] = None  # "…, các cơ quan, đơn vị, địa phương thực hiện các hoạt động sau:"
+    opened = False  # a piece ended "… có ý kiến như sau:" (a letter passing on a leader's instructions)
     for p in content:
+        instructed, opened = opened, opened or bool(OPINION_OPENER.search(p.text))
         if p.kind == "title" and heading:
             continue
         if p.kind == "dash" and intro is not None:
@@ -399,7 +401,8 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                 continue
             item_start = k == 0 and p.kind == "title" and node.depth in (1, 2, 6)  # "c) Bộ Quốc phòng …"
             opens = bool(LIST_INTRO.search(sent))
-            rt = assignment(sent, start, True if opens else in_duty, item_start, opens_list=opens)
+            rt = assignment(sent, start, True if opens or instructed else in_duty, item_start, opens_list=opens,
+                            instructed=instructed)
             if rt and LIST_INTRO.search(sent):
                 intro = rt  # it opens the dashed items below: each is one of its duties
             elif rt:

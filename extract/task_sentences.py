@@ -20,7 +20,7 @@ from vnplan.lang import vocabulary
 
 ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b", re.I)
 _LEAD_IN = re.compile(
-    r"^(?:[-+•]\s*)?(?:(?P<topic>Về\s[^:]{3,400}?):\s+|[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
+    r"^(?:[-+•]\s*)?(?:(?P<topic>Về\s[^:]{3,400}?):\s+|[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Nhằm|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)
@@ -104,8 +104,9 @@ _ENACTS = re.compile(r"^(?:quyết định|quyết nghị)\b[^.;]*\bnhư sau\s*:
 
 
 def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = False,
-               opens_list: bool = False) -> Optional[RawTask]:
-    """ "Giao Sở X chủ trì, phối hợp với Y làm Z" → lead X, support Y, task "Z" (None if not a duty sentence)."""
+               opens_list: bool = False, instructed: bool = False) -> Optional[RawTask]:
+    """ "Giao Sở X chủ trì, phối hợp với Y làm Z" → lead X, support Y, task "Z" (None if not a duty sentence).
+    ``instructed``: the sentence stands under "… có ý kiến như sau:", which assigns what follows as "Giao" does."""
     m = _LEAD_IN.match(sentence)
     rest = sentence[m.end():] if m else sentence
     actor = cut_purpose(rest)
@@ -121,7 +122,8 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     after = rest[len(actor):].strip(" ,")
     # "… theo chức năng quản lý của mình, có trách nhiệm …": the scope phrase before the duty verb
     after = re.sub(r"^(?:theo|căn cứ|trong phạm vi)\s[^,;]{0,60}?,?\s*(?=(?:có|chịu) trách nhiệm\b)", "", after, flags=re.I)
-    defines = not (m and m.group("giao")) and (_LISTS.search(actor) or _DEFINES.match(after))
+    giao = bool(m and m.group("giao")) or instructed
+    defines = not giao and (_LISTS.search(actor) or _DEFINES.match(after))
     if re.search(r"\sthì\s", actor):
         # "Khi nhận được thư …, thì bộ phận văn thư phải có trách nhiệm xử lý …": the body after "thì" is the
         # actor where the case gives it a duty; "Trường hợp thuộc thẩm quyền …, Thủ tướng Chính phủ thì cơ quan …
@@ -142,12 +144,17 @@ def assignment(sentence: str, start: int, in_duty: bool, item_start: bool = Fals
     named_item = item_start and not m.group(0).strip() if m else item_start
     named_item = named_item and not _GENERAL_ACTOR.match(actor) and not re.search(r"\d", actor) \
         and not re.match(r"(?:đã|đang|là|được|thi đua|phấn đấu)\b", after, re.I)  # results, emulation contents
-    if not (in_duty or (m and m.group("giao")) or ASSIGN_VERB.match(after) or topical or named_item):
+    if not (in_duty or giao or ASSIGN_VERB.match(after) or topical or named_item):
         return None
-    if re.match(r"(?:yêu cầu|đề nghị)\b", after, re.I):
-        return None  # the issuer asking everyone: a general directive
+    ask = re.match(r"(?:yêu cầu|đề nghị)\s+", after, re.I)
+    if ask:
+        # "Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường … thực hiện một số nội dung sau:": the bodies asked
+        # are the actors, as after "Giao"; the issuer asking everyone names no one and is a general directive
+        at = sentence.find(after)
+        return assignment(after[ask.end():], start + at + ask.end(), in_duty, item_start=False, opens_list=opens_list,
+                          instructed=True) if at >= 0 else None
     deadline = deadline_in(sentence)
-    named_kinds = bool(m and m.group("giao") and m.group("giao").lower().startswith("giao")) \
+    named_kinds = (instructed or bool(m and m.group("giao") and m.group("giao").lower().startswith("giao"))) \
         and _NAMED_KINDS.search(actor)  # "Giao các Sở, ngành, UBND các xã …": work assigned by name
     if _GENERAL_ACTOR.match(actor) and not deadline and not (in_duty and ASSIGN_VERB.match(after)) and not opens_list \
             and not named_kinds:
@@ -205,5 +212,11 @@ def enumerated_items(text: str) -> list[tuple[int, str]]:
 
 
 # a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
+# the formula of a letter or notice that passes on a leader's instructions: what follows is assigned
+# ("Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau:", "… Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:");
+# a department's own opinion ("Cục Thuế có ý kiến như sau:", an answer to a taxpayer) assigns nothing
+OPINION_OPENER = re.compile(r"\b(?:(?:Phó\s+)?Thủ\s+tướng|(?:Phó\s+)?Chủ\s+tịch|Bộ\s+trưởng|Thứ\s+trưởng|(?:Phó\s+)?Chủ\s+nhiệm)"
+                            r"\b[^:;]{0,160}?(?:(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận(?:,?\s+chỉ\s+đạo)?)"
+                            r"\s+như\s+sau\s*:\s*$")
 LIST_INTRO = re.compile(r"(?:(?:các|những|một số)\s+(?:nội dung|nhiệm vụ|hoạt động|công việc|việc)(?:\s+\S+){0,3}\s+(?:sau|như sau)"
                          r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)

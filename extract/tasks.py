@@ -128,7 +128,7 @@ _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởn
 _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:(?:phương châm|nguyên tắc|quan điểm)\s*:"
                          r"|mức\s+(?:chi\s+|thu\s+|hỗ\s+trợ\s+)?\d[\d.,]*\s*(?:đồng|%|lần)"
                          r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b"
-                         r"|(?:\S+\s+){1,6}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết,?\s+(?:và\s+)?(?:thực hiện|triển khai))",
+                         r"|(?:\S+\s+){1,6}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$))",
                          re.I)
 
 

@@ -1,0 +1,54 @@
+"""Letters (Công văn) and notices that pass on a leader's instructions (eighth session, December 2026,
+set 24 of corpus/admin). Written with other bodies and wording than the letters that showed it."""
+
+from extract.agencies import looks_like_agency
+from extract.task_sentences import assignment
+from extract.tasks import extract_tasks
+from ingest.model import IngestedDocument, Page
+from normalize import normalize_document
+
+
+def _tasks(text: str):
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    return extract_tasks(normalize_document(doc, restore=False))
+
+
+LETTER = """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12001/VPCP-NN
+V/v bảo đảm nước tưới vụ Đông Xuân
+Hà Nội, ngày 02 tháng 12 năm 2025
+Kính gửi: Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai.
+Xét báo cáo của Bộ Nông nghiệp và Môi trường về tình hình hạn hán, Phó Thủ tướng Chính phủ Trần Văn An có ý kiến như sau:
+Chủ tịch Ủy ban nhân dân tỉnh Gia Lai khẩn trương rà soát các hồ chứa nước, bảo đảm đủ nước tưới cho vụ Đông Xuân.
+Văn phòng Chính phủ thông báo để các cơ quan biết, chỉ đạo thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NN.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Nguyễn Văn Bình
+"""
+
+
+def test_a_leaders_instruction_passed_on_by_a_letter_is_a_duty_of_the_body_it_names():
+    tasks = _tasks(LETTER)
+    review = next(t for t in tasks if "hồ chứa nước" in t.text)
+    assert review.lead and "Gia Lai" in review.lead[0]
+    assert not [t for t in tasks if "thông báo để" in t.text.lower()]  # the closing formula is no duty
+
+
+def test_a_departments_own_opinion_assigns_nothing():
+    answer = LETTER.replace("Phó Thủ tướng Chính phủ Trần Văn An có ý kiến như sau:", "Cục Thủy lợi có ý kiến như sau:")
+    assert not [t for t in _tasks(answer) if "hồ chứa nước" in t.text]
+
+
+def test_the_bodies_an_issuer_asks_are_the_actors():
+    rt = assignment("Sở Y tế đề nghị Ủy ban nhân dân các xã, phường chủ trì tổ chức tiêm chủng cho trẻ em.", 0, True)
+    assert rt is not None and rt.lead.startswith("Ủy ban nhân dân các xã")
+
+
+def test_schools_and_clinics_are_bodies():
+    assert looks_like_agency("các đơn vị, cơ sở giáo dục trực thuộc")
+    assert looks_like_agency("các cơ sở khám bệnh, chữa bệnh")

@@ -169,7 +169,12 @@ def cut_purpose(text: str) -> str:
     _, index = load_gazetteer()
     protected = _protect(text, index)
     end = next((m.start() for m in _VERB_RE.finditer(text) if not any(a <= m.start() < b for a, b in protected)), None)
-    return _cut_capital(text, protected, len(text) if end is None else end)
+    out = _cut_capital(text, protected, len(text) if end is None else end)
+    # a modal before the verb is no part of the name: "thành phố Đà Nẵng cần tập trung …", "Sở Y tế phải báo cáo …"
+    return _MODAL_END.sub("", out) if len(out) < len(text) else out
+
+
+_MODAL_END = re.compile(r"\s+(?:cần phải|cần|phải)$")
 
 
 # a capitalised verb between a lower-case word and a lower-case one: "… ngang bộ Tập trung chỉ đạo …"

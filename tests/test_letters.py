@@ -52,3 +52,15 @@ def test_the_bodies_an_issuer_asks_are_the_actors():
 def test_schools_and_clinics_are_bodies():
     assert looks_like_agency("các đơn vị, cơ sở giáo dục trực thuộc")
     assert looks_like_agency("các cơ sở khám bệnh, chữa bệnh")
+
+
+def test_a_notice_part_owned_by_the_body_its_intro_names_with_a_modal():
+    from extract.task_owners import intro_owner
+    head = ("Để tiếp tục nâng cao hiệu quả hoạt động của chính quyền cấp xã, tỉnh Quảng Ngãi cần tập trung thực hiện "
+            "tốt một số nhiệm vụ, giải pháp sau đây")
+    assert intro_owner(head) is not None
+    from extract.agencies import cut_purpose
+    assert cut_purpose(intro_owner(head)) == "tỉnh Quảng Ngãi"  # the modal "cần" is no part of the name
+    # the issuer enacting its plan ("… ban hành Kế hoạch … với các nội dung sau") owns no list
+    assert intro_owner("Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển du lịch cộng đồng trên địa bàn tỉnh "
+                       "giai đoạn 2026 - 2030 với các nhiệm vụ, giải pháp sau") is None

@@ -124,9 +124,11 @@ _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởn
 # what a statement is, whatever its owner: a motto or principle ("Phương châm: Phòng cháy là chính, …"), a step of
 # a procedure ("- Bước 2: Chủ tịch UBND tỉnh căn cứ …"), a release from liability ("… không chịu trách nhiệm do …"),
 # a notice's closing line ("Văn phòng Chính phủ thông báo để UBND tỉnh … biết, thực hiện"), a level of spending
-# or a fee ("a) Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban")
+# or a fee ("a) Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban"), what a body is ("1. Cục là tổ chức thuộc
+# bộ, thực hiện chức năng tham mưu …")
 _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:(?:phương châm|nguyên tắc|quan điểm)\s*:"
                          r"|mức\s+(?:chi\s+|thu\s+|hỗ\s+trợ\s+)?\d[\d.,]*\s*(?:đồng|%|lần)"
+                         r"|(?:\S+\s+){1,8}?là\s+(?:tổ chức|cơ quan|đơn vị)(?:\s+\S+){0,3}?\s+(?:thuộc|trực thuộc)\s"
                          r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b"
                          r"|(?:\S+\s+){1,6}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$))",
                          re.I)

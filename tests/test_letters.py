@@ -64,3 +64,26 @@ def test_a_notice_part_owned_by_the_body_its_intro_names_with_a_modal():
     # the issuer enacting its plan ("… ban hành Kế hoạch … với các nội dung sau") owns no list
     assert intro_owner("Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển du lịch cộng đồng trên địa bàn tỉnh "
                        "giai đoạn 2026 - 2030 với các nhiệm vụ, giải pháp sau") is None
+
+
+DECREE = """CHÍNH PHỦ
+Số: 310/2025/NĐ-CP
+NGHỊ ĐỊNH
+Quy định tổ chức các cơ quan chuyên môn
+Căn cứ Luật Tổ chức Chính phủ;
+Chương II
+TỔ CHỨC
+Điều 9. Chi cục chuyên ngành
+1. Chi cục là tổ chức thuộc sở, thực hiện chức năng tham mưu, giúp Giám đốc sở quản lý nhà nước về chuyên ngành.
+2. Tiêu chí thành lập chi cục
+a) Có đối tượng quản lý về chuyên ngành thuộc phạm vi quản lý của sở;
+b) Khối lượng công việc yêu cầu phải bố trí từ 10 biên chế công chức trở lên.
+Điều 10. Tổ chức thực hiện
+1. Các sở rà soát, sắp xếp lại các chi cục trước ngày 31 tháng 12 năm 2026.
+"""
+
+
+def test_what_a_body_is_and_the_criteria_to_set_it_up_are_no_duties():
+    tasks = _tasks(DECREE)
+    assert not [t.text for t in tasks if "Điều 9" in (t.evidence.section or "")]
+    assert any("sắp xếp lại các chi cục" in t.text for t in tasks)

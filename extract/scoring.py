@@ -41,7 +41,7 @@ _TT = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?\.?$")
 _POINTS_CELL = re.compile(r"^\d{1,4}(?:,\d{1,2})?\s*(?:điểm|đ)?$", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:kết quả(?:\s+\S+){0,2}|điểm|kq|\d{1,3}\s*%|…+|\.+|-+|x)$", re.IGNORECASE)
 _NO_LIMIT = re.compile(r"không hạn chế|theo nhiệm vụ|phát sinh|theo tính chất", re.IGNORECASE)
-_SCORE_WORDS = r"diem toi da|cach tinh diem|thang diem|diem chuan|huong dan cham"
+_SCORE_WORDS = r"diem toi da|cach tinh diem|thang diem|diem chuan|huong dan cham|muc diem|diem tu cham"
 _HEADER_WORDS = re.compile(_SCORE_WORDS + r"|so diem")
 # "Số điểm | … | Đơn giá | Thành tiền": a cost estimate counting sampling or survey points, not a score table
 # (not "hoàn thành tiến độ", folded "hoan thanh tien do")

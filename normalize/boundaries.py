@@ -225,7 +225,7 @@ def _continues(lines: list[Line], folded: list[str], i: int) -> bool:
     f = folded[i]
     return bool(
         APPENDIX.match(f)
-        or _ATTACHED.match(f)
+        or _ATTACHED.match(f.lstrip(" *_"))  # "* (Ban hành kèm theo …": an italic marker left before the note
         or (DOC_TYPE_LINE.match(f) and is_upper_line(lines[i].text))
         or MOTTO.search(_window(folded, i))
         or (ISSUER_START.match(f) and is_upper_line(lines[i].text) and MOTTO.search(" ".join(folded[i : i + 6])))
@@ -234,7 +234,10 @@ def _continues(lines: list[Line], folded: list[str], i: int) -> bool:
 
 def _inside_note(lines: list[Line], i: int) -> bool:
     """Line ``i`` runs on from an open parenthesis: "(Ban hành kèm theo" / "Nghị quyết số 64/2025/NQ-HĐND …)"
-    names the document inside an annex's own note, not in a portal's listing after it."""
+    names the document inside an annex's own note, not in a portal's listing after it; so does a note that opens on
+    the line itself ("(Ban hành kèm theo Công văn số 5155/SGDĐT-… ngày …)")."""
+    if _ATTACHED.match(fold(lines[i].text).lstrip(" *_")):
+        return True
     k = i - 1
     while k >= 0 and _skip(lines[k]):
         k -= 1

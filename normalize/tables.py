@@ -110,10 +110,46 @@ def _skips_to(lab: str, current: list[str], nxt: str) -> bool:
     return 0 <= int(lab) - int(cur) <= 3 and not is_ordinal(nxt) and bool(re.search(r"[^\W\d_]{3}", nxt))
 
 
+# "1. Tổ chức …", "1.1. Có đủ …", "2.3 Thực hiện …" (a dot is needed: "1 ngày làm việc" is a duration)
+_PREFIX_LABEL = re.compile(r"^(?P<lab>\d{1,2}(?:\.\d{1,2}){1,3}(?=\.?\s)|\d{1,2}(?=\.\s))\.?\s+(?=[^\W\d_])")
+
+
+def _prefix_label(cell: str) -> str | None:
+    """"1.1. Có đủ các chức danh …": the ordinal a cell opens with, in a table with no ordinal column."""
+    m = _PREFIX_LABEL.match(cell.strip())
+    return m.group("lab") if m else None
+
+
+def _labelled_rows(cells: list[str]) -> list[list[str]] | None:
+    """Rows of a table whose first column holds its ordinal and its text together ("1. Tổ chức bộ máy (10 điểm)",
+    "1.1. Có đủ các chức danh …", a criteria table with no TT column): a row starts at such a cell after a row
+    the portal closed (an empty cell) when the label continues the numbering. None if the stream is not such."""
+    labels = [_prefix_label(c) for c in cells]
+    k = next((i for i, lab in enumerate(labels) if lab and follows(lab, [])), None)
+    if k is None or k == 0 or sum(1 for lab in labels[k:] if lab) < 3:
+        return None
+    rows: list[list[str]] = _header_rows(cells[:k])
+    seen = [labels[k]]
+    current = [cells[k]]
+    for cell, lab in zip(cells[k + 1:], labels[k + 1:]):
+        if lab and current and current[-1] == "" and (follows(lab, seen) or is_child(lab, seen[-1])):
+            rows.append(current)
+            current = [cell]
+            seen.append(lab)
+            continue
+        current.append(cell)
+    rows.append(current)
+    return rows
+
+
 def split_rows(cells: list[str]) -> list[list[str]]:
     """Group a flat cell stream into rows (the header row first when there is one)."""
     if not cells:
         return []
+    if not is_ordinal(cells[0]) and not _ORDINAL_HEAD.match(fold(cells[0]).strip("*_ ")):
+        labelled = _labelled_rows(cells)  # no ordinal column: its labels stand at the start of the text cells
+        if labelled is not None:
+            return labelled
     k = 0
     if not is_ordinal(cells[0]):
         k = next((i for i in range(1, len(cells)) if is_ordinal(cells[i]) and follows(norm_label(cells[i]), [])), len(cells))

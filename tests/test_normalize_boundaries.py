@@ -238,3 +238,28 @@ def test_a_portal_listing_after_the_last_article_is_cut_when_the_number_sits_und
 def test_a_number_written_with_an_en_dash_still_finds_the_portal_listing_that_names_it():
     text = _norm(REGULATION_PORTAL.replace("47/2025/QĐ-UBND", "47/2025/QĐ–UBND")).text
     assert "Hiệu lực: Đã biết" not in text and "Chủ trì kiểm tra việc đầu tư hạ tầng kỹ thuật cụm công nghiệp" in text
+
+
+LETTER_WITH_TABLE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+THÀNH PHỐ CẦN THƠ
+Số: 4410/SGDĐT-GDTX
+V/v đánh giá trung tâm học tập cộng đồng năm 2025
+Cần Thơ, ngày 02 tháng 12 năm 2025
+Kính gửi: Ủy ban nhân dân các xã, phường.
+Sở Giáo dục và Đào tạo gửi kèm Bảng tiêu chí đánh giá, xếp loại trung tâm học tập cộng đồng.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trần Văn Nam
+BẢNG TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI TRUNG TÂM HỌC TẬP CỘNG ĐỒNG
+(TỪ NĂM 2025)
+* (Ban hành kèm theo Công văn số 4410/SGDĐT-GDTX ngày 02 tháng 12 năm 2025 của Sở Giáo dục và Đào tạo)*
+Tiêu chí 1. Tổ chức bộ máy của trung tâm: 10 điểm.
+"""
+
+
+def test_an_annex_whose_own_note_names_the_letter_is_kept():
+    nd = _norm(LETTER_WITH_TABLE)
+    assert "Tiêu chí 1. Tổ chức bộ máy của trung tâm: 10 điểm." in nd.text

@@ -234,3 +234,23 @@ def test_a_row_the_portal_closed_ends_where_the_document_skips_or_reorders_a_num
 def test_a_points_figure_after_an_empty_cell_is_no_row_that_skips_a_number():
     rows = [["TT", "Tiêu chí", "Ghi chú", "Điểm"], ["1", "Ban hành kế hoạch", "", "3"], ["2", "Kiểm tra", "", "4"]]
     assert split_rows([c for r in rows for c in r]) == rows
+
+
+def test_a_criteria_table_with_its_ordinals_inside_the_text_cells_is_split_at_them():
+    rows = [
+        ["TIÊU CHÍ", "Mức điểm theo yêu cầu", "Điểm tự chấm", "Minh chứng", ""],
+        ["1. Tổ chức bộ máy (10 điểm)", ""],
+        ["1.1. Có đủ các chức danh theo quy định", "4", "", "Quyết định bổ nhiệm", ""],
+        ["1.2. Có quy chế hoạt động", "6", "", "Quy chế", ""],
+        ["2. Hoạt động (20 điểm)", ""],
+        ["2.1. Tổ chức 10 lớp học trở lên trong năm", "20", "", "Sổ theo dõi", ""],
+    ]
+    got = split_rows([c for r in rows for c in r])
+    assert [r[0] for r in got[1:]] == [r[0] for r in rows[1:]]
+    assert got[3][:2] == ["1.2. Có quy chế hoạt động", "6"]
+
+
+def test_a_duration_in_a_step_table_is_no_row_label():
+    from normalize.tables import _prefix_label
+    assert _prefix_label("1 ngày làm việc") is None and _prefix_label("1,5 ngày") is None
+    assert _prefix_label("2.1. Trụ sở làm việc khang trang") == "2.1"

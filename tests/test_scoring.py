@@ -239,3 +239,17 @@ def test_a_cost_estimate_counting_sampling_points_is_no_score_table():
     # the same table with a points-per-row column of a score table is still read
     scored = COST_TABLE.replace("Số điểm", "Điểm tối đa")
     assert extract_scoring(ndoc(scored.replace("| Đơn giá (đồng) | Thành tiền (đồng)", "| Cách tính điểm | Kết quả"))) != []
+
+
+def test_a_table_of_points_levels_and_self_assessed_scores_is_a_score_table():
+    # "Mức điểm theo yêu cầu" / "Điểm tự chấm" head the columns of an evaluation table, with no TT column
+    text = ("BẢNG TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI TRUNG TÂM HỌC TẬP CỘNG ĐỒNG\n"
+            "TIÊU CHÍ | Mức điểm theo yêu cầu | Điểm tự chấm | Minh chứng\n"
+            "1. Tổ chức bộ máy của trung tâm (10 điểm)\n"
+            "1.1. Có đủ các chức danh trong ban giám đốc theo quy định | 4 |  | Quyết định bổ nhiệm\n"
+            "1.2. Có quy chế hoạt động của trung tâm | 6 |  | Quy chế\n")
+    start = text.index("TIÊU CHÍ |")
+    rows = [[c.strip() for c in line.split(" | ")] for line in text[start:].rstrip("\n").split("\n")]
+    items = extract_scoring(ndoc(text, [Table(start=start, end=len(text), rows=rows)]))
+    assert [s.max_points for s in items] == [4, 6]
+    assert "chức danh" in items[0].criterion and "quy chế" in items[1].criterion.lower()

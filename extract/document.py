@@ -171,7 +171,8 @@ def subject_line(lines: list[str]) -> str | None:
         inside = _ABOUT_INSIDE.search(ln) if not _ABOUT.match(ln) else None
         if inside:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v quản lý thuế Hà Nội, ngày …"
             ln = ln[inside.start() + 1:]
-        if _ABOUT.match(ln):
+        # (or "Về hướng dẫn đánh giá …" right under the number line, without the "V/v")
+        if _ABOUT.match(ln) or (i > 0 and NUMBER_LINE.match(fold(lines[i - 1])) and re.match(r"^\W*Về\s", ln)):
             cut = _subject_end(ln)  # the place-and-date or "Kính gửi" run into the line
             if cut is not None:
                 return re.sub(r"\s+", " ", ln[:cut]).strip(" *_|").rstrip(".;,")

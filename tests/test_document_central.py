@@ -294,3 +294,12 @@ CHỦ TỊCH
 Trần Văn Chín |
 """
     assert _info(resolution).signer == "Trần Văn Chín"
+
+
+def test_a_letters_subject_without_v_v_is_the_ve_line_under_its_number():
+    letter = ("SỞ Y TẾ\nTỈNH NINH BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Số: 2210/SYT-NVY\nVề tăng cường phòng, chống dịch sốt xuất huyết\ntrên địa bàn tỉnh\n"
+              "Ninh Bình, ngày 05 tháng 12 năm 2025\nKính gửi: Trung tâm Kiểm soát bệnh tật tỉnh.\n"
+              "Sở Y tế đề nghị Trung tâm Kiểm soát bệnh tật tỉnh tăng cường giám sát ổ dịch.\n")
+    info = _info(letter)
+    assert info.title == "Về tăng cường phòng, chống dịch sốt xuất huyết trên địa bàn tỉnh"

@@ -384,3 +384,11 @@ def test_a_kpi_table_headed_don_vi_and_muc_tieu_reads_units_and_rows_with_an_emp
     assert [(t.metric, t.value, t.unit, t.deadline.end) for t in extract_targets(doc)] == [
         ("Tỷ lệ đơn thuốc điện tử", 75, "%", "2026-12-31"),
         ("Số trường có phòng học thông minh", 30, "count", "2026-12-31")]
+
+
+def test_the_bands_of_a_points_scale_are_no_targets():
+    # an allocation rule: each band of a rate gives points ("Đến 10% tính là 0,5 điểm …")
+    text = ("II. ĐỊNH MỨC PHÂN BỔ\n"
+            "1. Điểm theo tỷ lệ hộ nghèo của xã:\n"
+            "- Đến 15% tính là 0,5 điểm - Từ trên 15% đến 40%, được tính 1 điểm - Trên 40% trở lên được tính 2 điểm\n")
+    assert extract_targets(NormalizedDocument(source="t.txt", doc_id="t", text=text)) == []

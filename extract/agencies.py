@@ -174,7 +174,10 @@ def cut_purpose(text: str) -> str:
     return _MODAL_END.sub("", out) if len(out) < len(text) else out
 
 
-_MODAL_END = re.compile(r"\s+(?:cần phải|cần|phải)$")
+# "phải" is a duty verb (duty_verbs.tsv) and ends an owner by itself; "cần" is not (it also qualifies a noun,
+# "những hạn chế cần khắc phục"), so it is only dropped from an owner's end
+MODAL = "cần"
+_MODAL_END = re.compile(rf"\s+{MODAL}$")
 
 
 # a capitalised verb between a lower-case word and a lower-case one: "… ngang bộ Tập trung chỉ đạo …"

@@ -55,7 +55,7 @@ def regulated_body(text: str) -> Optional[str]:
 
 # a decision that hands powers down: its title ("Phân cấp cho Sở …", "Quy định việc phân cấp …",
 # "Ủy quyền cho …") or its scope clause ("Quyết định này quy định việc phân cấp của …")
-_DELEGATION = re.compile(r"^\W*(?:(?:quyet dinh nay\s+)?quy dinh\s+(?:viec\s+|ve\s+)?)?(?:phan cap|uy quyen)\b")
+_DELEGATION = re.compile(r"^\W*(?:(?:(?:\d+\.\s*)?quyet dinh nay\s+)?quy dinh\s+(?:viec\s+|ve\s+)?)?(?:phan cap|uy quyen)\b")
 
 
 def delegates_powers(text: str) -> bool:
@@ -65,6 +65,6 @@ def delegates_powers(text: str) -> bool:
         f = fold(line).strip(" *_")
         if f.startswith("can cu"):
             continue
-        if _DELEGATION.match(re.sub(r"^\d+\.\s*", "", f)):
+        if _DELEGATION.match(f):
             return True
     return False

@@ -18,6 +18,7 @@ from typing import Optional
 from extract.levels import detect_level, heading_chain
 from extract.numbers import fold
 from normalize.model import NormalizedDocument
+from normalize.patterns import PREFIX_LABEL
 
 
 @dataclass
@@ -27,9 +28,6 @@ class Cell:
     end: int
     first: Optional[bool] = None  # the first filled cell of its row, where rows are known
     column: Optional[str] = None  # the header of its column (the table's first row), for a row of three cells or more
-
-
-_LABEL_IN_CELL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)\s+(?=[^\W\d_])")
 
 
 def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]:
@@ -55,10 +53,10 @@ def _cells_from_tables(ndoc: NormalizedDocument) -> list[tuple[list[Cell], int]]
                 # (a header row may run on into a group row: its first cells still name the columns)
                 column = header[j] if j < len(header) and len(row) >= 3 and row is not t.rows[0] else None
                 # (a group row, "1. Tổ chức bộ máy (10 điểm)" across the table, keeps its number: no criterion)
-                lab = _LABEL_IN_CELL.match(c) if first and j == 0 and row is not t.rows[0] \
+                lab = PREFIX_LABEL.match(c) if first and j == 0 and row is not t.rows[0] \
                     and sum(1 for x in row if (x or "").strip()) >= 2 else None
                 if lab:  # "1.1. Có đủ các chức danh …": a table with no TT column keeps the number in the text
-                    cells.append(Cell(lab.group("n"), s, s + len(lab.group("n")), True, column))
+                    cells.append(Cell(lab.group("lab"), s, s + len(lab.group("lab")), True, column))
                     cells.append(Cell(c[lab.end():], s + lab.end(), e, False, column))
                 else:
                     cells.append(Cell(c, s, e, first, column))

@@ -101,7 +101,7 @@ _SCORING_CLAUSE = re.compile(
     r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|[<>]=?\s*\d+(?:,\d+)?\s*%|\*\s*\d"
     r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
     r"|:\s*\d+(?:,\d+)?\s*diem\s*;"  # an outcome of a scale: "… đã ban hành kế hoạch: 8 điểm; …"
-    r"|\btinh\s+(?:la\s+)?\d+(?:,\d+)?\s*diem\b"  # a band of a scale: "Đến 10% tính là 0,5 điểm", "… được tính 1 điểm"
+    r"|\b(?:duoc\s+tinh|tinh\s+la)\s+\d+(?:,\d+)?\s*diem\b"  # a band of a scale: "Đến 10% tính là 0,5 điểm", "… được tính 1 điểm"
 )
 # a voting quorum ("số phiếu tín nhiệm trên tổng số thành viên Hội đồng … 80%"): SCHEMA.md, no target
 _QUORUM = re.compile(r"\bphieu (?:tin nhiem|bau|bieu quyet|dong y|tan thanh)\b|\bbieu quyet tan thanh\b")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import _VERB_START, acronym_body, cut_purpose, looks_like_agency, split_agencies
+from extract.agencies import _VERB_START, MODAL, acronym_body, cut_purpose, looks_like_agency, split_agencies
 from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under_duty_part
 from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
 from vnplan.lang import vocabulary
@@ -139,10 +139,10 @@ def intro_owner(head: str) -> Optional[str]:
         return None if BARE_KIND.match(head) else head  # "Cơ quan:" is a label
     actor = cut_purpose(head)
     rest = _SCOPE.sub("", head[len(actor):].strip(" ,"))  # "… theo chức năng, nhiệm vụ được giao triển khai …"
-    rest = re.sub(r"^(?:cần phải|cần|phải)\s+", "", rest)  # "… Đà Nẵng cần tập trung thực hiện …"
+    rest = re.sub(rf"^{MODAL}\s+", "", rest)  # "… Đà Nẵng cần tập trung thực hiện …"
     partners = _WITH_PARTNERS.match(rest)
     short = len(re.sub(r"\([^()]*\)", " ", rest).split()) <= 12 or (partners and looks_like_agency(rest[partners.end():])) \
-        or bool(_DUTY_LIST_TAIL.search(rest) and not _ENACTS_PLAN.match(rest))  # "… tập trung thực hiện tốt một số nhiệm vụ,
+        or bool(LIST_INTRO.search(rest + ":") and _DUTY_NOUNS.search(rest) and not _ENACTS_PLAN.match(rest))  # "… tập trung thực hiện tốt một số nhiệm vụ,
     # giải pháp sau đây:" (not "… ban hành Kế hoạch … với các nội dung sau:", the issuer enacting its plan)
     if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
             and short and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
@@ -150,12 +150,12 @@ def intro_owner(head: str) -> Optional[str]:
     return None
 
 
-_DUTY_LIST_TAIL = re.compile(r"\b(?:nhiệm vụ|giải pháp)(?:,?\s+\S+){0,3}\s+(?:sau|như sau)(?:\s+đây)?$", re.I)
+_DUTY_NOUNS = re.compile(r"\b(?:nhiệm vụ|giải pháp)\b", re.I)
 _ENACTS_PLAN = re.compile(r"^ban hành\b", re.I)
 # "chủ trì, phối hợp (với) <bodies>": however many bodies it names, the intro of what follows
 _WITH_PARTNERS = re.compile(r"chủ trì,?\s+phối hợp(?:\s+(?:với|cùng))?\s+", re.I)
 # a purpose clause before the actor, up to the comma before a body ("Để …, hiệu quả …, các Sở, ngành …")
-_PURPOSE = re.compile(r"^(?:Để|Nhằm)\s[^:;]{0,300}?,\s+(?=(?:các|Các|thành phố|tỉnh)\s|(?-i:[A-ZĐ]))")
+_PURPOSE = re.compile(r"^(?:Để|Nhằm)\s[^:;]{0,300}?,\s+(?=(?:các|Các)\s|(?:thành phố|tỉnh)\s+(?-i:[A-ZĐ])|(?-i:[A-ZĐ]))")
 # the issuer naming itself before it asks a body ("Bộ Tài chính (trân trọng) đề nghị UBND các tỉnh …")
 _RELAY = re.compile(r"^(?P<by>[^,;:]{3,80}?)\s+(?:trân trọng\s+)?(?P<ask>(?:đề nghị|yêu cầu)\s)", re.I)
 # the remit between an actor and its verb: "theo chức năng, nhiệm vụ, thẩm quyền quy định"

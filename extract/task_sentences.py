@@ -215,8 +215,8 @@ def enumerated_items(text: str) -> list[tuple[int, str]]:
 # the formula of a letter or notice that passes on a leader's instructions: what follows is assigned
 # ("Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau:", "… Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:");
 # a department's own opinion ("Cục Thuế có ý kiến như sau:", an answer to a taxpayer) assigns nothing
-OPINION_OPENER = re.compile(r"\b(?:(?:Phó\s+)?Thủ\s+tướng|(?:Phó\s+)?Chủ\s+tịch|Bộ\s+trưởng|Thứ\s+trưởng|(?:Phó\s+)?Chủ\s+nhiệm)"
-                            r"\b[^:;]{0,160}?(?:(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận(?:,?\s+chỉ\s+đạo)?)"
+OPINION_OPENER = re.compile(r"\b(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm)"
+                            r"\b[^:;,.]{0,160}?(?:(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận(?:,?\s+chỉ\s+đạo)?)"
                             r"\s+như\s+sau\s*:\s*$")
 LIST_INTRO = re.compile(r"(?:(?:các|những|một số)\s+(?:nội dung|nhiệm vụ|giải pháp|hoạt động|công việc|việc)(?:,?\s+\S+){0,3}\s+(?:sau|như sau)"
                          r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)

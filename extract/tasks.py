@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extract.agencies import _HEAD_RE, canonical_agencies, known_prefix, looks_like_agency, parse_agencies
+from extract.agencies import (HEADS, _HEAD_RE, _NOT_HEAD, acronym_body, canonical_agencies, cut_purpose, known_prefix,
+                              looks_like_agency, parse_agencies)
 from extract.numbers import fold
 from extract.deadlines import deadline_only, parse_deadline
 from extract.evidence import evidence_for
@@ -34,6 +35,7 @@ from extract.task_blocks import block_tasks
 from extract.task_sentences import CLOSING_END, CLOSING_FORMULA, ROLE_RE, SUMMARY
 from extract.task_tables import table_tasks, tables
 from normalize.model import NormalizedDocument
+from vnplan.lang import vocabulary
 from vnplan.schema import Task
 
 
@@ -121,16 +123,18 @@ _AUDIENCE_ONLY = re.compile(r"^đối với\s+(?P<who>.+)$", re.I)
 _LAST_REQUEST = re.compile(r"^\W*(?:đề nghị|yêu cầu)\s+(?:thủ trưởng\s+)?các\s[^.]{0,160}\./\.\W*$", re.I)
 
 
+_BODY_HEAD = re.compile(rf"\b(?:{HEADS})\s", re.I)  # "Tập đoàn Điện lực Việt Nam" before "(EVN)"
+_SCALES = "|".join(re.escape(r["phrase"]) for r in vocabulary("unit_scales"))  # "Mức 1,5 triệu đồng/tháng"
 # what a statement is, whatever its owner: a motto or principle ("Phương châm: Phòng cháy là chính, …"), a step of
 # a procedure ("- Bước 2: Chủ tịch UBND tỉnh căn cứ …"), a release from liability ("… không chịu trách nhiệm do …"),
 # a notice's closing line ("Văn phòng Chính phủ thông báo để UBND tỉnh … biết, thực hiện"), a level of spending
 # or a fee ("a) Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban"), what a body is ("1. Cục là tổ chức thuộc
 # bộ, thực hiện chức năng tham mưu …")
 _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:(?:phương châm|nguyên tắc|quan điểm)\s*:"
-                         r"|mức\s+(?:chi\s+|thu\s+|hỗ\s+trợ\s+)?\d[\d.,]*\s*(?:đồng|%|lần)"
+                         rf"|mức\s+(?:chi\s+|thu\s+|hỗ\s+trợ\s+)?\d[\d.,]*\s*(?:(?:{_SCALES})\s+)?(?:đồng|%|lần)"
                          r"|(?:\S+\s+){1,8}?là\s+(?:tổ chức|cơ quan|đơn vị)(?:\s+\S+){0,3}?\s+(?:thuộc|trực thuộc)\s"
                          r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b"
-                         r"|(?:\S+\s+){1,6}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$))",
+                         r"|(?:\S+\s+){1,12}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$))",
                          re.I)
 
 
@@ -147,6 +151,18 @@ _NOT_AN_OWNER = re.compile(r"(?<!\bhàng)\s(?:không|như)$", re.I)  # ("Cục H
 # the body is the words before it
 _OWNER_TAIL = re.compile(r"(?:\s+(?:trước khi|trước ngày|sau khi|khi|trong|của|có|theo thời gian))+$", re.I)
 _PERMITTED_TEXT = re.compile(r"^\W*(?:được phép|có thể)\s", re.I)
+
+
+def _defines_body(text: str, acronym: str) -> bool:
+    """Does the document name a body by ``acronym``: "Trung tâm Hành động bom mìn quốc gia Việt Nam (VNMAC)",
+    "Tập đoàn Điện lực Việt Nam (EVN)" (a body's head word in the words before the bracket)?"""
+    for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        before = text[max(0, m.start() - 120):m.start()]
+        heads = list(_BODY_HEAD.finditer(before))
+        name = before[heads[-1].start():].strip() if heads else ""  # the nearest head word: the name it starts
+        if name and not _NOT_HEAD.match(name) and cut_purpose(name) == name and not re.search(r"[;.\n]", name):
+            return True
+    return False
 
 
 def _no_task(text: str) -> bool:
@@ -176,6 +192,8 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
                                      or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
                                      or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)):
             continue
+        if rt.lead and acronym_body(rt.lead) and not _defines_body(ndoc.text, rt.lead.strip()):
+            continue  # "CSDL có trách nhiệm lưu trữ …": an acronym owns a duty only where the document names a body by it
         if rt.lead and rt.lead_from in ("text", "heading"):
             if _NOT_AN_OWNER.search(rt.lead.strip()):
                 continue

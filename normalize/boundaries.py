@@ -234,10 +234,7 @@ def _continues(lines: list[Line], folded: list[str], i: int) -> bool:
 
 def _inside_note(lines: list[Line], i: int) -> bool:
     """Line ``i`` runs on from an open parenthesis: "(Ban hành kèm theo" / "Nghị quyết số 64/2025/NQ-HĐND …)"
-    names the document inside an annex's own note, not in a portal's listing after it; so does a note that opens on
-    the line itself ("(Ban hành kèm theo Công văn số 5155/SGDĐT-… ngày …)")."""
-    if _ATTACHED.match(fold(lines[i].text).lstrip(" *_")):
-        return True
+    names the document inside an annex's own note, not in a portal's listing after it."""
     k = i - 1
     while k >= 0 and _skip(lines[k]):
         k -= 1

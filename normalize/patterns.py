@@ -111,3 +111,8 @@ def is_list_start(line: str) -> bool:
     if m and (m.group("dot") or "." in m.group("n")):
         return True
     return False
+
+
+# the number a table cell opens with where the table has no ordinal column: "1. Tổ chức …", "1.1. Có đủ …",
+# "2.3 Thực hiện …" (a dot is needed: "1 ngày làm việc" is a duration)
+PREFIX_LABEL = re.compile(r"^(?P<lab>\d{1,2}(?:\.\d{1,2}){1,3}(?=\.?\s)|\d{1,2}(?=\.\s))\.?\s+(?=[^\W\d_])")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, Line, stage
-from normalize.patterns import APPENDIX, PIPE_LINE, roman_value
+from normalize.patterns import APPENDIX, PIPE_LINE, PREFIX_LABEL, roman_value
 from normalize.text import fold, is_upper_line, starts_lower
 
 ORDINAL = re.compile(r"^(?:[IVXLC]{1,5}(?:\.\d{1,3}){0,3}|[A-Z]|[a-zđ]|\d{1,3}(?:[.,]\d{1,3}){0,3})[.)]?$")
@@ -100,9 +100,10 @@ _SUB_ROW = {"-", "+", "–", "•"}
 
 
 def _skips_to(lab: str, current: list[str], nxt: str) -> bool:
-    """A row closed by the portal ("… | |") and a label a little past its own ("37 | … | |" then "39 | Khẩn
-    trương …", "19" then "22"): the document skipped or reordered a number, the row still ends there."""
-    if current[-1] != "" or not is_ordinal(current[0]):
+    """A row closed by the portal ("… | |") after four cells or more, and a label a little past its own ("37 | … |
+    |" then "39 | Khẩn trương …", "19" then "22"): the document skipped or reordered a number, the row still ends
+    there (an empty cell early in a row, "1 | Ban hành kế hoạch | | 3 | …", is no close: the row is too short)."""
+    if current[-1] != "" or not is_ordinal(current[0]) or len(current) < 5:
         return False
     cur = norm_label(current[0])
     if _kind(lab) != "num" or _kind(cur) != "num" or "." in lab or "." in cur:
@@ -110,13 +111,9 @@ def _skips_to(lab: str, current: list[str], nxt: str) -> bool:
     return 0 <= int(lab) - int(cur) <= 3 and not is_ordinal(nxt) and bool(re.search(r"[^\W\d_]{3}", nxt))
 
 
-# "1. Tổ chức …", "1.1. Có đủ …", "2.3 Thực hiện …" (a dot is needed: "1 ngày làm việc" is a duration)
-_PREFIX_LABEL = re.compile(r"^(?P<lab>\d{1,2}(?:\.\d{1,2}){1,3}(?=\.?\s)|\d{1,2}(?=\.\s))\.?\s+(?=[^\W\d_])")
-
-
 def _prefix_label(cell: str) -> str | None:
     """"1.1. Có đủ các chức danh …": the ordinal a cell opens with, in a table with no ordinal column."""
-    m = _PREFIX_LABEL.match(cell.strip())
+    m = PREFIX_LABEL.match(cell.strip())
     return m.group("lab") if m else None
 
 
@@ -132,7 +129,7 @@ def _labelled_rows(cells: list[str]) -> list[list[str]] | None:
     seen = [labels[k]]
     current = [cells[k]]
     for cell, lab in zip(cells[k + 1:], labels[k + 1:]):
-        if lab and current and current[-1] == "" and (follows(lab, seen) or is_child(lab, seen[-1])):
+        if lab and current[-1] == "" and follows(lab, seen):
             rows.append(current)
             current = [cell]
             seen.append(lab)
@@ -220,12 +217,12 @@ def render_row(row: list[str]) -> str:
     return " | ".join(cells)
 
 
-_PART = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.)]\s+(?=\S)")  # "II. NHIỆM VỤ", "B. QUY TRÌNH NỘI BỘ"
+_PART_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.)]\s+(?=\S)")  # "II. NHIỆM VỤ", "B. QUY TRÌNH NỘI BỘ"
 
 
 def _breaks_table(ln: Line) -> bool:
     f = fold(ln.text)
-    return bool(APPENDIX.match(f)) or (bool(_PART.match(ln.text)) and is_upper_line(ln.text)) or ln.kind in ("header", "title", "sign")
+    return bool(APPENDIX.match(f)) or (bool(_PART_HEADING.match(ln.text)) and is_upper_line(ln.text)) or ln.kind in ("header", "title", "sign")
 
 
 # an annex's caption in brackets, or the tail of one wrapped over lines ("… Chính phủ)")

@@ -208,5 +208,5 @@ a) Hoạt động 1
 
 def test_each_body_line_under_an_empty_executing_label_is_a_duty():
     tasks = _tasks(EMPTY_OWNER_LABEL)
-    leaflets = next(t for t in tasks if "chợ đầu mối" in t.text)
-    assert leaflets.lead == ["Sở Công Thương"] and leaflets.text.startswith("Kiểm tra an toàn thực phẩm")
+    inspection = next(t for t in tasks if "chợ đầu mối" in t.text)
+    assert inspection.lead == ["Sở Công Thương"] and inspection.text.startswith("Kiểm tra an toàn thực phẩm")

@@ -82,3 +82,10 @@ def test_a_level_of_spending_under_a_body_is_no_duty_of_that_body():
     tasks = _tasks(COUNCIL_LEVELS)
     assert [t.text for t in tasks if t.text.startswith("Mức")] == []
     assert any(t.text.startswith("Tổ chức thực hiện Nghị quyết") for t in tasks)
+
+
+def test_a_clause_that_only_mentions_delegation_does_not_make_a_delegation():
+    plan = BY_BODY.replace("1. Quyết định này quy định việc phân cấp của Ủy ban nhân dân tỉnh cho Sở Y tế thực hiện",
+                           "1. Phân cấp quản lý rõ ràng giữa các cơ quan, Sở Y tế thực hiện").replace(
+        "Phân cấp cho Sở Y tế thực hiện một số nhiệm vụ", "Quy định trách nhiệm thực hiện một số nhiệm vụ")
+    assert any("phòng khám đa khoa" in t.text for t in _tasks(plan))

@@ -87,3 +87,16 @@ def test_what_a_body_is_and_the_criteria_to_set_it_up_are_no_duties():
     tasks = _tasks(DECREE)
     assert not [t.text for t in tasks if "Điều 9" in (t.evidence.section or "")]
     assert any("sắp xếp lại các chi cục" in t.text for t in tasks)
+
+
+def test_a_departments_answer_about_a_chairmans_request_assigns_nothing():
+    answer = LETTER.replace(
+        "Xét báo cáo của Bộ Nông nghiệp và Môi trường về tình hình hạn hán, Phó Thủ tướng Chính phủ Trần Văn An có ý kiến như sau:",
+        "Về kiến nghị của Chủ tịch Công ty cổ phần Sông Đà tại văn bản số 15/SĐ, Chi cục Thủy lợi có ý kiến như sau:")
+    assert not [t for t in _tasks(answer) if "hồ chứa nước" in t.text]
+
+
+def test_a_purpose_clause_that_names_a_city_in_lower_case_does_not_end_there():
+    from extract.task_owners import intro_owner
+    head = "Để hỗ trợ các huyện, thành phố phát triển du lịch, Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện các nhiệm vụ sau"
+    assert intro_owner(head).startswith("Sở Văn hóa, Thể thao và Du lịch")

@@ -252,5 +252,12 @@ def test_a_criteria_table_with_its_ordinals_inside_the_text_cells_is_split_at_th
 
 def test_a_duration_in_a_step_table_is_no_row_label():
     from normalize.tables import _prefix_label
-    assert _prefix_label("1 ngày làm việc") is None and _prefix_label("1,5 ngày") is None
+    assert _prefix_label("1 ngày làm việc") is None and _prefix_label("15 ngày làm việc") is None
     assert _prefix_label("2.1. Trụ sở làm việc khang trang") == "2.1"
+
+
+def test_an_empty_cell_inside_a_row_is_no_close_before_a_points_figure():
+    rows = [["TT", "Tiêu chí", "Ghi chú", "Điểm", "Minh chứng"],
+            ["1", "Ban hành kế hoạch", "", "3", "Kế hoạch số 12"],
+            ["2", "Kiểm tra định kỳ", "", "4", "Biên bản kiểm tra"]]
+    assert split_rows([c for r in rows for c in r]) == rows

@@ -392,3 +392,8 @@ def test_the_bands_of_a_points_scale_are_no_targets():
             "1. Điểm theo tỷ lệ hộ nghèo của xã:\n"
             "- Đến 15% tính là 0,5 điểm - Từ trên 15% đến 40%, được tính 1 điểm - Trên 40% trở lên được tính 2 điểm\n")
     assert extract_targets(NormalizedDocument(source="t.txt", doc_id="t", text=text)) == []
+
+
+def test_a_count_of_sites_in_the_province_is_still_a_target():
+    text = "II. MỤC TIÊU\n1. Đến năm 2030, xây dựng trên địa bàn tỉnh 20 điểm du lịch cộng đồng đạt chuẩn.\n"
+    assert [t.value for t in extract_targets(ndoc(text))] == [20]

@@ -134,10 +134,16 @@ _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:
                          rf"|mức\s+(?:chi\s+|thu\s+|hỗ\s+trợ\s+)?\d[\d.,]*\s*(?:(?:{_SCALES})\s+)?(?:đồng|%|lần)"
                          r"|(?:\S+\s+){1,8}?là\s+(?:tổ chức|cơ quan|đơn vị)(?:\s+\S+){0,3}?\s+(?:thuộc|trực thuộc)\s"
                          r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b"
-                         r"|(?:\S+\s+){1,12}?thông báo (?:để|đến|cho)\s[^.;]{0,150}?\bbiết(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$))",
+                         r"|(?:\S+\s+){1,12}?(?:thông báo|trả lời|có ý kiến) (?:để|đến|cho)\s[^.;]{0,150}?\bbiết"
+                         r"(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$)"
+                         r")",
                          re.I)
 
 
+# an answer's advice to read the law ("Cục Hải quan đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để
+# thực hiện."): no duty of a body
+_READ_THE_LAW = re.compile(r"^(?:căn cứ|nghiên cứu)\s+(?:vào\s+)?(?:các\s+)?(?:quy định|văn bản)\b[^;]{0,200}?\bđể\s+"
+                           r"(?:thực hiện|áp dụng)(?:\s+đúng(?:\s+quy định)?)?\W*$", re.I)
 # a block's label before what is to be done ("Nội dung: Triển khai …"): no part of the task's text
 _CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
@@ -190,7 +196,8 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
             continue
         if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))
                                      or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
-                                     or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)):
+                                     or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)
+                                     or _READ_THE_LAW.match(rt.text)):
             continue
         if rt.lead and acronym_body(rt.lead) and not _defines_body(ndoc.text, rt.lead.strip()):
             continue  # "CSDL có trách nhiệm lưu trữ …": an acronym owns a duty only where the document names a body by it

@@ -100,3 +100,19 @@ def test_a_purpose_clause_that_names_a_city_in_lower_case_does_not_end_there():
     from extract.task_owners import intro_owner
     head = "Để hỗ trợ các huyện, thành phố phát triển du lịch, Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện các nhiệm vụ sau"
     assert intro_owner(head).startswith("Sở Văn hóa, Thể thao và Du lịch")
+
+
+ANSWER = """CỤC HẢI QUAN
+Số: 41200/CHQ-GSQL
+V/v thủ tục nhập khẩu máy móc đã qua sử dụng
+Hà Nội, ngày 03 tháng 12 năm 2025
+Kính gửi: Công ty TNHH Cơ khí Hòa Phát.
+Trả lời công văn số 12/CV-HP của Công ty về thủ tục nhập khẩu, Cục Hải quan có ý kiến như sau:
+Căn cứ khoản 1 Điều 6 Quyết định số 18/2019/QĐ-TTg, máy móc đã qua sử dụng được nhập khẩu khi tuổi thiết bị không quá 10 năm.
+Đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để thực hiện.
+Cục Hải quan trả lời để Công ty được biết./.
+"""
+
+
+def test_an_answers_advice_to_read_the_law_and_its_closing_are_no_duties():
+    assert _tasks(ANSWER) == []

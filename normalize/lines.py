@@ -70,6 +70,10 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
         return False  # "… - Lưu: HC, PLTP. |" / "CHỦ TỊCH": a portal's table cell ends there
     if BARE_MARKER.match(para) and not is_list_start(nxt):
         return True  # "2." / "Quy trình cấp mới …": the marker's own text
+    bare_article = ARTICLE.match(fold(para))
+    if bare_article and not bare_article.group("rest").strip(" *_") and not is_list_start(nxt) \
+            and not ARTICLE.match(fold(nxt)):
+        return True  # "Điều 19." / "Trách nhiệm của Ủy ban nhân dân cấp xã": the article's own title
     f = fold(nxt)
     if APPENDIX.match(f) and is_upper_line(nxt) or RECIPIENTS.match(f):
         return False

@@ -259,6 +259,17 @@ def _resumes_rows(lines: list[Line], region: list[int], pipe: int) -> bool:
     return first is not None and first.split(".")[-1] not in ("1", "01") and follows(first, [last])
 
 
+_BARE_ROMAN = re.compile(r"^\s*[IVXLC]{1,6}\s*[.)]\s*$")
+
+
+def _breaks_gap(gap: list[Line]) -> bool:
+    """A part heading between two runs of cells ends the table, its Roman number on a line of its own or not
+    ("I." / "NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY", where a bold run was lost)."""
+    texts = [g for g in gap if g.kind != "blank"]
+    return any(_breaks_table(g) for g in gap) or any(
+        _BARE_ROMAN.match(a.text) and is_upper_line(b.text) for a, b in zip(texts, texts[1:]))
+
+
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
     """(first line, last pipe line) of every run of ``|`` lines dense enough to be a table."""
     pipes = [i for i, ln in enumerate(lines) if PIPE_LINE.match(ln.text) and ln.kind not in ("header", "sign")]
@@ -267,7 +278,7 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
         if regions:
             last = regions[-1][-1]
             gap = lines[last + 1 : p]
-            if not any(_breaks_table(g) for g in gap) and (
+            if not _breaks_gap(gap) and (
                     len(gap) <= MAX_CELL_LINES or (len(gap) <= MAX_RESUMED_CELL_LINES and _resumes_rows(lines, regions[-1], p))):
                 regions[-1].append(p)
                 continue

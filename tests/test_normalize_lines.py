@@ -126,3 +126,11 @@ def test_a_heading_written_as_one_bold_run_keeps_its_own_line_above_the_text_und
     assert "Điều 5. Tổ chức thực hiện" in lines
     assert "Giao Sở Tài chính hướng dẫn các cơ quan, đơn vị thực hiện Quyết định này." in lines
     assert "2. Sở Khoa học và Công nghệ" in lines  # a bold heading wrapped over bold lines is still one
+
+
+def test_an_article_number_on_its_own_line_takes_the_title_below_it():
+    text = ("Điều 18. Phạm vi áp dụng\nQuy định này áp dụng trên địa bàn tỉnh.\n"
+            "Điều 19.\nTrách nhiệm của Ủy ban nhân dân cấp xã\n1. Tổ chức thu gom chất thải rắn sinh hoạt.\n")
+    lines = _norm(text).text.split("\n")
+    assert "Điều 19. Trách nhiệm của Ủy ban nhân dân cấp xã" in lines
+    assert "1. Tổ chức thu gom chất thải rắn sinh hoạt." in lines

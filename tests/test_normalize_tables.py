@@ -261,3 +261,12 @@ def test_an_empty_cell_inside_a_row_is_no_close_before_a_points_figure():
             ["1", "Ban hành kế hoạch", "", "3", "Kế hoạch số 12"],
             ["2", "Kiểm tra định kỳ", "", "4", "Biên bản kiểm tra"]]
     assert split_rows([c for r in rows for c in r]) == rows
+
+
+def test_a_part_heading_whose_roman_number_stands_alone_ends_a_table():
+    cells = ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "1", "Tuyên truyền về chuyển đổi số", "Sở Văn hóa",
+             "2", "Tập huấn kỹ năng số", "Sở Nội vụ"]
+    text = "".join(f"{c}\n|\n" for c in cells) + "I.\nPHÁT TRIỂN HẠ TẦNG SỐ\n|\n" + "".join(
+        f"{c}\n|\n" for c in ["3", "Phủ sóng 5G các khu công nghiệp", "Sở Khoa học và Công nghệ"])
+    nd = _norm(text)
+    assert nd.tables[0].rows[-1] == ["2", "Tập huấn kỹ năng số", "Sở Nội vụ"]

@@ -150,6 +150,9 @@ def split_rows(cells: list[str]) -> list[list[str]]:
     k = 0
     if not is_ordinal(cells[0]):
         k = next((i for i in range(1, len(cells)) if is_ordinal(cells[i]) and follows(norm_label(cells[i]), [])), len(cells))
+        if k == len(cells):  # a table cut by a part heading goes on at "4": its first row opens after a closed cell
+            k = next((i for i in range(1, len(cells) - 1) if cells[i - 1] == "" and is_ordinal(cells[i])
+                      and _kind(norm_label(cells[i])) == "num" and re.search(r"[^\W\d_]{3}", cells[i + 1])), len(cells))
     rows: list[list[str]] = _header_rows(cells[:k]) if k else []
     width = len(rows[0]) if rows else 0
     n = column_numbers(cells, k)
@@ -158,7 +161,8 @@ def split_rows(cells: list[str]) -> list[list[str]]:
         k += n
         while k < len(cells) and cells[k] == "":
             k += 1
-    seen: list[str] = []
+    seen: list[str] = [str(int(norm_label(cells[k])) - 1)] if k < len(cells) and _kind(norm_label(cells[k])) == "num" \
+        and "." not in norm_label(cells[k]) and int(norm_label(cells[k])) > 1 else []
     current: list[str] = []
     body = cells[k:]
     for i, cell in enumerate(body):
@@ -270,6 +274,15 @@ def _breaks_gap(gap: list[Line]) -> bool:
         _BARE_ROMAN.match(a.text) and is_upper_line(b.text) for a, b in zip(texts, texts[1:]))
 
 
+def _ends_part_heading(lines: list[Line], i: int) -> bool:
+    """Line ``i``, in capitals, is the rest of a part heading above it ("I." / "NÂNG CAO NHẬN THỨC …", "II. HOÀN" /
+    "THIỆN CƠ CHẾ …"): the table goes on below the heading, the line is no cell of it."""
+    k = i - 1
+    while k >= 0 and lines[k].kind == "blank":
+        k -= 1
+    return k >= 0 and is_upper_line(lines[i].text) and (bool(_BARE_ROMAN.match(lines[k].text)) or _breaks_table(lines[k]))
+
+
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
     """(first line, last pipe line) of every run of ``|`` lines dense enough to be a table."""
     pipes = [i for i, ln in enumerate(lines) if PIPE_LINE.match(ln.text) and ln.kind not in ("header", "sign")]
@@ -294,7 +307,7 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
             first -= 1
         if first < 0 or lines[first].kind != "text" or PIPE_LINE.match(lines[first].text) \
                 or _CAPTION.match(" ".join(ln.text.strip() for ln in lines[first:reg[0]])) \
-                or _opens_with_ordinal_column(lines, reg[0]):
+                or _opens_with_ordinal_column(lines, reg[0]) or _ends_part_heading(lines, first):
             first = reg[0]  # "(Kèm theo Quyết định số …)" above the opening "|" is the caption, no cell
         out.append((first, reg[-1]))
     return out

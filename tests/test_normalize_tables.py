@@ -270,3 +270,16 @@ def test_a_part_heading_whose_roman_number_stands_alone_ends_a_table():
         f"{c}\n|\n" for c in ["3", "Phủ sóng 5G các khu công nghiệp", "Sở Khoa học và Công nghệ"])
     nd = _norm(text)
     assert nd.tables[0].rows[-1] == ["2", "Tập huấn kỹ năng số", "Sở Nội vụ"]
+
+
+def test_a_table_goes_on_below_a_part_heading_wrapped_over_two_lines():
+    head = ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian", ""]
+    rows1 = [["1", "Tuyên truyền về chuyển đổi số", "Sở Văn hóa", "Năm 2026", ""]]
+    rows2 = [["2", "Xây dựng bộ tiêu chí đánh giá", "Sở Khoa học và Công nghệ", "Quý IV/2026", ""],
+             ["3", "Hỗ trợ doanh nghiệp nhỏ và vừa", "Sở Tài chính", "Năm 2027", ""]]
+    flat = lambda rows: "".join(f"{c}\n|\n" for r in rows for c in r)
+    text = flat([head] + rows1) + "II. HOÀN\nTHIỆN CƠ CHẾ HỖ TRỢ DOANH NGHIỆP\n|\n|\n" + flat(rows2)
+    nd = _norm(text)
+    lines = nd.text.split("\n")
+    assert "2 | Xây dựng bộ tiêu chí đánh giá | Sở Khoa học và Công nghệ | Quý IV/2026" in lines
+    assert "3 | Hỗ trợ doanh nghiệp nhỏ và vừa | Sở Tài chính | Năm 2027" in lines

@@ -31,15 +31,14 @@ from extract.task_owners import (agency_heading, collective_heading, intro_owner
                                  place_names, specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
-from extract.task_sentences import (BARE_KIND, ENUM_MARK, LIST_INTRO, OPINION_OPENER, SENTENCE, SUMMARY, assignment,
-                                    deadline_in, enumerated_items, inline_items)
+from extract.task_sentences import (BARE_KIND, ENUM_MARK, LIST_INTRO, OPINION_OPENER, SENTENCE, SUMMARY, TASK_NOUNS,
+                                    assignment, deadline_in, enumerated_items, inline_items)
 from normalize.model import NormalizedDocument
 from normalize.text import is_upper_line
 from vnplan.lang import phrases
 
 _ADDRESSED_TYPES = ("Chỉ thị", "Công điện", "Công văn")
 # a notice's part that lists what the addressee is to do: "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"
-_TASK_PART = re.compile(r"nhiệm vụ|giải pháp", re.I)
 # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các cơ quan liên quan biết, thực hiện"
 _NOTICE_TO = re.compile(r"thông báo (?:để|đến|cho) (?P<who>[^.;:]{3,120}?)(?:,? và (?:các|những) [^.;:]{0,80}?)?,? "
                         r"(?:được )?biết,? (?:và )?(?:thực hiện|triển khai)", re.I)
@@ -150,7 +149,7 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         # assigns work: to the body its closing line sends it to, else to the bodies its items name
         addressee = notice_addressee(ndoc.text)
         task_parts = {id(n) for n in nodes if n.depth in (0, 1) and not n.number.startswith("Điều")
-                      and named[id(n)] is None and n.title() is not None and _TASK_PART.search(n.title().text)}
+                      and named[id(n)] is None and n.title() is not None and TASK_NOUNS.search(n.title().text)}
         for n in nodes:
             if id(n) in task_parts and addressee:
                 named[id(n)] = addressee
@@ -224,7 +223,8 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
         schedule = _schedule_context(node)
         owners_follow = False  # "- Cơ quan thực hiện:" left empty, its bodies on the "+" lines below it
         for content, labels in units:
-            opens_owners = bool(labels) and labels[-1].key in ("lead", "support") and not re.search(r"\w", labels[-1].text)
+            follows_owners, owners_follow = owners_follow, \
+                bool(labels) and labels[-1].key in ("lead", "support") and not re.search(r"\w", labels[-1].text)
             # a form's blank field ("Cơ quan phối hợp giải quyết hồ sơ: ……", "Thời gian thực hiện:") names no one
             labels = [p for p in labels if p.key == "other" or re.search(r"\w", p.text)]
             if labels and all(p.key == "other" for p in labels):
@@ -234,10 +234,8 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                     found, content = schedule_tasks(content, schedule)
                     out += found
                 # "+ Sở Xây dựng đăng tải thông điệp …" under an empty "Cơ quan thực hiện:": each body line a duty
-                out += _unlabelled_tasks(node, content, owner, heading, in_duty or owners_follow)
-                owners_follow = opens_owners
+                out += _unlabelled_tasks(node, content, owner, heading, in_duty or follows_owners)
                 continue
-            owners_follow = opens_owners
             if len(content) > 1 and content[0].kind == "title" and len(content[0].text.split()) <= 15 \
                     and not content[0].text.endswith(ENDS):
                 content = content[1:]  # "2.1. Về pháp lý" is a heading, the paragraphs below are the task

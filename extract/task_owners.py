@@ -13,7 +13,7 @@ from typing import Optional
 
 from extract.agencies import _VERB_START, MODAL, acronym_body, cut_purpose, looks_like_agency, split_agencies
 from extract.task_nodes import DEPTH_ARTICLE, MARK, Node, in_article, in_duty_section, under_duty_part
-from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE
+from extract.task_sentences import BARE_KIND, LIST_INTRO, ROLE_RE, TASK_NOUNS
 from vnplan.lang import vocabulary
 
 # "Các loại hình dịch vụ:", "Các trường hợp sau:": objects or cases, not a collective owner (object_nouns.tsv)
@@ -141,16 +141,17 @@ def intro_owner(head: str) -> Optional[str]:
     rest = _SCOPE.sub("", head[len(actor):].strip(" ,"))  # "… theo chức năng, nhiệm vụ được giao triển khai …"
     rest = re.sub(rf"^{MODAL}\s+", "", rest)  # "… Đà Nẵng cần tập trung thực hiện …"
     partners = _WITH_PARTNERS.match(rest)
+    opens_list = bool(LIST_INTRO.search(rest + ":"))
+    # a list of work may follow a longer opening ("… tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:"), not
+    # the issuer enacting its plan ("… ban hành Kế hoạch … với các nội dung sau:")
     short = len(re.sub(r"\([^()]*\)", " ", rest).split()) <= 12 or (partners and looks_like_agency(rest[partners.end():])) \
-        or bool(LIST_INTRO.search(rest + ":") and _DUTY_NOUNS.search(rest) and not _ENACTS_PLAN.match(rest))  # "… tập trung thực hiện tốt một số nhiệm vụ,
-    # giải pháp sau đây:" (not "… ban hành Kế hoạch … với các nội dung sau:", the issuer enacting its plan)
+        or (opens_list and bool(TASK_NOUNS.search(rest)) and not _ENACTS_PLAN.match(rest))
     if actor != head and not BARE_KIND.match(actor) and looks_like_agency(actor) and _VERB_START.match(rest) \
-            and short and not (_OBJECT_LIST.search(rest) and not LIST_INTRO.search(rest + ":")):
+            and short and not (_OBJECT_LIST.search(rest) and not opens_list):
         return head
     return None
 
 
-_DUTY_NOUNS = re.compile(r"\b(?:nhiệm vụ|giải pháp)\b", re.I)
 _ENACTS_PLAN = re.compile(r"^ban hành\b", re.I)
 # "chủ trì, phối hợp (với) <bodies>": however many bodies it names, the intro of what follows
 _WITH_PARTNERS = re.compile(r"chủ trì,?\s+phối hợp(?:\s+(?:với|cùng))?\s+", re.I)

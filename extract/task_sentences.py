@@ -211,12 +211,15 @@ def enumerated_items(text: str) -> list[tuple[int, str]]:
     return out
 
 
-# a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
 # the formula of a letter or notice that passes on a leader's instructions: what follows is assigned
 # ("Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau:", "… Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:");
 # a department's own opinion ("Cục Thuế có ý kiến như sau:", an answer to a taxpayer) assigns nothing
 OPINION_OPENER = re.compile(r"\b(?:Thủ\s+tướng|Chủ\s+tịch|Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm)"
                             r"\b[^:;,.]{0,160}?(?:(?:có|cho)\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận(?:,?\s+chỉ\s+đạo)?)"
                             r"\s+như\s+sau\s*:\s*$")
+# the words that name work to be done in a part's title or a list's opening ("II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …",
+# "… thực hiện tốt một số nhiệm vụ, giải pháp sau đây:")
+TASK_NOUNS = re.compile(r"\b(?:nhiệm vụ|giải pháp)\b", re.I)
+# a duty sentence that opens a list: "… thực hiện các hoạt động sau:", "… có trách nhiệm:"
 LIST_INTRO = re.compile(r"(?:(?:các|những|một số)\s+(?:nội dung|nhiệm vụ|giải pháp|hoạt động|công việc|việc)(?:,?\s+\S+){0,3}\s+(?:sau|như sau)"
                          r"(?:\s+đây)?|trách nhiệm|nhiệm vụ)\s*:\s*$", re.I)

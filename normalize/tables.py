@@ -97,6 +97,7 @@ def _resumes(lab: str, cur_lab: str | None, seen: list[str], nxt: str) -> bool:
 
 
 _SUB_ROW = {"-", "+", "–", "•"}
+_WORDY = re.compile(r"[^\W\d_]{3}")  # a cell of words, not a number or a points figure
 
 
 def _skips_to(lab: str, current: list[str], nxt: str) -> bool:
@@ -108,7 +109,7 @@ def _skips_to(lab: str, current: list[str], nxt: str) -> bool:
     cur = norm_label(current[0])
     if _kind(lab) != "num" or _kind(cur) != "num" or "." in lab or "." in cur:
         return False
-    return 0 <= int(lab) - int(cur) <= 3 and not is_ordinal(nxt) and bool(re.search(r"[^\W\d_]{3}", nxt))
+    return 0 <= int(lab) - int(cur) <= 3 and not is_ordinal(nxt) and bool(_WORDY.search(nxt))
 
 
 def _prefix_label(cell: str) -> str | None:
@@ -152,7 +153,7 @@ def split_rows(cells: list[str]) -> list[list[str]]:
         k = next((i for i in range(1, len(cells)) if is_ordinal(cells[i]) and follows(norm_label(cells[i]), [])), len(cells))
         if k == len(cells):  # a table cut by a part heading goes on at "4": its first row opens after a closed cell
             k = next((i for i in range(1, len(cells) - 1) if cells[i - 1] == "" and is_ordinal(cells[i])
-                      and _kind(norm_label(cells[i])) == "num" and re.search(r"[^\W\d_]{3}", cells[i + 1])), len(cells))
+                      and _kind(norm_label(cells[i])) == "num" and _WORDY.search(cells[i + 1])), len(cells))
     rows: list[list[str]] = _header_rows(cells[:k]) if k else []
     width = len(rows[0]) if rows else 0
     n = column_numbers(cells, k)
@@ -161,8 +162,9 @@ def split_rows(cells: list[str]) -> list[list[str]]:
         k += n
         while k < len(cells) and cells[k] == "":
             k += 1
-    seen: list[str] = [str(int(norm_label(cells[k])) - 1)] if k < len(cells) and _kind(norm_label(cells[k])) == "num" \
-        and "." not in norm_label(cells[k]) and int(norm_label(cells[k])) > 1 else []
+    # rows that resume at "4" take "3" as seen, so that "5" follows
+    first = norm_label(cells[k]) if k < len(cells) else ""
+    seen: list[str] = [str(int(first) - 1)] if first.isdigit() and int(first) > 1 else []
     current: list[str] = []
     body = cells[k:]
     for i, cell in enumerate(body):
@@ -266,21 +268,24 @@ def _resumes_rows(lines: list[Line], region: list[int], pipe: int) -> bool:
 _BARE_ROMAN = re.compile(r"^\s*[IVXLC]{1,6}\s*[.)]\s*$")
 
 
+def _heading_goes_on(prev: Line, ln: Line) -> bool:
+    """``ln``, in capitals, is the rest of the part heading ``prev`` begins ("I." / "NÂNG CAO NHẬN THỨC …", "II. HOÀN"
+    / "THIỆN CƠ CHẾ …", where a bold run that held it together was lost)."""
+    return is_upper_line(ln.text) and (bool(_BARE_ROMAN.match(prev.text)) or _breaks_table(prev))
+
+
 def _breaks_gap(gap: list[Line]) -> bool:
-    """A part heading between two runs of cells ends the table, its Roman number on a line of its own or not
-    ("I." / "NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY", where a bold run was lost)."""
+    """A part heading between two runs of cells ends the table, its Roman number on a line of its own or not."""
     texts = [g for g in gap if g.kind != "blank"]
-    return any(_breaks_table(g) for g in gap) or any(
-        _BARE_ROMAN.match(a.text) and is_upper_line(b.text) for a, b in zip(texts, texts[1:]))
+    return any(_breaks_table(g) for g in gap) or any(_heading_goes_on(a, b) for a, b in zip(texts, texts[1:]))
 
 
 def _ends_part_heading(lines: list[Line], i: int) -> bool:
-    """Line ``i``, in capitals, is the rest of a part heading above it ("I." / "NÂNG CAO NHẬN THỨC …", "II. HOÀN" /
-    "THIỆN CƠ CHẾ …"): the table goes on below the heading, the line is no cell of it."""
+    """Line ``i`` is the rest of a part heading above it: the table goes on below the heading, the line is no cell."""
     k = i - 1
     while k >= 0 and lines[k].kind == "blank":
         k -= 1
-    return k >= 0 and is_upper_line(lines[i].text) and (bool(_BARE_ROMAN.match(lines[k].text)) or _breaks_table(lines[k]))
+    return k >= 0 and _heading_goes_on(lines[k], lines[i])
 
 
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:

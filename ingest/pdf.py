@@ -56,22 +56,68 @@ def _clean_cell(cell) -> str:
     return " ".join((cell or "").split())
 
 
-def read_text_layer(page) -> tuple[str, list[list[list[str]]]]:
-    """Text of one pdfplumber page with its tables as `` | `` rows, in reading order."""
-    tables = page.find_tables()
-    blocks: list[tuple[float, str]] = []
-    rows_of_tables: list[list[list[str]]] = []
+def _ruled_table_settings(page) -> dict:
+    """Table settings that close the cells a page break leaves open.
+
+    A row that runs over a page break has no rule under it at the foot of the first page
+    and none above it at the head of the next (Word and browsers draw its sides only), so
+    pdfplumber's ruled-table finder sees no cell there and the row's text falls out of the
+    table, column fragments interleaved. A horizontal line where the page's vertical rules
+    end at the bottom, and one where they begin at the top, closes those cells; where a
+    table ends or starts with its own rule, the extra line lies on it and changes nothing."""
+    verticals = [e for e in page.edges if e.get("orientation") == "v"]
+    if not verticals:
+        return {}
+    return {"explicit_horizontal_lines": [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]}
+
+
+def page_blocks(page) -> list[tuple[float, str | list[list[str]]]]:
+    """(top, block) of one pdfplumber page in reading order: a block is a line of text or
+    a table's rows of cells."""
+    tables = page.find_tables(_ruled_table_settings(page))
+    blocks: list[tuple[float, str | list[list[str]]]] = []
     for table in tables:
         rows = [[_clean_cell(c) for c in row] for row in table.extract()]
         rows = [r for r in rows if any(r)]
         if rows:
-            rows_of_tables.append(rows)
-            blocks.append((table.bbox[1], "\n".join(" | ".join(r) for r in rows)))
+            blocks.append((table.bbox[1], rows))
     bboxes = [t.bbox for t in tables]
     rest = page.filter(lambda obj: not any(_inside(obj, b) for b in bboxes)) if bboxes else page
     blocks.extend(column_blocks(rest.extract_text_lines(return_chars=True, strip=True)))
     blocks.sort(key=lambda b: b[0])
-    return unicodedata.normalize("NFC", "\n".join(text for _, text in blocks)), rows_of_tables
+    return blocks
+
+
+def render_blocks(blocks) -> tuple[str, list[list[list[str]]]]:
+    """The page text, tables written one row a line with cells between `` | ``, and the tables' rows."""
+    tables = [b for _, b in blocks if isinstance(b, list)]
+    text = "\n".join(b if isinstance(b, str) else "\n".join(" | ".join(r) for r in b) for _, b in blocks)
+    return unicodedata.normalize("NFC", text), tables
+
+
+def read_text_layer(page) -> tuple[str, list[list[list[str]]]]:
+    """Text of one pdfplumber page with its tables as `` | `` rows, in reading order."""
+    return render_blocks(page_blocks(page))
+
+
+def join_continued_rows(pages_blocks: list[list | None]) -> None:
+    """A table row that a page break cut in two is one row again.
+
+    The part at the head of the next page opens that page, in a table as wide as the one
+    that ends the page before, its first cell empty (the number was printed above the break)
+    or going on in lower case ("1.3. Lưu trữ … hoạt động" / "của trung tâm."): its cells are
+    appended to the last row's, and the row leaves the second table.
+    ``None`` stands for a page read some other way (OCR), which nothing is carried over."""
+    for prev, cur in zip(pages_blocks, pages_blocks[1:]):
+        if not prev or not cur or not isinstance(prev[-1][1], list) or not isinstance(cur[0][1], list):
+            continue
+        last, first = prev[-1][1][-1], cur[0][1][0]
+        if len(last) != len(first) or not last[0] or first[0] and not first[0][:1].islower():
+            continue
+        prev[-1][1][-1] = [" ".join(x for x in (a, b) if x) for a, b in zip(last, first)]
+        cur[0][1].pop(0)
+        if not cur[0][1]:
+            cur.pop(0)
 
 
 def drop_cid_codes(text: str) -> tuple[str, int]:
@@ -101,12 +147,17 @@ def read_pdf(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str
         if not plumber_pages:
             raise IngestError("PDF has no pages")
         pages: list[Page] = []
+        layers: list[list | None] = []
         for number, ppage in enumerate(plumber_pages, start=1):
             try:
-                text, tables = read_text_layer(ppage)
+                layers.append(page_blocks(ppage))
             except Exception as exc:  # a broken content stream on one page
                 warnings.append(f"page {number}: text layer unreadable ({type(exc).__name__})")
-                text, tables = "", []
+                layers.append([])
+        texts = [render_blocks(b) for b in layers]
+        join_continued_rows([b if usable(t, opts.min_text_chars) else None for b, (t, _) in zip(layers, texts)])
+        for number, (ppage, blocks) in enumerate(zip(plumber_pages, layers), start=1):
+            text, tables = render_blocks(blocks)
             if usable(text, opts.min_text_chars):
                 text, cids = drop_cid_codes(text)
                 if cids:  # a damaged or cut file, or a font without a character map: say so

@@ -27,6 +27,7 @@ class Line:
     gap: Optional[int] = None  # where a wide run of spaces stood between two columns (set by "clean")
     indent: int = 0  # spaces before the first character in the input (set by "clean")
     bold: bool = False  # the whole line was one bold run, "**Điều 5. Tổ chức thực hiện**" (set by "markup")
+    row: bool = False  # a table row as the reader found it (a PDF or Word table), even a table of one row
 
     def join(self, other: "Line", sep: str = " ") -> None:
         """Append ``other`` to this line, keeping track of page starts inside it."""

@@ -16,6 +16,8 @@ from normalize.draft import Draft, Line, stage
 from normalize.patterns import APPENDIX, ARTICLE, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
 from normalize.text import fold, is_upper_line, starts_lower
 
+# a legal ground, capitalised: only a sentence opens with it ("… căn cứ vào" inside one is lower case)
+GROUND = re.compile(r"^\W*Căn cứ\s")
 _TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")
 # Word lists are written with their marks and matched with them: folded, "Quỹ" would be "quý"
 # (a quarter, waiting for its number), "sổ" "sở" and "tài" "tại". A word written without any
@@ -57,11 +59,24 @@ def _is_numbered_start(text: str) -> bool:
     return bool(ROMAN.match(text) or LETTERED.match(text) or NUMBERED.match(text))
 
 
+def _laid_out(draft: Draft, width: int) -> bool:
+    """Is the text a page layout's lines (a PDF text layer, OCR), wrapped where the line was
+    full? A portal copy wraps at a width too, but its paragraph breaks need no short line;
+    text with one paragraph a line has many lines far longer than its usual width."""
+    if draft.pages < 1:
+        return False
+    lens = [len(ln.text.strip()) for ln in draft.lines if ln.kind == "text" and ln.text.strip()]
+    return len(lens) >= 20 and sum(n > 1.15 * width for n in lens) <= 0.02 * len(lens)
+
+
 def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int, after: str | None = None,
-                blank_paragraphs: bool = False) -> bool:
+                blank_paragraphs: bool = False, wrapped: bool = False) -> bool:
     """Does line ``nxt`` continue paragraph ``para`` whose last physical line is ``last``?
     ``blank_paragraphs``: the document sets its paragraphs apart with blank lines, so a line
-    break without one is a wrap even after a short first line ("2. Tập đoàn Điện lực" / "Việt Nam …")."""
+    break without one is a wrap even after a short first line ("2. Tập đoàn Điện lực" / "Việt Nam …").
+    ``wrapped``: the text is a page layout's lines (see :func:`_laid_out`), so a line that fills
+    the width and ends with a colon was cut by the wrap, not by the writer ("… đối tượng như:" /
+    "Truyền thông trực tiếp; …"): a list under a colon opens with its marker."""
     nxt = nxt.strip()
     prev = last.rstrip()
     if BARE_MARKER.match(nxt):
@@ -92,6 +107,11 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
             return True  # "kinh tế" / "- xã hội": a compound wrapped at its dash
         return False
     if starts_lower(nxt):
+        return True
+    if GROUND.match(nxt) and _last_word(prev) not in _CONNECTORS:
+        return False  # "Kính gửi: Ủy ban nhân dân …" / "Căn cứ Luật …": a ground opens its own paragraph
+    if wrapped and not blank_between and prev.endswith(":") and len(prev) >= 0.9 * width \
+            and not is_upper_line(nxt) and not is_upper_line(para):
         return True
     if _TERMINATED.search(prev):
         return False
@@ -168,6 +188,7 @@ def _blank_separated(lines: list[Line]) -> bool:
 def join_lines(draft: Draft) -> None:
     width = _width(draft.lines)
     blank_paragraphs = _blank_separated(draft.lines)
+    wrapped = _laid_out(draft, width)
     out: list[Line] = []
     para: Line | None = None
     last, last_bold = "", False
@@ -189,7 +210,7 @@ def join_lines(draft: Draft) -> None:
         ends_heading = last_bold and not ln.bold and (bool(ARTICLE.match(fold(last))) or _is_numbered_start(last)) \
             and not starts_lower(ln.text.strip()) and not is_upper_line(ln.text)
         if para is not None and not ends_heading \
-                and should_join(para.text, last, ln.text, blank, width, following[k], blank_paragraphs):
+                and should_join(para.text, last, ln.text, blank, width, following[k], blank_paragraphs, wrapped):
             para.join(Line(ln.text.strip(), ln.page, ln.src, list(ln.breaks)))
         else:
             if para is not None:

@@ -9,6 +9,7 @@ bottom of a page are furniture, not content, and are dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ingest.model import IngestedDocument
 from normalize.draft import Draft, Line, stage
@@ -31,7 +32,18 @@ def draft_from(doc: IngestedDocument, **options) -> Draft:
         for t in doc.text.replace("\r\n", "\n").replace("\f", "\n").split("\n"):
             src += 1
             lines.append(Line(t, 1, src))
+    rows = reader_rows(doc)
+    if rows:
+        for ln in lines:
+            ln.row = ln.text in rows
     return Draft(lines=lines, pages=len(pages), options=dict(options))
+
+
+def reader_rows(doc: IngestedDocument) -> set[str]:
+    """The rows of the tables the reader found (PDF, Word), as its text writes them. A table of
+    one row (a header the page break parted from its body, a one-line box) is known to be a
+    row only here: the text alone would take it for a line of prose."""
+    return {unicodedata.normalize("NFC", " | ".join(r)) for p in doc.pages for t in p.tables for r in t if len(r) >= 2}
 
 
 @stage("page_furniture")

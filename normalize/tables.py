@@ -319,13 +319,14 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _row_runs(lines: list[Line]) -> None:
-    """Mark runs of rows already written as "a | b | c" (PDF and Word tables) as tables."""
+    """Mark runs of rows already written as "a | b | c" (PDF and Word tables) as tables; a lone row
+    only where the reader found it in a table."""
     i, n = 0, len(lines)
     while i < n:
         j = i
         while j < n and lines[j].kind == "text" and lines[j].text.count(" | ") >= 1:
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 or j - i == 1 and lines[i].row:
             yield i, j
             i = j
         else:

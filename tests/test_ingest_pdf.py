@@ -114,3 +114,75 @@ def test_a_two_column_signature_block_is_read_column_by_column(tmp_path):
     text = ingest_file(path).pages[0].text
     assert text.split("\n") == ["Các sở, ban, ngành tổ chức thực hiện Kế hoạch này trước ngày 15/12/2025."] + left + [
         "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"]
+
+
+def _ruled_rows(c, x_edges, top, rows, close_top=True, close_bottom=True, line_h=14):
+    """Draw rows of cells (one line of text each) with their sides; the top and bottom rules
+    only where asked: a row that a page break cuts has none at the break."""
+    y = top
+    for k, row in enumerate(rows):
+        bottom = y - line_h - 6
+        for x in x_edges:
+            c.line(x, y, x, bottom)
+        if k or close_top:
+            c.line(x_edges[0], y, x_edges[-1], y)
+        for x, cell in zip(x_edges, row):
+            c.drawString(x + 3, y - line_h, cell)
+        y = bottom
+    if close_bottom:
+        c.line(x_edges[0], y, x_edges[-1], y)
+    return y
+
+
+def _split_row_pdf(path, continued_cells):
+    """A task table whose row 6 runs over the page break, as Word and browsers print it: no
+    rule under it at the foot of page 1, none above its rest at the head of page 2."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fixtures_docs import _register_fonts
+
+    _register_fonts()
+    edges = [50, 110, 340, 440, 545]
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVuSans", 9)
+    c.drawString(50, 780, "PHỤ LỤC: DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM")
+    end = _ruled_rows(c, edges, 760, [["STT", "Tên nhiệm vụ", "Chủ trì", "Thời gian"],
+                                ["5", "Hỗ trợ doanh nghiệp kinh doanh trên môi trường số", "Sở Công Thương", "Quý IV/2025"],
+                                ["6", "Xây dựng Kế hoạch hỗ trợ doanh nghiệp tham gia", "Sở KH&CN", "Quý IV/2025"]],
+                close_bottom=False)
+    for x in edges:  # the sides of the cut row run down to the foot of the page
+        c.line(x, end, x, 40)
+    c.showPage()
+    c.setFont("DejaVuSans", 9)
+    _ruled_rows(c, edges, 800, [continued_cells,
+                                ["7", "Triển khai hạ tầng 5G trong các khu công nghiệp", "Sở KH&CN", "Năm 2026"]],
+                close_top=False)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_row_cut_by_a_page_break_is_one_row_again(tmp_path):
+    pdf = _split_row_pdf(tmp_path / "split.pdf", ["", "phát triển các ứng dụng số mới", "", ""])
+    doc = ingest_file(pdf)
+    first, second = doc.pages
+    assert first.tables[-1][-1] == ["6", "Xây dựng Kế hoạch hỗ trợ doanh nghiệp tham gia phát triển các ứng dụng số mới",
+                                    "Sở KH&CN", "Quý IV/2025"]
+    assert second.text.splitlines()[0] == "7 | Triển khai hạ tầng 5G trong các khu công nghiệp | Sở KH&CN | Năm 2026"
+    assert "phát triển các ứng dụng số mới" not in second.text
+
+
+def test_a_cut_row_whose_first_cell_goes_on_in_lower_case_is_joined_too(tmp_path):
+    """Tables without a number column: the text cell itself runs over the break ("… tham gia" / "của …")."""
+    pdf = _split_row_pdf(tmp_path / "split.pdf", ["của tỉnh", "phát triển các ứng dụng số mới", "", ""])
+    first, second = ingest_file(pdf).pages
+    assert first.tables[-1][-1][:2] == ["6 của tỉnh", "Xây dựng Kế hoạch hỗ trợ doanh nghiệp tham gia phát triển các ứng dụng số mới"]
+    assert second.tables[0][0][0] == "7"
+
+
+def test_a_new_row_at_the_head_of_a_page_stays_a_row_of_its_own(tmp_path):
+    pdf = _split_row_pdf(tmp_path / "split.pdf", ["Ghi chú", "Các nhiệm vụ phát sinh", "", ""])
+    first, second = ingest_file(pdf).pages
+    assert first.tables[-1][-1][1] == "Xây dựng Kế hoạch hỗ trợ doanh nghiệp tham gia"
+    assert second.tables[0][0][:2] == ["Ghi chú", "Các nhiệm vụ phát sinh"]

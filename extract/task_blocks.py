@@ -116,8 +116,11 @@ _RULE_HEADING = re.compile(rf"^\W*(?:{'|'.join(phrases('section_kinds', duties='
 
 
 def _rule_heading(node: Node) -> bool:
+    """A short heading, or the label of a "label: text" item ("a. Nội dung cắt giảm, đơn giản hóa: Giảm 02
+    ngày so với quy định."), that names what a rule sets."""
     t = node.title()
-    return t is not None and len(t.text.split()) <= 8 and bool(_RULE_HEADING.match(fold(MARK.sub("", t.text))))
+    head = t.text.split(":", 1)[0] if t is not None else ""
+    return t is not None and len(head.split()) <= 8 and bool(_RULE_HEADING.match(fold(MARK.sub("", head))))
 
 
 def _titles_between(node: Node, anc: Node) -> str:

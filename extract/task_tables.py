@@ -123,10 +123,16 @@ def tables(ndoc: NormalizedDocument) -> Iterator[tuple[list[list[str]], list[tup
     yield from _sources(ndoc)
 
 
+# a column naming the legal act each row rests on ("Tên VB quy định …", "Căn cứ pháp lý", "Văn bản quy định")
+_LEGAL_BASIS = re.compile(r"^\W*(?:tên (?:vb|văn bản)|căn cứ|văn bản (?:quy định|quy phạm|qppl))\b")
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
         k = " ".join(h.lower().split())
+        if _LEGAL_BASIS.match(k):
+            continue  # "Tên VB quy định nội dung sửa đổi, bổ sung": the act a row rests on, not its content
         if "chủ trì" in k and "lead" not in cols:
             cols["lead"] = i
         elif "phối hợp" in k and "support" not in cols:

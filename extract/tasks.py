@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extract.blank_forms import blank_form_spans
 from extract.agencies import (HEADS, _HEAD_RE, _NOT_HEAD, acronym_body, canonical_agencies, cut_purpose, known_prefix,
                               looks_like_agency, parse_agencies)
 from extract.numbers import fold
@@ -67,8 +68,9 @@ def plan_year(ndoc: NormalizedDocument) -> Optional[int]:
 # ---------------------------------------------------------------- assembly
 
 def _raw_tasks(ndoc: NormalizedDocument) -> list[RawTask]:
-    from_tables = table_tasks(ndoc)
-    skip = []
+    forms = blank_form_spans(ndoc)  # a model decision an annex prints: its duties are no one's yet
+    from_tables = [t for t in table_tasks(ndoc) if not any(a <= t.start < b for a, b in forms)]
+    skip = list(forms)
     for rows, spans, _ in tables(ndoc):
         found = [s for s in spans if s]
         if found:
@@ -129,13 +131,16 @@ _SCALES = "|".join(re.escape(r["phrase"]) for r in vocabulary("unit_scales"))  #
 # a procedure ("- Bước 2: Chủ tịch UBND tỉnh căn cứ …"), a release from liability ("… không chịu trách nhiệm do …"),
 # a notice's closing line ("Văn phòng Chính phủ thông báo để UBND tỉnh … biết, thực hiện"), a level of spending
 # or a fee ("a) Mức 400.000 đồng/người/buổi áp dụng đối với Trưởng ban"), what a body is ("1. Cục là tổ chức thuộc
-# bộ, thực hiện chức năng tham mưu …")
+# bộ, thực hiện chức năng tham mưu …"), a procedure's time limit ("a) Đối với hồ sơ cho thuê đất thì thời gian xác
+# định nghĩa vụ tài chính của cơ quan thuế là 05 ngày làm việc")
 _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:(?:phương châm|nguyên tắc|quan điểm)\s*:"
                          rf"|mức\s+(?:chi\s+|thu\s+|hỗ\s+trợ\s+)?\d[\d.,]*\s*(?:(?:{_SCALES})\s+)?(?:đồng|%|lần)"
                          r"|(?:\S+\s+){1,8}?là\s+(?:tổ chức|cơ quan|đơn vị)(?:\s+\S+){0,3}?\s+(?:thuộc|trực thuộc)\s"
                          r"|bước\s+\d{1,2}\b|(?:\S+\s+){0,20}?không\s+(?:phải\s+)?chịu\s+trách\s+nhiệm\b"
                          r"|(?:\S+\s+){1,12}?(?:thông báo|trả lời|có ý kiến) (?:để|đến|cho)\s[^.;]{0,150}?\bbiết"
                          r"(?:,?\s+(?:và\s+)?(?:chỉ đạo\s+)?(?:thực hiện|triển khai)|\W*$)"
+                         r"|(?:đối với\s[^.;]{0,200}?\bthì\s+)?thời (?:gian|hạn)\s[^.;]{0,150}?\blà\s+(?:không quá\s+|tối đa\s+)?"
+                         r"\d{1,3}(?:,\d)?\s+ngày"
                          r")",
                          re.I)
 

@@ -217,3 +217,150 @@ def test_more_verbs_end_an_owner():
                                   "trước ngày 15/12/2025.", "3. Giao Sở Xây dựng " + words)
         task = next(t for t in extract_tasks(_ndoc(text)) if t.text.lower().startswith(verb))
         assert task.lead == ["Sở Xây dựng"], verb
+
+
+# a procedure list that prints, among its forms, a whole model decision (twenty-fifth development set):
+# written with another ministry, pest and wording than the document that showed it
+MODEL_DECISION = """BỘ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2210/QĐ-BYT
+**QUYẾT ĐỊNH**
+Về việc công bố thủ tục hành chính nội bộ lĩnh vực y tế dự phòng
+QUYẾT ĐỊNH:
+**Điều 1.** Công bố kèm theo Quyết định này 03 thủ tục hành chính nội bộ.
+**Điều 2.** Cục Phòng bệnh có trách nhiệm cập nhật các thủ tục lên Cơ sở dữ liệu quốc gia trước ngày 31/12/2025.
+**Điều 3.** Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Trần Văn Bình
+PHỤ LỤC
+THỦ TỤC HÀNH CHÍNH NỘI BỘ
+1. Thủ tục công bố dịch bệnh truyền nhiễm nhóm A
+a) Trình tự thực hiện: Cục Phòng bệnh trình Bộ trưởng quyết định công bố dịch.
+b) Thành phần hồ sơ: Tờ trình; dự thảo Quyết định theo Mẫu số 03.
+2. Thủ tục công bố hết dịch
+a) Trình tự thực hiện: Cục Phòng bệnh trình Bộ trưởng quyết định công bố hết dịch.
+b) Thành phần hồ sơ: Tờ trình; báo cáo tình hình dịch.
+3. Thủ tục báo cáo dịch
+a) Trình tự thực hiện: Sở Y tế gửi báo cáo về Cục Phòng bệnh.
+b) Thành phần hồ sơ: Báo cáo theo mẫu.
+c) Thời hạn giải quyết: 03 ngày làm việc.
+4. Thủ tục cấp phép nhập khẩu vắc xin
+a) Trình tự thực hiện: Cục Phòng bệnh thẩm định hồ sơ.
+b) Thành phần hồ sơ: Đơn đề nghị.
+5. Thủ tục thu hồi giấy phép
+a) Trình tự thực hiện: Cục Phòng bệnh ra quyết định thu hồi.
+b) Thành phần hồ sơ: Biên bản kiểm tra.
+
+Mẫu số 03
+
+Quyết định công bố dịch
+BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: ……./QĐ-BYT | ……., ngày … tháng … năm 20…
+QUYẾT ĐỊNH
+Về việc công bố dịch (tên bệnh) ……… tại ………
+Điều 1. Công bố dịch (tên bệnh) … trên địa bàn …….
+Điều 2. Ủy ban nhân dân tỉnh (tên) …… có trách nhiệm:
+1. Chỉ đạo giám sát, phát hiện sớm và khoanh vùng ổ dịch trên địa bàn.
+2. Tổ chức tuyên truyền cho người dân về biện pháp phòng, chống dịch.
+3. Báo cáo thường xuyên Bộ Y tế về tình hình dịch tại địa phương.
+Điều 3. Cục Phòng bệnh có trách nhiệm hướng dẫn chuyên môn cho địa phương.
+BỘ TRƯỞNG
+(Ký tên, đóng dấu)
+
+Mẫu số 04
+
+Báo cáo tình hình dịch
+"""
+
+
+def test_a_model_decision_printed_among_the_forms_assigns_no_duties():
+    tasks = extract_tasks(_ndoc(MODEL_DECISION))
+    assert [t.text for t in tasks] == ["Cập nhật các thủ tục lên Cơ sở dữ liệu quốc gia trước ngày 31/12/2025."]
+    assert tasks[0].lead == ["Cục Phòng bệnh"]
+
+
+def test_the_blank_form_runs_from_its_heading_to_the_next_form():
+    from extract.blank_forms import blank_form_spans
+
+    nd = _ndoc(MODEL_DECISION)
+    [(a, b)] = blank_form_spans(nd)
+    assert nd.text[a:].startswith("Mẫu số 03") and nd.text[b:].startswith("Mẫu số 04")
+
+
+def test_a_draft_that_leaves_its_own_number_blank_keeps_its_duties():
+    draft = MODEL_DECISION.replace("Số: 2210/QĐ-BYT", "Số: /QĐ-BYT")
+    assert any(t.text.startswith("Cập nhật các thủ tục") for t in extract_tasks(_ndoc(draft)))
+
+
+# a decision adopting a plan to simplify procedures: each procedure's "Nội dung cắt giảm", "Lợi ích" and
+# "Kiến nghị thực thi" describe the simplification, not duties
+SIMPLIFICATION = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+Số: 905/QĐ-UBND
+**QUYẾT ĐỊNH**
+Về việc thông qua phương án đơn giản hóa thủ tục hành chính lĩnh vực lao động
+QUYẾT ĐỊNH:
+**Điều 1.** Thông qua phương án đơn giản hóa 02 thủ tục hành chính (Phụ lục kèm theo).
+**Điều 2.** Giao Sở Nội vụ dự thảo văn bản thực thi phương án đơn giản hóa, trình UBND tỉnh trước ngày 30/01/2026.
+**Điều 3.** Quyết định này có hiệu lực kể từ ngày ký.
+PHỤ LỤC
+PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH
+1. Tên thủ tục hành chính: Cấp giấy phép hoạt động dịch vụ việc làm.
+a. Nội dung cắt giảm, đơn giản hóa: Giảm 03 ngày so với quy định.
+- Thời gian giải quyết theo quy định: 10 ngày kể từ ngày nhận đủ hồ sơ.
+- Thời gian thực hiện: 07 ngày kể từ ngày nhận đủ hồ sơ.
+b. Lý do: Thực tế giải quyết có thể rút ngắn được 03 ngày.
+c. Lợi ích: Rút ngắn thời gian khi giải quyết thủ tục hành chính.
+d. Kiến nghị thực thi: Sửa đổi quyết định công bố danh mục thủ tục hành chính cho phù hợp.
+2. Tên thủ tục hành chính: Thu hồi giấy phép hoạt động dịch vụ việc làm.
+a. Nội dung cắt giảm, đơn giản hóa: Giảm 02 ngày so với quy định.
+- Thời gian giải quyết theo quy định: 05 ngày kể từ ngày nhận đủ hồ sơ.
+- Thời gian thực hiện: 03 ngày kể từ ngày nhận đủ hồ sơ.
+"""
+
+
+def test_the_parts_of_a_simplification_plan_are_no_tasks():
+    tasks = extract_tasks(_ndoc(SIMPLIFICATION))
+    assert [t.lead for t in tasks] == [["Sở Nội vụ"]]
+    assert tasks[0].text.startswith("Dự thảo văn bản thực thi")
+
+
+# the list of procedures as a table: the act each one rests on and the body that handles it are no task
+PROCEDURE_TABLE = """BỘ NỘI VỤ
+Số: 1402/QĐ-BNV
+**QUYẾT ĐỊNH**
+Về việc công bố thủ tục hành chính nội bộ được sửa đổi, bổ sung
+QUYẾT ĐỊNH:
+**Điều 1.** Công bố kèm theo Quyết định này 02 thủ tục hành chính nội bộ.
+**Điều 2.** Quyết định này có hiệu lực kể từ ngày ký.
+PHỤ LỤC
+TT | Mã số TTHC | Tên TTHC nội bộ | Tên VB quy định nội dung sửa đổi, bổ sung | Lĩnh vực | Cơ quan thực hiện
+1 | 2.001234 | Thẩm định đề án vị trí việc làm | Nghị định số 62/2025/NĐ-CP ngày 04/3/2025 của Chính phủ quy định về vị trí việc làm | Tổ chức biên chế | Bộ Nội vụ
+2 | 2.001235 | Phê duyệt điều chỉnh biên chế | Nghị định số 62/2025/NĐ-CP ngày 04/3/2025 của Chính phủ quy định về vị trí việc làm | Tổ chức biên chế | UBND cấp tỉnh
+"""
+
+
+def test_a_table_of_procedures_with_their_legal_acts_is_no_task_table():
+    assert extract_tasks(_ndoc(PROCEDURE_TABLE)) == []
+
+
+def test_a_procedure_time_limit_in_a_body_s_clause_is_no_duty():
+    text = SIMPLIFICATION.split("PHỤ LỤC")[0] + """**Điều 4.** Trách nhiệm của cơ quan thuế
+1. Cơ quan thuế có trách nhiệm xác định nghĩa vụ tài chính đúng thời hạn:
+a) Đối với hồ sơ cho thuê đất thì thời gian xác định nghĩa vụ tài chính của cơ quan thuế là 05 ngày làm việc.
+b) Đối với hồ sơ giao đất thì thời gian xác định nghĩa vụ tài chính là 03 ngày làm việc.
+"""
+    tasks = extract_tasks(_ndoc(text))
+    assert not any("thời gian xác định" in t.text for t in tasks)
+
+
+def test_a_form_without_a_heading_of_its_own_inside_an_annex_is_a_form_too():
+    """Forms that follow one another under one annex: the form starts at its issuer's name."""
+    bare = MODEL_DECISION.replace("Mẫu số 03\n\nQuyết định công bố dịch\n", "")
+    tasks = extract_tasks(_ndoc(bare))
+    assert [t.lead for t in tasks] == [["Cục Phòng bệnh"]]

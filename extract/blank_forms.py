@@ -1,0 +1,52 @@
+"""Blank forms an annex reproduces: a model decision, a report to fill in.
+
+A procedure list often prints, after its own text, the forms the procedure uses; one of
+them may be a whole model decision ("Số: ……. /QĐ-BNNMT", "Điều 2. Ủy ban nhân dân các tỉnh
+(tên)….. có trách nhiệm: 1. Chỉ đạo …"). Its duties belong to the decision someone will
+issue one day by filling it in, not to this document. The mark of such a form is its own
+number line left blank ("Số: ……/QĐ-…", "Số: /BC-…") a few lines under an annex or form heading
+("Phụ lục 11", "Mẫu số 03"), or inside an annex right under its issuer's name when forms
+follow one another without headings; the form runs from there to the next annex or form
+heading. A draft that leaves its own number blank is in no annex and keeps its duties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.model import NormalizedDocument
+from normalize.patterns import APPENDIX, NUMBER_LINE
+from normalize.text import fold, is_upper_line
+
+HEADING_ABOVE = 8  # how far above the blank number line the form's heading may stand
+ISSUER_LINES = 3  # a form without a heading of its own starts at its issuer's lines in capitals
+_BLANK_NUMBER = re.compile(r"^[\s.…_·]*/\s*[a-z]")  # "……. /qd-bnnmt", " /bc-ubnd": no digit before the slash
+_FORM_HEADING = re.compile(r"^\W*mau(?:\s+so)?\b")  # "Mẫu số 02", "Mẫu Quyết định …"
+
+
+def _heading(folded: str) -> bool:
+    return bool(APPENDIX.match(folded) or _FORM_HEADING.match(folded))
+
+
+def blank_form_spans(ndoc: NormalizedDocument) -> list[tuple[int, int]]:
+    """(start, end) offsets of the blank forms in ``ndoc.text``."""
+    lines = [(off, fold(text)) for off, text in ndoc.lines() if text.strip()]
+    spans: list[tuple[int, int]] = []
+    for i, (off, f) in enumerate(lines):
+        if spans and off < spans[-1][1]:
+            continue
+        m = NUMBER_LINE.match(f)
+        if not m or not _BLANK_NUMBER.match(m.group(2)):
+            continue
+        above = range(i - 1, max(i - HEADING_ABOVE, 0) - 1, -1)
+        start = next((lines[j][0] for j in above if _heading(lines[j][1])), None)
+        if start is None:  # a form among forms: from the issuer's lines in capitals above its number
+            if not any(APPENDIX.match(g) for _, g in lines[:i]):
+                continue  # not in an annex: the document's own number, left blank in a draft
+            top = i
+            while top > max(i - ISSUER_LINES, 0) and is_upper_line(ndoc.text[lines[top - 1][0]:].split("\n", 1)[0]):
+                top -= 1
+            start = lines[top][0]
+        end = next((o for o, g in lines[i + 1:] if _heading(g)), len(ndoc.text))
+        spans.append((start, end))
+    return spans

@@ -123,6 +123,17 @@ def _rule_heading(node: Node) -> bool:
     return t is not None and len(head.split()) <= 8 and bool(_RULE_HEADING.match(fold(MARK.sub("", head))))
 
 
+# a heading that names an administrative procedure ("2. Thủ tục điều chỉnh chương trình phát triển nhà ở cấp
+# tỉnh", "1. Tên thủ tục hành chính: Cấp giấy phép …"): what follows describes the procedure (its steps, the
+# bodies that handle them, its time limits), which sets no one a task
+_PROCEDURE_TITLE = re.compile(r"^\W*(?:tên\s+)?thủ tục\s(?!hành chính\W*$)", re.I)
+
+
+def _procedure_title(node: Node) -> bool:
+    t = node.title()
+    return t is not None and bool(_PROCEDURE_TITLE.match(MARK.sub("", t.text)))
+
+
 def _titles_between(node: Node, anc: Node) -> str:
     """The titles of ``node`` and of its ancestors below ``anc``, joined."""
     out, n = [], node
@@ -205,14 +216,14 @@ def block_tasks(ndoc: NormalizedDocument, skip: list[tuple[int, int]]) -> list[R
                 units[-1][0].append(p)
         owner = heading
         anc = node.parent
-        if owner is None and _rule_heading(node):
+        if owner is None and (_rule_heading(node) or _procedure_title(node)):
             continue  # "c) Trình tự thực hiện" / "Căn cứ dự toán …, cơ quan … lập hồ sơ …": a procedure, not a duty
         while owner is None and anc is not None:
             t = anc.title()
             if anc.heading_agencies is None and t is not None and (_CONTENTS_INTRO.search(t.text) or _lists_rights(t.text)):
                 break  # "1. Hội đồng … bao gồm:" over "a) Các Hội đồng thẩm định …": members or contents, no duties;
                 # over what a body may do: rights, no duties
-            if anc.heading_agencies is None and _rule_heading(anc):
+            if anc.heading_agencies is None and (_rule_heading(anc) or _procedure_title(anc)):
                 break  # "1. Cơ quan … / a) Mức kinh phí: / - Kinh phí … 1.446.000 đồng/ha/năm": what a rule sets for it
             if id(anc) in separating and _bare_name_article(anc) and not _DUTY_WORDS.search(_titles_between(node, anc)):
                 break  # "Điều 7. Ban Kiểm soát Quỹ" / "2. Nhiệm kỳ … là 05 năm": the body described, not its duties

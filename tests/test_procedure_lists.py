@@ -364,3 +364,21 @@ def test_a_form_without_a_heading_of_its_own_inside_an_annex_is_a_form_too():
     bare = MODEL_DECISION.replace("Mẫu số 03\n\nQuyết định công bố dịch\n", "")
     tasks = extract_tasks(_ndoc(bare))
     assert [t.lead for t in tasks] == [["Cục Phòng bệnh"]]
+
+
+def test_the_steps_under_a_procedure_s_own_heading_are_no_tasks():
+    """"2. Thủ tục điều chỉnh …" / "- Trình tự thực hiện:" / "+ Sở Xây dựng lập tờ trình …": a step of the procedure,
+    even where the outline of a file to submit ("CHƯƠNG IV: TỔ CHỨC THỰC HIỆN") stands above it."""
+    text = PROCEDURE_TABLE.split("PHỤ LỤC")[0] + """PHỤ LỤC
+PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH NỘI BỘ
+1. Thủ tục lập đề án vị trí việc làm
+- Thành phần hồ sơ: đề án theo đề cương sau:
+CHƯƠNG IV: TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của các cơ quan, đơn vị.
+2. Thủ tục thẩm định đề án vị trí việc làm của cơ quan hành chính cấp tỉnh
+- Trình tự thực hiện:
++ Sở Nội vụ lập tờ trình đề nghị thẩm định gửi Bộ Nội vụ kèm theo hồ sơ đề án;
++ Bộ Nội vụ xem xét, có văn bản thẩm định gửi Ủy ban nhân dân cấp tỉnh;
+- Cách thức thực hiện: gửi qua hệ thống quản lý văn bản.
+"""
+    assert extract_tasks(_ndoc(text)) == []

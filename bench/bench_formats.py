@@ -12,6 +12,7 @@ costs. The layout starts from vnplan's own reading of the markdown, so the PDF a
 figures measure the PDF and Word paths, not the markdown one.
 
     python bench/bench_formats.py                 # the dev real plans, PDF and Word
+    python bench/bench_formats.py --split test    # the held-out ones (a figure to report)
     python bench/bench_formats.py --formats pdf --keep /tmp/formats
 """
 
@@ -115,18 +116,20 @@ def main() -> None:
     ap.add_argument("--gold", default=str(ROOT / "gold"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", help="write the inputs and outputs here instead of a temporary folder")
+    ap.add_argument("--split", default="dev", choices=("dev", "test"),
+                    help="the real plans of this split (default dev; test only to report, never to tune)")
     args = ap.parse_args()
     formats = [f for f in args.formats.split(",") if f]
     gold_all = Path(args.gold)
     splits = split_of_stems(gold_all)
-    stems = sorted(p.stem for p in (ROOT / "corpus" / "real").glob("*.md") if splits.get(p.stem) == "dev")
+    stems = sorted(p.stem for p in (ROOT / "corpus" / "real").glob("*.md") if splits.get(p.stem) == args.split)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="vnplan-formats-"))
     work.mkdir(parents=True, exist_ok=True)
     gold = work / "gold"
     gold.mkdir(exist_ok=True)
     for s in stems:
         shutil.copy(gold_all / f"{s}.json", gold / f"{s}.json")
-    print(f"{len(stems)} dev real plans; work folder {work}")
+    print(f"{len(stems)} {args.split} real plans; work folder {work}")
     run_batch([ROOT / "corpus" / "real" / f"{s}.md" for s in stems], work / "out-md", jobs=args.jobs)
     results = {"markdown (as shipped)": scores(gold, work / "out-md")}
     exe = browser()

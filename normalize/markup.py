@@ -31,6 +31,9 @@ _HEADING_HASH = re.compile(r"^\s{0,3}#{1,6}\s+")
 # function words and stay as written)
 _GLUED_WORD = re.compile(r"(?<![^\W\d_])(của|và|các|cho|với|tại|theo|về|để|từ|đến|là|được|trong|thuộc)"
                          r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+# … and the head word of a body glued to its name by OCR ("1. SởY tế", "BộTài chính"): a body's name goes on
+# with a capital, followed by lower case or a space ("Y tế"); an acronym glued to it ("SởGTVT") is left alone
+_GLUED_HEAD = re.compile(r"(?<![^\W\d_])(Sở|Bộ|Cục|Ban|Phòng|Viện|Trung tâm|Chi cục|Ủy ban|Uỷ ban)(?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s))")
 _HEADER_LINES = 12  # the opening block of a document, where a short rule stands under the issuing body
 _RULE_RUN = re.compile(r"(?<=\S) ?_{3,} ?(?=\S)")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces
@@ -57,6 +60,7 @@ def clean(draft: Draft) -> None:
         ln.gap = len(_SPACES.sub(" ", t[: gap.start()])) if gap else None
         t = _SPACES.sub(" ", t).rstrip()
         t = _GLUED_WORD.sub(r"\1 ", t)
+        t = _GLUED_HEAD.sub(r"\1 ", t)
         t = _LABEL_FOOTNOTE.sub(r"\1", t)  # "a) [26]" / "Thiết lập …": the consolidation's footnote mark, not text
         if "|" in t and i < _HEADER_LINES:  # a header cell "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP": the rule parts two cells
             t = _RULE_RUN.sub(" | ", t)

@@ -322,3 +322,28 @@ def test_to_chuc_in_a_list_of_collectives_is_a_noun_not_a_verb():
 
     assert cut_purpose("Các cơ quan, tổ chức, đơn vị có trách nhiệm giao tài khoản") == "Các cơ quan, tổ chức, đơn vị"
     assert cut_purpose("Sở Nội vụ tổ chức tập huấn cho công chức") == "Sở Nội vụ"
+
+
+def test_a_body_s_head_word_that_ocr_glued_to_its_name_gets_its_space_back():
+    """A scanned plan: "1. SởY tế" is "1. Sở Y tế", the heading that owns the duties below it."""
+    text = """KẾ HOẠCH
+
+Thực hiện công tác dân số
+
+II. NỘI DUNG THỰC HIỆN
+
+1. SởY tế
+
+a) Chủ trì tổ chức sơ kết công tác dân số giai đoạn 2021 - 2025.
+
+b) Phối hợp vớiBộTài chính hướng dẫn sử dụng kinh phí.
+"""
+    doc = IngestedDocument(source="mem.md", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    out = normalize_document(doc, restore=False).text
+    assert "1. Sở Y tế" in out and "Bộ Tài chính" in out
+    tasks = tasks_of(text)
+    assert [t.lead for t in tasks] == [["Sở Y tế"]] * 2
+    assert tasks[1].support == ["Bộ Tài chính"]
+    nd = normalize_document(IngestedDocument(source="m.md", sha256="0" * 64, method="text",
+                                             pages=[Page(1, "Kết nối với SởGTVT và ứng dụng TikTok.")]), restore=False)
+    assert "SởGTVT" in nd.text and "TikTok" in nd.text  # an acronym and a brand stay as written

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,9 @@ STYLE = ('body{font-family:"DejaVu Serif",serif;font-size:13pt;margin:2cm}'
          "font-size:11pt}p{text-align:justify;margin:3pt 0}")
 
 
+_CELL_SEP = re.compile(r"\s*(?<!\S)\|(?!\S)\s*")  # as normalize.tables.row_cells reads a row
+
+
 def is_row(line: str) -> bool:
     return " | " in line or line.startswith("| ") or line.endswith(" |")
 
@@ -50,7 +54,8 @@ def blocks(text: str) -> list[str | list[list[str]]]:
     for i, ln in enumerate(lines):
         table = out[-1] if out and isinstance(out[-1], list) else None
         if is_row(ln):
-            row = [c.strip() for c in ln.strip().strip("|").split(" | ")]
+            row = [c.strip() for c in _CELL_SEP.split(ln.strip())]  # "6 | text | | ": the empty cells stay
+            row = row[1:] if row and not row[0] and ln.lstrip().startswith("|") else row
             (table.append(row) if table is not None else out.append([row]))
         elif table is not None and i + 1 < len(lines) and is_row(lines[i + 1]) and len(ln) < 200:
             table.append([ln.strip()])
@@ -120,6 +125,8 @@ def main() -> None:
                     help="the real plans of this split (default dev; test only to report, never to tune)")
     args = ap.parse_args()
     formats = [f for f in args.formats.split(",") if f]
+    if set(formats) - {"pdf", "docx"}:
+        ap.error(f"--formats: pdf and/or docx, not {','.join(sorted(set(formats) - {'pdf', 'docx'}))}")
     gold_all = Path(args.gold)
     splits = split_of_stems(gold_all)
     stems = sorted(p.stem for p in (ROOT / "corpus" / "real").glob("*.md") if splits.get(p.stem) == args.split)
@@ -145,6 +152,8 @@ def main() -> None:
                 page.write_text(to_html(parts), encoding="utf-8")
                 print_pdf(exe, page, folder / f"{s}.pdf")
                 page.unlink()
+                if not (folder / f"{s}.pdf").exists():
+                    print(f"{s}: the browser printed no PDF (the document scores as missed)")
         if fmt == "pdf" and not exe:
             print("pdf: skipped (no chromium / google-chrome on PATH)")
             continue

@@ -20,17 +20,19 @@ from normalize.text import fold, is_upper_line
 
 HEADING_ABOVE = 8  # how far above the blank number line the form's heading may stand
 ISSUER_LINES = 3  # a form without a heading of its own starts at its issuer's lines in capitals
-_BLANK_NUMBER = re.compile(r"^[\s.…_·]*/\s*[a-z]")  # "……. /qd-bnnmt", " /bc-ubnd": no digit before the slash
-_FORM_HEADING = re.compile(r"^\W*mau(?:\s+so)?\b")  # "Mẫu số 02", "Mẫu Quyết định …"
+# "……. /qd-bnnmt", " /bc-ubnd", "…/20…/qd-ubnd", " /2025/nq-hdnd": no number before the (year and) code
+_BLANK_NUMBER = re.compile(r"^[\s.…_·]*/\s*(?:[\d.…_·]*\s*/\s*)?[a-z]")
+_FORM_HEADING = re.compile(r"^\W*mẫu(?:\s+số)?\b(?!\s+giáo)", re.I)  # "Mẫu số 02", "MẪU QUYẾT ĐỊNH …" (not "Mẫu giáo")
 
 
-def _heading(folded: str) -> bool:
-    return bool(APPENDIX.match(folded) or _FORM_HEADING.match(folded))
+def _heading(raw: str, folded: str) -> bool:
+    return bool(APPENDIX.match(folded) or _FORM_HEADING.match(raw))
 
 
 def blank_form_spans(ndoc: NormalizedDocument) -> list[tuple[int, int]]:
     """(start, end) offsets of the blank forms in ``ndoc.text``."""
-    lines = [(off, fold(text)) for off, text in ndoc.lines() if text.strip()]
+    raw = [(off, text) for off, text in ndoc.lines() if text.strip()]
+    lines = [(off, fold(text)) for off, text in raw]
     spans: list[tuple[int, int]] = []
     for i, (off, f) in enumerate(lines):
         if spans and off < spans[-1][1]:
@@ -39,14 +41,14 @@ def blank_form_spans(ndoc: NormalizedDocument) -> list[tuple[int, int]]:
         if not m or not _BLANK_NUMBER.match(m.group(2)):
             continue
         above = range(i - 1, max(i - HEADING_ABOVE, 0) - 1, -1)
-        start = next((lines[j][0] for j in above if _heading(lines[j][1])), None)
+        start = next((lines[j][0] for j in above if _heading(raw[j][1], lines[j][1])), None)
         if start is None:  # a form among forms: from the issuer's lines in capitals above its number
             if not any(APPENDIX.match(g) for _, g in lines[:i]):
                 continue  # not in an annex: the document's own number, left blank in a draft
             top = i
-            while top > max(i - ISSUER_LINES, 0) and is_upper_line(ndoc.text[lines[top - 1][0]:].split("\n", 1)[0]):
+            while top > max(i - ISSUER_LINES, 0) and is_upper_line(raw[top - 1][1]):
                 top -= 1
             start = lines[top][0]
-        end = next((o for o, g in lines[i + 1:] if _heading(g)), len(ndoc.text))
+        end = next((o for (o, g), (_, r) in zip(lines[i + 1:], raw[i + 1:]) if _heading(r, g)), len(ndoc.text))
         spans.append((start, end))
     return spans

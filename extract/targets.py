@@ -148,6 +148,16 @@ def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> 
     return "excluded" if normative else None
 
 
+_OWN_LABEL = re.compile(r"^\W*(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*)?([^:]{3,80}):")
+
+
+def _label_kind(line: str) -> Optional[str]:
+    """What the label a line opens with says about its numbers ("1. Tên thủ tục hành chính: Giải quyết … từ 81% trở
+    lên": a procedure's name, who qualifies), as a heading would."""
+    m = _OWN_LABEL.match(line)
+    return _heading_kind(m.group(1)) if m and len(m.group(1).split()) <= 8 else None
+
+
 def _heading_kind(head: str) -> Optional[str]:
     """What one heading (or a table column's header) says about the numbers under it, target words first."""
     f = fold(head)
@@ -296,7 +306,7 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         if not re.search(r"\d", line) and not find_number_words(line) or _NOT_TARGET_LINE.match(line):
             continue
         ctx = _context(ndoc, ls, normative)
-        if ctx == "excluded" and (not in_table or normative):
+        if ctx == "excluded" and (not in_table or normative) or _label_kind(line) == "excluded":
             continue
         target_ctx = in_table or ctx == "target" or bool(_TARGET_CUE.search(fold(line)))
         for cs, ce in _clauses(masked, ls, le):

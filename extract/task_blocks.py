@@ -116,17 +116,29 @@ _RULE_HEADING = re.compile(rf"^\W*(?:{'|'.join(phrases('section_kinds', duties='
 
 
 def _rule_heading(node: Node) -> bool:
-    """A short heading, or the label of a "label: text" item ("a. Nội dung cắt giảm, đơn giản hóa: Giảm 02
-    ngày so với quy định."), that names what a rule sets."""
+    """A short heading that names what a rule sets, or a "label: text" item whose whole label does ("a. Nội
+    dung cắt giảm, đơn giản hóa: Giảm 02 ngày so với quy định."; not "1. Điều kiện cơ sở vật chất: Sở Giáo
+    dục và Đào tạo chủ trì …", whose label only begins with one)."""
     t = node.title()
-    head = t.text.split(":", 1)[0] if t is not None else ""
-    return t is not None and len(head.split()) <= 8 and bool(_RULE_HEADING.match(fold(MARK.sub("", head))))
+    if t is None:
+        return False
+    text = fold(MARK.sub("", t.text))
+    if len(text.split()) <= 8 and _RULE_HEADING.match(text):
+        return True
+    label = text.split(":", 1)[0] if ":" in text else ""
+    m = _RULE_HEADING.match(label) if label and len(label.split()) <= 8 else None
+    return bool(m) and not label[m.end():].strip(" .,;")
 
 
-# a heading that names an administrative procedure ("2. Thủ tục điều chỉnh chương trình phát triển nhà ở cấp
-# tỉnh", "1. Tên thủ tục hành chính: Cấp giấy phép …"): what follows describes the procedure (its steps, the
-# bodies that handle them, its time limits), which sets no one a task
-_PROCEDURE_TITLE = re.compile(r"^\W*(?:tên\s+)?thủ tục\s(?!hành chính\W*$)", re.I)
+# a heading that names an administrative procedure by what it does ("2. Thủ tục điều chỉnh chương trình phát
+# triển nhà ở cấp tỉnh", "1. Tên thủ tục hành chính: Cấp giấy phép …"): what follows describes the procedure
+# (its steps, the bodies that handle them, its time limits), which sets no one a task; a plan's part on
+# procedures in general ("2. Thủ tục hành chính được cắt giảm …") is not one
+_PROCEDURE_TITLE = re.compile(r"^\W*(?:tên\s+thủ tục(?:\s+hành chính)?\s*:|thủ tục\s+(?:cấp|điều chỉnh|thẩm định|công bố|"
+                              r"đăng ký|phê duyệt|giải quyết|công nhận|xác nhận|thu hồi|gia hạn|chấp thuận|cho phép|"
+                              r"thành lập|giải thể|tiếp nhận|đề nghị|xét|lập|sửa đổi|hỗ trợ|xây dựng|chuyển đổi|"
+                              r"bổ nhiệm|miễn nhiệm|kiểm tra|đánh giá|quyết toán|thanh toán|báo cáo|thông báo|"
+                              r"cho thuê|mua|bán|đổi|hủy|chấm dứt|tạm ngừng)\b)", re.I)
 
 
 def _procedure_title(node: Node) -> bool:

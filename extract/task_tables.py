@@ -123,8 +123,10 @@ def tables(ndoc: NormalizedDocument) -> Iterator[tuple[list[list[str]], list[tup
     yield from _sources(ndoc)
 
 
-# a column naming the legal act each row rests on ("Tên VB quy định …", "Căn cứ pháp lý", "Văn bản quy định")
-_LEGAL_BASIS = re.compile(r"^\W*(?:tên (?:vb|văn bản)|căn cứ|văn bản (?:quy định|quy phạm|qppl))\b")
+# a column naming the legal act each row rests on ("Tên VB quy định …", "Tên VBQPPL quy định …", "Căn cứ pháp
+# lý", "Văn bản quy định"); not "Tên văn bản, nội dung giao quy định chi tiết", the acts a plan is to draft
+_LEGAL_BASIS = re.compile(r"^\W*(?:tên (?:vbqppl|vb|văn bản)\s+quy định\b|căn cứ(?: pháp lý)?\W*$|"
+                          r"văn bản (?:quy định|quy phạm|qppl)\b)")
 
 
 def _columns(header: list[str]) -> dict[str, int]:

@@ -56,30 +56,59 @@ def _clean_cell(cell) -> str:
     return " ".join((cell or "").split())
 
 
-def _ruled_table_settings(page) -> dict:
-    """Table settings that close the cells a page break leaves open.
+_PAGE_NUMBER = re.compile(r"^\W*(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\W*$", re.I)  # "2", "- 3 -", "Trang 4"
+_EDGE = 2.0  # points: a rule this close to a line lies on it
 
-    A row that runs over a page break has no rule under it at the foot of the first page
-    and none above it at the head of the next (Word and browsers draw its sides only), so
+
+class TableRows(list):
+    """A table's rows of cells, and whether a page break left it open at its foot or its head."""
+
+    open_top = False
+    open_bottom = False
+
+
+def _open_ends(page) -> tuple[float | None, float | None]:
+    """Where the page's vertical rules begin and end with no rule across them, at the head and
+    the foot of the page's text (a page number aside): a table row a page break cut in two.
+
+    A row that runs over a page break has no rule under it at the foot of the first page and
+    none above it at the head of the next (Word and browsers draw its sides only), so
     pdfplumber's ruled-table finder sees no cell there and the row's text falls out of the
-    table, column fragments interleaved. A horizontal line where the page's vertical rules
-    end at the bottom, and one where they begin at the top, closes those cells; where a
-    table ends or starts with its own rule, the extra line lies on it and changes nothing."""
-    verticals = [e for e in page.edges if e.get("orientation") == "v"]
+    table, column fragments interleaved. A rule is drawn there: only where the vertical rules
+    reach the page's first or last line of text, so that a table ruled by its columns alone
+    in the middle of a page is not made one row."""
+    edges = page.edges
+    verticals = [e for e in edges if e.get("orientation") == "v"]
     if not verticals:
-        return {}
-    return {"explicit_horizontal_lines": [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]}
+        return None, None
+    lines = [ln for ln in page.extract_text_lines(strip=True) if not _PAGE_NUMBER.match(ln["text"])]
+    if not lines:
+        return None, None
+    # (a rule drawn as a thin filled rectangle has edges across its ends too: only a rule across a cell counts)
+    horizontals = [e["top"] for e in edges if e.get("orientation") == "h" and e["x1"] - e["x0"] > _EDGE * 2]
+    top, bottom = min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)
+
+    def ruled(y: float) -> bool:
+        return any(abs(h - y) <= _EDGE for h in horizontals)
+
+    head = top if not ruled(top) and not any(ln["bottom"] <= top + _EDGE for ln in lines) else None
+    foot = bottom if not ruled(bottom) and not any(ln["top"] >= bottom - _EDGE for ln in lines) else None
+    return head, foot
 
 
 def page_blocks(page) -> list[tuple[float, str | list[list[str]]]]:
     """(top, block) of one pdfplumber page in reading order: a block is a line of text or
-    a table's rows of cells."""
-    tables = page.find_tables(_ruled_table_settings(page))
+    a table's rows of cells (:class:`TableRows`)."""
+    head, foot = _open_ends(page)
+    extra = [y for y in (head, foot) if y is not None]
+    tables = page.find_tables({"explicit_horizontal_lines": extra} if extra else {})
     blocks: list[tuple[float, str | list[list[str]]]] = []
     for table in tables:
-        rows = [[_clean_cell(c) for c in row] for row in table.extract()]
-        rows = [r for r in rows if any(r)]
+        rows = TableRows([_clean_cell(c) for c in row] for row in table.extract())
+        rows[:] = [r for r in rows if any(r)]
         if rows:
+            rows.open_top = head is not None and abs(table.bbox[1] - head) <= _EDGE
+            rows.open_bottom = foot is not None and abs(table.bbox[3] - foot) <= _EDGE
             blocks.append((table.bbox[1], rows))
     bboxes = [t.bbox for t in tables]
     rest = page.filter(lambda obj: not any(_inside(obj, b) for b in bboxes)) if bboxes else page
@@ -90,7 +119,7 @@ def page_blocks(page) -> list[tuple[float, str | list[list[str]]]]:
 
 def render_blocks(blocks) -> tuple[str, list[list[list[str]]]]:
     """The page text, tables written one row a line with cells between `` | ``, and the tables' rows."""
-    tables = [b for _, b in blocks if isinstance(b, list)]
+    tables = [list(b) for _, b in blocks if isinstance(b, list)]
     text = "\n".join(b if isinstance(b, str) else "\n".join(" | ".join(r) for r in b) for _, b in blocks)
     return unicodedata.normalize("NFC", text), tables
 
@@ -100,24 +129,41 @@ def read_text_layer(page) -> tuple[str, list[list[list[str]]]]:
     return render_blocks(page_blocks(page))
 
 
+_LABEL = re.compile(r"^(?:[a-zđ]|[ivxlc]{1,5})[.)]?$")  # "a", "đ)", "ii.": a row's own number, in lower case
+
+
+def _content(blocks: list) -> list:
+    """The blocks without a running page number."""
+    return [b for b in blocks if not (isinstance(b[1], str) and _PAGE_NUMBER.match(b[1]))]
+
+
 def join_continued_rows(pages_blocks: list[list | None]) -> None:
     """A table row that a page break cut in two is one row again.
 
-    The part at the head of the next page opens that page, in a table as wide as the one
-    that ends the page before, its first cell empty (the number was printed above the break)
-    or going on in lower case ("1.3. Lưu trữ … hoạt động" / "của trung tâm."): its cells are
-    appended to the last row's, and the row leaves the second table.
-    ``None`` stands for a page read some other way (OCR), which nothing is carried over."""
+    The page ends in a table left open at its foot and the next page begins (its page number
+    aside) with a table of as many columns left open at its head; the first row there has its
+    first cell empty (the number was printed above the break) or going on in lower case ("1.3.
+    Lưu trữ … hoạt động" / "của trung tâm.", not a row's own "a)"): its cells are appended to the
+    last row's, and the row leaves the second table. A table of one row (a header at the foot of
+    a page) takes nothing. ``None`` stands for a page read some other way (OCR)."""
     for prev, cur in zip(pages_blocks, pages_blocks[1:]):
-        if not prev or not cur or not isinstance(prev[-1][1], list) or not isinstance(cur[0][1], list):
+        if not prev or not cur:
             continue
-        last, first = prev[-1][1][-1], cur[0][1][0]
-        if len(last) != len(first) or not last[0] or first[0] and not first[0][:1].islower():
+        before, after = _content(prev), _content(cur)
+        if not before or not after:
             continue
-        prev[-1][1][-1] = [" ".join(x for x in (a, b) if x) for a, b in zip(last, first)]
-        cur[0][1].pop(0)
-        if not cur[0][1]:
-            cur.pop(0)
+        table, nxt = before[-1][1], after[0][1]
+        if not isinstance(table, TableRows) or not isinstance(nxt, TableRows) or not table.open_bottom \
+                or not nxt.open_top or len(table) < 2:
+            continue
+        last, first = table[-1], nxt[0]
+        lead = first[0].strip()
+        if len(last) != len(first) or lead and not (lead[:1].islower() and not _LABEL.match(lead)):
+            continue
+        table[-1] = [" ".join(x for x in (a, b) if x) for a, b in zip(last, first)]
+        nxt.pop(0)
+        if not nxt:
+            cur.remove(after[0])
 
 
 def drop_cid_codes(text: str) -> tuple[str, int]:
@@ -154,11 +200,14 @@ def read_pdf(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str
             except Exception as exc:  # a broken content stream on one page
                 warnings.append(f"page {number}: text layer unreadable ({type(exc).__name__})")
                 layers.append([])
-        texts = [render_blocks(b) for b in layers]
-        join_continued_rows([b if usable(t, opts.min_text_chars) else None for b, (t, _) in zip(layers, texts)])
-        for number, (ppage, blocks) in enumerate(zip(plumber_pages, layers), start=1):
+        layer_texts = [render_blocks(b)[0] for b in layers]  # as read, before rows are carried over a break
+        good = [usable(t, opts.min_text_chars) for t in layer_texts]
+        join_continued_rows([b if ok else None for b, ok in zip(layers, good)])
+        for number, (ppage, blocks, ok) in enumerate(zip(plumber_pages, layers, good), start=1):
             text, tables = render_blocks(blocks)
-            if usable(text, opts.min_text_chars):
+            if not ok:
+                text = layer_texts[number - 1]
+            if ok:
                 text, cids = drop_cid_codes(text)
                 if cids:  # a damaged or cut file, or a font without a character map: say so
                     warnings.append(f"page {number}: {cids} undecodable glyph(s) (cid:N) dropped from the text layer")

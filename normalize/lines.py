@@ -16,6 +16,10 @@ from normalize.draft import Draft, Line, stage
 from normalize.patterns import APPENDIX, ARTICLE, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
 from normalize.text import fold, is_upper_line, starts_lower
 
+# a body's name opening a line: after a colon it is the first of the items the colon announces ("… như sau:" /
+# "Sở Y tế chủ trì …"), not the rest of a wrapped sentence
+_BODY_START = re.compile(r"^(?:Sở|Bộ|Ban|Cục|Chi cục|Phòng|Ủy ban|Uỷ ban|UBND|Công an|Trung tâm|Văn phòng|Hội đồng|"
+                         r"Các|Mỗi)\s")
 # a legal ground, capitalised: only a sentence opens with it ("… căn cứ vào" inside one is lower case)
 GROUND = re.compile(r"^\W*Căn cứ\s")
 _TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")
@@ -111,7 +115,7 @@ def should_join(para: str, last: str, nxt: str, blank_between: bool, width: int,
     if GROUND.match(nxt) and _last_word(prev) not in _CONNECTORS:
         return False  # "Kính gửi: Ủy ban nhân dân …" / "Căn cứ Luật …": a ground opens its own paragraph
     if wrapped and not blank_between and prev.endswith(":") and len(prev) >= 0.9 * width \
-            and not is_upper_line(nxt) and not is_upper_line(para):
+            and not is_upper_line(nxt) and not is_upper_line(para) and not _BODY_START.match(nxt):
         return True
     if _TERMINATED.search(prev):
         return False

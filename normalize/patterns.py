@@ -84,7 +84,7 @@ LETTERED = re.compile(r"^\s*(?:(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)|(?P<n2>[a-zđ])\.\
 BARE_MARKER = re.compile(r"^\s*[*_]*\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|[IVXLC]{1,6}[.)])\s*[*_]*\s*$")
 BULLET = re.compile(r"^\s*[-–—+•*▪●○]\s*(?=\S)")
 # a number in brackets opening an item, "(1) Tiêu chí xác định …" (a capital follows: "(1)" inside a sentence does not)
-PAREN_NUMBER = re.compile(r"^\s*\(\d{1,2}\)\s+(?=[A-ZĐÀ-Ỹ])")
+PAREN_NUMBER = re.compile(r"^\s*\(\d{1,2}\)\s+(?=\S)")
 PIPE_LINE = re.compile(r"^\s*\|\s*$")
 # the grounds under the title ("Căn cứ …", "Xét đề nghị …", "Thực hiện …"), folded: the opening block ends there
 PREAMBLE = re.compile(r"^\W*(?:can cu|thuc hien|xet de nghi|theo de nghi)\b")
@@ -107,7 +107,10 @@ def roman_value(s: str) -> int | None:
 
 def is_list_start(line: str) -> bool:
     """A line that begins a heading or list item and so never continues the line before."""
-    if ROMAN.match(line) or LETTERED.match(line) or BULLET.match(line) or PAREN_NUMBER.match(line):
+    if ROMAN.match(line) or LETTERED.match(line) or BULLET.match(line):
+        return True
+    p = PAREN_NUMBER.match(line)
+    if p and line[p.end()].isupper():
         return True
     m = NUMBERED.match(line)
     if m and (m.group("dot") or "." in m.group("n")):

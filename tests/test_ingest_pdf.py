@@ -134,7 +134,7 @@ def _ruled_rows(c, x_edges, top, rows, close_top=True, close_bottom=True, line_h
     return y
 
 
-def _split_row_pdf(path, continued_cells):
+def _split_row_pdf(path, continued_cells, closed=False, page_number=False):
     """A task table whose row 6 runs over the page break, as Word and browsers print it: no
     rule under it at the foot of page 1, none above its rest at the head of page 2."""
     from reportlab.lib.pagesizes import A4
@@ -153,11 +153,15 @@ def _split_row_pdf(path, continued_cells):
                 close_bottom=False)
     for x in edges:  # the sides of the cut row run down to the foot of the page
         c.line(x, end, x, 40)
+    if closed:  # the table ends there after all: a rule under it
+        c.line(edges[0], 40, edges[-1], 40)
     c.showPage()
     c.setFont("DejaVuSans", 9)
+    if page_number:  # the number official documents print at the head of every page after the first
+        c.drawString(295, 815, "2")
     _ruled_rows(c, edges, 800, [continued_cells,
                                 ["7", "Triển khai hạ tầng 5G trong các khu công nghiệp", "Sở KH&CN", "Năm 2026"]],
-                close_top=False)
+                close_top=closed)
     c.showPage()
     c.save()
     return path
@@ -186,3 +190,53 @@ def test_a_new_row_at_the_head_of_a_page_stays_a_row_of_its_own(tmp_path):
     first, second = ingest_file(pdf).pages
     assert first.tables[-1][-1][1] == "Xây dựng Kế hoạch hỗ trợ doanh nghiệp tham gia"
     assert second.tables[0][0][:2] == ["Ghi chú", "Các nhiệm vụ phát sinh"]
+
+
+def test_a_cut_row_is_joined_under_the_page_number_at_the_head_of_the_next_page(tmp_path):
+    pdf = _split_row_pdf(tmp_path / "split.pdf", ["", "phát triển các ứng dụng số mới", "", ""], page_number=True)
+    first, second = ingest_file(pdf).pages
+    assert first.tables[-1][-1][1].endswith("tham gia phát triển các ứng dụng số mới")
+    assert "7 | Triển khai hạ tầng 5G" in second.text and "phát triển các ứng dụng" not in second.text
+
+
+def test_a_table_closed_at_the_foot_of_the_page_takes_nothing_from_the_next(tmp_path):
+    """Both tables have their rules: the row with an empty first cell at the head of page 2 is a row of its own
+    (a sub-row under a merged number cell), and so is a lettered row."""
+    for cells in (["", "Triển khai hạ tầng số", "Sở KH&CN", "Năm 2026"], ["a", "Triển khai hạ tầng số", "Sở KH&CN", "Năm 2026"]):
+        pdf = _split_row_pdf(tmp_path / "closed.pdf", cells, closed=True)
+        first, second = ingest_file(pdf).pages
+        assert first.tables[-1][-1] == ["6", "Xây dựng Kế hoạch hỗ trợ doanh nghiệp tham gia", "Sở KH&CN", "Quý IV/2025"]
+        assert second.tables[0][0] == cells
+
+
+def test_a_lettered_row_at_the_head_of_the_page_is_its_own_row(tmp_path):
+    pdf = _split_row_pdf(tmp_path / "split.pdf", ["a", "Triển khai hạ tầng số", "Sở KH&CN", "Năm 2026"])
+    first, second = ingest_file(pdf).pages
+    assert first.tables[-1][-1][0] == "6" and second.tables[0][0][0] == "a"
+
+
+def test_a_table_ruled_by_its_columns_alone_keeps_its_rows_apart(tmp_path):
+    """Column rules and no row rules, in the middle of a page: no rule is drawn across it, its lines stay lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fixtures_docs import _register_fonts
+
+    _register_fonts()
+    path = tmp_path / "columns.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVuSans", 10)
+    c.drawString(50, 790, "Danh mục nhiệm vụ năm 2026 của các sở, ban, ngành tỉnh:")
+    rows = [["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp"], ["2", "Xây dựng nền tảng số", "Sở KH&CN"],
+            ["3", "Tổ chức tập huấn cán bộ", "Sở Nội vụ"]]
+    for k, row in enumerate(rows):
+        for x, cell in zip((55, 90, 360), row):
+            c.drawString(x, 760 - 18 * k, cell)
+    for x in (50, 85, 355, 540):
+        c.line(x, 772, x, 700)
+    c.drawString(50, 670, "Các cơ quan báo cáo kết quả trước ngày 15/12/2026.")
+    c.showPage()
+    c.save()
+    text = ingest_file(path).pages[0].text
+    assert "Rà soát văn bản quy phạm pháp luật" in text and "Xây dựng nền tảng số" in text
+    assert not any("Rà soát" in ln and "Xây dựng" in ln for ln in text.splitlines())

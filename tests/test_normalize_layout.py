@@ -71,3 +71,29 @@ def test_a_number_in_brackets_opens_an_item():
     assert not should_join("2.10. Yêu cầu, điều kiện thực hiện thủ tục hành chính",
                            "2.10. Yêu cầu, điều kiện thực hiện thủ tục hành chính",
                            "(1) Tiêu chí xác định thôn, xã, tỉnh vùng đồng bào dân tộc thiểu số", False, 60)
+
+
+def test_a_number_in_brackets_before_a_lower_case_word_goes_on_the_sentence():
+    assert not is_list_start("(2) được giao chủ trì thực hiện")
+    assert not is_list_start("(1) đến (3) Mục II của Kế hoạch")
+
+
+def test_after_a_full_line_ending_in_a_colon_a_body_s_name_opens_the_first_item():
+    lines = []
+    for _ in range(6):
+        lines += textwrap.wrap(PARAGRAPH, 62)
+    lines += ["Để triển khai Kế hoạch, Ủy ban nhân dân tỉnh giao nhiệm vụ cho các",
+              "cơ quan, đơn vị, địa phương như sau, đề nghị thực hiện nghiêm túc:",
+              "Sở Y tế chủ trì tổ chức tiêm chủng mở rộng trước ngày 30/6/2026."]
+    nd = normalize_document(_doc("\n".join(lines) + "\n", pages=True), restore=False)
+    assert "Sở Y tế chủ trì tổ chức tiêm chủng mở rộng trước ngày 30/6/2026." in nd.text.splitlines()
+
+
+def test_a_short_line_ending_in_a_colon_ends_its_paragraph_in_a_page_layout():
+    """Only a line as full as the page's lines was cut by the wrap."""
+    lines = []
+    for _ in range(4):
+        lines += textwrap.wrap(PARAGRAPH, 62)
+    lines += ["Các nội dung cụ thể như sau:", "Truyền thông trực tiếp tại các khu dân cư."]
+    nd = normalize_document(_doc("\n".join(lines) + "\n", pages=True), restore=False)
+    assert "Truyền thông trực tiếp tại các khu dân cư." in nd.text.splitlines()

@@ -382,3 +382,64 @@ CHƯƠNG IV: TỔ CHỨC THỰC HIỆN
 - Cách thức thực hiện: gửi qua hệ thống quản lý văn bản.
 """
     assert extract_tasks(_ndoc(text)) == []
+
+
+# what the rules above must leave alone (a second reading of the change)
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 120/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. MỤC TIÊU
+1. Hài hòa lợi ích của Nhà nước, người dân và doanh nghiệp
+
+Tỷ lệ hài lòng của người dân đối với sự phục vụ của cơ quan hành chính đạt trên 90%.
+II. NHIỆM VỤ
+1. Điều kiện cơ sở vật chất: Sở Giáo dục và Đào tạo chủ trì rà soát trường lớp trước ngày 30/6/2026.
+2. Thủ tục hành chính được cắt giảm, đơn giản hóa
+- Sở Nội vụ chủ trì theo dõi, đôn đốc việc thực thi phương án cắt giảm, báo cáo trước ngày 15/12/2026.
+3. Các sở, ngành góp ý vào dự thảo Kế hoạch của tỉnh khi được đề nghị.
+PHỤ LỤC
+TT | Tên văn bản, nội dung giao quy định chi tiết | Cơ quan chủ trì soạn thảo | Thời gian trình
+1 | Quyết định quy định chi tiết về phân cấp quản lý cây xanh đô thị | Sở Xây dựng | Quý II/2026
+2 | Quyết định ban hành quy chế phối hợp quản lý cụm công nghiệp | Sở Công Thương | Quý III/2026
+"""
+
+
+def test_a_plan_s_headings_that_only_begin_like_a_rule_keep_their_items():
+    tasks = extract_tasks(_ndoc(PLAN))
+    leads = {t.text[:25]: t.lead for t in tasks}
+    assert any(t.lead == ["Sở Giáo dục và Đào tạo"] for t in tasks)  # "Điều kiện cơ sở vật chất: Sở … chủ trì …"
+    assert any(t.lead == ["Sở Nội vụ"] for t in tasks)  # a part on procedures in general, not a procedure
+    assert sorted(t.lead[0] for t in tasks if t.lead and t.lead[0] in ("Sở Xây dựng", "Sở Công Thương")) == \
+        ["Sở Công Thương", "Sở Xây dựng"]  # the acts a plan is to draft are its tasks
+    assert not any(t.lead and "góp ý" in t.lead[0] for t in tasks), leads  # "góp ý vào dự thảo": no owner ends there
+
+
+def test_a_target_under_a_heading_on_shared_benefits_is_kept():
+    from extract.targets import extract_targets
+
+    targets = extract_targets(_ndoc(PLAN))
+    assert any(t.value == 90 for t in targets)
+
+
+def test_a_model_decision_numbered_with_a_blank_year_is_a_form_too():
+    form = MODEL_DECISION.replace("Số: ……./QĐ-BYT", "Số: …/20…/QĐ-BYT")
+    assert [t.lead for t in extract_tasks(_ndoc(form))] == [["Cục Phòng bệnh"]]
+
+
+def test_the_standard_header_of_the_legal_acts_column_is_no_task_column_either():
+    table = PROCEDURE_TABLE.replace("Tên VB quy định nội dung sửa đổi, bổ sung", "Tên VBQPPL quy định nội dung sửa đổi, bổ sung, thay thế")
+    assert extract_tasks(_ndoc(table)) == []
+
+
+def test_a_threshold_in_a_procedure_s_name_is_no_target():
+    """"Tên thủ tục hành chính: Giải quyết … có tỷ lệ tổn thương cơ thể từ 81% trở lên": who qualifies."""
+    from extract.targets import extract_targets
+
+    text = SIMPLIFICATION.replace("1. Tên thủ tục hành chính: Cấp giấy phép hoạt động dịch vụ việc làm.",
+                                  "1. Tên thủ tục hành chính: Giải quyết phụ cấp hằng tháng đối với thương binh có tỷ lệ "
+                                  "tổn thương cơ thể từ 81% trở lên.")
+    assert "từ 81% trở lên" in _ndoc(text).text
+    assert extract_targets(_ndoc(text)) == []

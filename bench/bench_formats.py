@@ -1,19 +1,21 @@
 """Robustness to the input format: the same real plans as portal markdown, as a PDF printed by
-a browser, and as a Word file, each scored against the same gold.
+a browser, as a Word file and as a scan of the PDF, each scored against the same gold.
 
 vnplan's real documents arrive as portal markdown, but users also bring PDFs and .docx
 files. Each ``dev`` real plan of ``corpus/real/`` is read once as it ships (markdown); the
 text that run produced (paragraphs one a line, tables as `` | `` rows, table group rows
 kept in their table) is laid out as an HTML page (DejaVu Serif, ruled tables), printed to
 PDF by headless Chromium (the wrapped lines, page breaks and tables cut by them of a real
-typeset PDF) and written as a .docx (python-docx: paragraphs and Word tables). The three
-versions go through ``vnplan run`` and ``vnplan evaluate``; the figures show what a format
+typeset PDF) and written as a .docx (python-docx: paragraphs and Word tables); with ``scan``
+the printed PDFs of a few pages are rasterised at 300 dpi, blurred a little and read back
+through the OCR path. The versions go through ``vnplan run`` and ``vnplan evaluate``; the figures show what a format
 costs. The layout starts from vnplan's own reading of the markdown, so the PDF and Word
 figures measure the PDF and Word paths, not the markdown one.
 
     python bench/bench_formats.py                 # the dev real plans, PDF and Word
     python bench/bench_formats.py --split test    # the held-out ones (a figure to report)
     python bench/bench_formats.py --formats pdf --keep /tmp/formats
+    python bench/bench_formats.py --formats scan  # the printed PDFs of at most 8 pages rasterised and OCR'd
 """
 
 from __future__ import annotations
@@ -110,6 +112,24 @@ def print_pdf(exe: str, page: Path, pdf: Path) -> None:
                     f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120, check=False)
 
 
+def scan_pdf(pdf: Path, out: Path, dpi: int = 300, blur: float = 0.8) -> None:
+    """The pages of ``pdf`` as a scanner gives them: gray images at ``dpi``, slightly blurred, in an
+    image-only PDF (so that ``vnplan run`` OCRs them)."""
+    import pdfplumber
+    from PIL import ImageFilter
+
+    with pdfplumber.open(str(pdf)) as doc:
+        pages = [p.to_image(resolution=dpi).original.convert("L").filter(ImageFilter.GaussianBlur(blur)) for p in doc.pages]
+    pages[0].save(str(out), save_all=True, append_images=pages[1:], resolution=dpi)
+
+
+def page_count(pdf: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as doc:
+        return len(doc.pages)
+
+
 def scores(gold: Path, pred: Path) -> dict:
     res = evaluate_dirs(gold, pred, "all")
     return {**{k: res["total"][k] for k in ITEM_TYPES}, "summary": res["summary"]}
@@ -117,7 +137,9 @@ def scores(gold: Path, pred: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--formats", default="pdf,docx", help="comma-separated: pdf, docx (default both)")
+    ap.add_argument("--formats", default="pdf,docx",
+                    help="comma-separated: pdf, docx, scan (the PDF rasterised and OCR'd; default pdf,docx)")
+    ap.add_argument("--scan-pages", type=int, default=8, help="scan only the plans of at most N pages (OCR is slow)")
     ap.add_argument("--gold", default=str(ROOT / "gold"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", help="write the inputs and outputs here instead of a temporary folder")
@@ -125,8 +147,10 @@ def main() -> None:
                     help="the real plans of this split (default dev; test only to report, never to tune)")
     args = ap.parse_args()
     formats = [f for f in args.formats.split(",") if f]
-    if set(formats) - {"pdf", "docx"}:
-        ap.error(f"--formats: pdf and/or docx, not {','.join(sorted(set(formats) - {'pdf', 'docx'}))}")
+    if set(formats) - {"pdf", "docx", "scan"}:
+        ap.error(f"--formats: pdf, docx, scan, not {','.join(sorted(set(formats) - {'pdf', 'docx', 'scan'}))}")
+    if "scan" in formats and "pdf" not in formats:
+        formats.insert(formats.index("scan"), "pdf")  # the scan is made from the printed PDF
     gold_all = Path(args.gold)
     splits = split_of_stems(gold_all)
     stems = sorted(p.stem for p in (ROOT / "corpus" / "real").glob("*.md") if splits.get(p.stem) == args.split)
@@ -143,6 +167,17 @@ def main() -> None:
     for fmt in formats:
         folder = work / f"in-{fmt}"
         folder.mkdir(exist_ok=True)
+        if fmt == "scan":
+            pdfs = [p for p in sorted((work / "in-pdf").glob("*.pdf")) if page_count(p) <= args.scan_pages]
+            subset = work / "gold-scan"
+            subset.mkdir(exist_ok=True)
+            for p in pdfs:
+                scan_pdf(p, folder / p.name)
+                shutil.copy(gold / f"{p.stem}.json", subset / f"{p.stem}.json")
+            run_batch(sorted(folder.iterdir()), work / "out-scan", jobs=args.jobs)
+            results[f"markdown, the {len(pdfs)} scanned"] = scores(subset, work / "out-md")
+            results[f"scanned (≤ {args.scan_pages} pages, OCR)"] = scores(subset, work / "out-scan")
+            continue
         for s in stems:
             parts = blocks((work / "out-md" / f"{s}.txt").read_text(encoding="utf-8"))
             if fmt == "docx":
@@ -159,10 +194,10 @@ def main() -> None:
             continue
         run_batch(sorted(folder.iterdir()), work / f"out-{fmt}", jobs=args.jobs)
         results[{"pdf": "PDF printed by Chromium", "docx": "Word .docx"}[fmt]] = scores(gold, work / f"out-{fmt}")
-    print(f"\n{'format':26} " + " ".join(f"{k[:16]:>16}" for k in ITEM_TYPES) + f" {'field acc.':>10} {'doc block':>9}")
+    print(f"\n{'format':30} " + " ".join(f"{k[:16]:>16}" for k in ITEM_TYPES) + f" {'field acc.':>10} {'doc block':>9}")
     for name, res in results.items():
         f1s = " ".join(f"{res[k]['f1']:>16.3f}" if res[k]["tp"] + res[k]["fn"] else f"{'–':>16}" for k in ITEM_TYPES)
-        print(f"{name:26} {f1s} {res['summary']['field_accuracy']:>10.3f} {res['summary']['document_block']:>9.3f}")
+        print(f"{name:30} {f1s} {res['summary']['field_accuracy']:>10.3f} {res['summary']['document_block']:>9.3f}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

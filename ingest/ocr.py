@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import IngestError
+from ingest.ocr_tables import find_grids, table_rows
 
 DEFAULT_LANG = "vie"
 DEFAULT_DPI = 300
@@ -28,6 +29,7 @@ class OcrResult:
     confidence: float | None  # mean word confidence in [0, 1]; None when no words
     words: int
     confident_chars: int  # letters/digits in words with confidence >= MIN_WORD_CONF
+    tables: list[list[list[str]]] = field(default_factory=list)  # ruled tables, rows of cells (ingest.ocr_tables)
 
 
 def check_tesseract(lang: str) -> None:
@@ -92,7 +94,10 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
     finally:
         if saved is None:
             os.environ.pop("OMP_THREAD_LIMIT", None)
+    grids = _grids(img)
     lines: dict[tuple, list[str]] = {}
+    line_top: dict[tuple, int] = {}
+    in_grid: list[list[tuple[int, int, int, int, str]]] = [[] for _ in grids]
     confs: list[float] = []
     confident_chars = 0
     for i, word in enumerate(data["text"]):
@@ -100,17 +105,45 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
         conf = float(data["conf"][i])
         if not word or conf < 0:
             continue
-        key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append(word)
+        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i], word)
+        g = _grid_of(grids, box)
+        if g is not None:
+            in_grid[g].append(box)
+        else:
+            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append(word)
+            line_top.setdefault(key, box[1])
         confs.append(conf)
         if conf >= MIN_WORD_CONF:
             confident_chars += sum(ch.isalnum() for ch in word)
-    text_lines, last_par = [], None
+    tables = [(g.top, table_rows(g, words)) for g, words in zip(grids, in_grid)]
+    tables = [(top, rows) for top, rows in tables if rows]
+    text_lines, last_par, found = [], None, []
     for key, words in lines.items():  # dict keeps tesseract's reading order
+        while tables and line_top[key] > tables[0][0]:  # a table goes where the text below it begins
+            text_lines += ["", *(" | ".join(r) for r in tables[0][1]), ""]
+            found.append(tables.pop(0)[1])
         par = key[:3]
         if last_par is not None and par != last_par and key[1] != last_par[1]:
             text_lines.append("")  # blank line between blocks
         text_lines.append(" ".join(words))
         last_par = par
+    for _, rows in tables:
+        text_lines += ["", *(" | ".join(r) for r in rows)]
+        found.append(rows)
     confidence = round(sum(confs) / len(confs) / 100, 4) if confs else None
-    return OcrResult("\n".join(text_lines), confidence, len(confs), confident_chars)
+    return OcrResult("\n".join(text_lines), confidence, len(confs), confident_chars, found)
+
+
+def _grids(img) -> list:
+    """The ruled tables of the page (none where numpy is missing: the page is then read as text lines)."""
+    try:
+        return find_grids(img)
+    except ImportError:  # pragma: no cover - numpy ships with the OCR dependencies
+        return []
+
+
+def _grid_of(grids: list, box: tuple) -> int | None:
+    left, top, width, height, _ = box
+    cx, cy = left + width // 2, top + height // 2
+    return next((k for k, g in enumerate(grids) if g.x0 <= cx <= g.x1 and g.top <= cy < g.bottom), None)

@@ -233,7 +233,8 @@ def read_pdf(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str
                 continue
             if not result.confident_chars:
                 warnings.append(f"page {number}: no text found (blank page?)")
-            pages.append(Page(number, unicodedata.normalize("NFC", result.text), confidence=result.confidence, method="ocr"))
+            pages.append(Page(number, unicodedata.normalize("NFC", result.text), confidence=result.confidence, method="ocr",
+                              tables=[[[unicodedata.normalize("NFC", c) for c in r] for r in t] for t in result.tables]))
     kinds = {p.method for p in pages}
     method = "mixed" if len(kinds) > 1 else kinds.pop()
     low = [p.number for p in pages if p.confidence is not None and p.confidence < 0.6 and p.text.strip()]

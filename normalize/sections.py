@@ -50,13 +50,20 @@ def _appendix_label(text: str) -> str | None:
 _OCR_ROMAN = re.compile(r"^\s*(?P<n>[IVXLC1lií|]{1,5})\s*[.)]\s+(?=\S)", re.I)
 
 
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
 def _ocr_roman(text: str, seen: dict) -> str | None:
-    """An OCR-damaged Roman heading ("11. ĐỐI TƯỢNG", "Iii. TIÊU CHÍ") that is the next one due."""
+    """An OCR-damaged Roman heading ("11. ĐỐI TƯỢNG", "Iii. TIÊU CHÍ") that is the next one due; a part heading
+    in capitals numbered as the part before it ("II. ĐỐI TƯỢNG …" again, a stroke of "III." lost) is the next one
+    too: a document does not number two parts alike (an annex starts again at I)."""
     m = _OCR_ROMAN.match(text)
     if not m or not is_upper_line(text[m.end():]) or seen.get("roman") is None:
         return None
     cand = re.sub(r"[1lií|]", "I", m.group("n")).upper()
     v = roman_value(cand)
+    if v and v == seen["roman"] and 1 < v < len(_ROMANS):
+        return _ROMANS[v]
     return cand if v and v == seen["roman"] + 1 else None
 
 

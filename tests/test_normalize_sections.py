@@ -90,6 +90,17 @@ def test_ocr_damaged_roman_heading_is_read_in_sequence_with_a_warning():
     assert any("Roman numeral II" in w for w in nd.warnings)
 
 
+def test_a_part_numbered_like_the_one_before_it_is_the_next_part():
+    """A scan's "III." read as "II." (a stroke lost): the parts after it keep their place."""
+    text = ("KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\n1. Nội dung.\nII. ĐỐI TƯỢNG THI ĐUA\n1. Các huyện.\n"
+            "II. HÌNH THỨC KHEN THƯỞNG\n1. Bằng khen.\nIV. SỐ LƯỢNG KHEN THƯỞNG\n1. Không quá 05 tập thể.\n")
+    doc = IngestedDocument(source="m.txt", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    nd = normalize_document(doc, restore=False)
+    assert [s.path for s in nd.sections if "." not in s.path] == ["I", "II", "III", "IV"]
+    assert nd.section_of(nd.text.index("Không quá 05")) == "IV.1"
+    assert any("read as Roman numeral III" in w for w in nd.warnings)
+
+
 def test_the_first_article_of_a_chapter_opens_whatever_articles_went_before_it():
     text = "\n".join([
         "Chương I",

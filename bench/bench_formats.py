@@ -149,8 +149,8 @@ def main() -> None:
     formats = [f for f in args.formats.split(",") if f]
     if set(formats) - {"pdf", "docx", "scan"}:
         ap.error(f"--formats: pdf, docx, scan, not {','.join(sorted(set(formats) - {'pdf', 'docx', 'scan'}))}")
-    if "scan" in formats and "pdf" not in formats:
-        formats.insert(formats.index("scan"), "pdf")  # the scan is made from the printed PDF
+    if "scan" in formats:  # the scan is made from the printed PDF: print it first
+        formats = [f for f in formats if f not in ("pdf", "scan")] + ["pdf", "scan"]
     gold_all = Path(args.gold)
     splits = split_of_stems(gold_all)
     stems = sorted(p.stem for p in (ROOT / "corpus" / "real").glob("*.md") if splits.get(p.stem) == args.split)
@@ -166,7 +166,9 @@ def main() -> None:
     exe = browser()
     for fmt in formats:
         folder = work / f"in-{fmt}"
-        folder.mkdir(exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)  # a --keep folder of an earlier run
+        shutil.rmtree(work / "gold-scan", ignore_errors=True) if fmt == "scan" else None
+        folder.mkdir()
         if fmt == "scan":
             pdfs = [p for p in sorted((work / "in-pdf").glob("*.pdf")) if page_count(p) <= args.scan_pages]
             subset = work / "gold-scan"

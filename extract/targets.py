@@ -151,11 +151,17 @@ def _context(ndoc: NormalizedDocument, offset: int, normative: bool = False) -> 
 _OWN_LABEL = re.compile(r"^\W*(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s*)?([^:]{3,80}):")
 
 
+# the excluded kinds' phrases at the start of a label ("Tên thủ tục hành chính:", "Kinh phí:"), whole words
+_EXCLUDED_LABEL = re.compile(r"^\W*(?:" + "|".join(r["phrase"].lstrip("^") for r in vocabulary("section_kinds")
+                                                     if r["kind"] == "excluded") + r")\b")
+
+
 def _label_kind(line: str) -> Optional[str]:
-    """What the label a line opens with says about its numbers ("1. Tên thủ tục hành chính: Giải quyết … từ 81% trở
-    lên": a procedure's name, who qualifies), as a heading would."""
+    """"excluded" where the label a line opens with names what is no target, as a heading would ("1. Tên thủ tục
+    hành chính: Giải quyết … từ 81% trở lên": a procedure's name, who qualifies); the label must begin with the
+    phrase ("b) Công dân được cấp căn cước: đạt 100%" is no "căn cứ", "Tạo điều kiện cho …" no "điều kiện")."""
     m = _OWN_LABEL.match(line)
-    return _heading_kind(m.group(1)) if m and len(m.group(1).split()) <= 8 else None
+    return "excluded" if m and len(m.group(1).split()) <= 8 and _EXCLUDED_LABEL.match(fold(m.group(1))) else None
 
 
 def _heading_kind(head: str) -> Optional[str]:
@@ -306,7 +312,8 @@ def extract_targets(ndoc: NormalizedDocument) -> list[Target]:
         if not re.search(r"\d", line) and not find_number_words(line) or _NOT_TARGET_LINE.match(line):
             continue
         ctx = _context(ndoc, ls, normative)
-        if ctx == "excluded" and (not in_table or normative) or _label_kind(line) == "excluded":
+        if ctx == "excluded" and (not in_table or normative) \
+                or ctx != "target" and not _TARGET_CUE.search(fold(line)) and _label_kind(line) == "excluded":
             continue
         target_ctx = in_table or ctx == "target" or bool(_TARGET_CUE.search(fold(line)))
         for cs, ce in _clauses(masked, ls, le):

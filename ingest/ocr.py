@@ -94,10 +94,8 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
     finally:
         if saved is None:
             os.environ.pop("OMP_THREAD_LIMIT", None)
-    grids = _grids(img)
-    lines: dict[tuple, list[str]] = {}
-    line_top: dict[tuple, int] = {}
-    in_grid: list[list[tuple[int, int, int, int, str]]] = [[] for _ in grids]
+    grids = _grids(img, dpi)
+    boxes = []  # (line key, word box, confidence) in tesseract's reading order
     confs: list[float] = []
     confident_chars = 0
     for i, word in enumerate(data["text"]):
@@ -105,19 +103,21 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
         conf = float(data["conf"][i])
         if not word or conf < 0:
             continue
-        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i], word)
-        g = _grid_of(grids, box)
-        if g is not None:
-            in_grid[g].append(box)
-        else:
-            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            lines.setdefault(key, []).append(word)
-            line_top.setdefault(key, box[1])
+        key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        boxes.append((key, (data["left"][i], data["top"][i], data["width"][i], data["height"][i], word)))
         confs.append(conf)
         if conf >= MIN_WORD_CONF:
             confident_chars += sum(ch.isalnum() for ch in word)
-    tables = [(g.top, table_rows(g, words)) for g, words in zip(grids, in_grid)]
-    tables = [(top, rows) for top, rows in tables if rows]
+    owner = [_grid_of(grids, box) for _, box in boxes]
+    read = [table_rows(g, [box for (_, box), o in zip(boxes, owner) if o == k]) for k, g in enumerate(grids)]
+    kept = {k for k, rows in enumerate(read) if rows is not None}  # the others are read as text lines
+    tables = sorted((grids[k].top, read[k]) for k in kept if read[k])
+    lines: dict[tuple, list[str]] = {}
+    line_top: dict[tuple, int] = {}
+    for (key, box), o in zip(boxes, owner):
+        if o not in kept:
+            lines.setdefault(key, []).append(box[4])
+            line_top.setdefault(key, box[1])
     text_lines, last_par, found = [], None, []
     for key, words in lines.items():  # dict keeps tesseract's reading order
         while tables and line_top[key] > tables[0][0]:  # a table goes where the text below it begins
@@ -135,10 +135,10 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
     return OcrResult("\n".join(text_lines), confidence, len(confs), confident_chars, found)
 
 
-def _grids(img) -> list:
+def _grids(img, dpi: int) -> list:
     """The ruled tables of the page (none where numpy is missing: the page is then read as text lines)."""
     try:
-        return find_grids(img)
+        return find_grids(img, dpi)
     except ImportError:  # pragma: no cover - numpy ships with the OCR dependencies
         return []
 

@@ -54,17 +54,35 @@ _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 
 def _ocr_roman(text: str, seen: dict) -> str | None:
-    """An OCR-damaged Roman heading ("11. ĐỐI TƯỢNG", "Iii. TIÊU CHÍ") that is the next one due; a part heading
-    in capitals numbered as the part before it ("II. ĐỐI TƯỢNG …" again, a stroke of "III." lost) is the next one
-    too: a document does not number two parts alike (an annex starts again at I)."""
+    """An OCR-damaged Roman heading ("11. ĐỐI TƯỢNG", "Iii. TIÊU CHÍ") that is the next one due."""
     m = _OCR_ROMAN.match(text)
     if not m or not is_upper_line(text[m.end():]) or seen.get("roman") is None:
         return None
     cand = re.sub(r"[1lií|]", "I", m.group("n")).upper()
     v = roman_value(cand)
-    if v and v == seen["roman"] and 1 < v < len(_ROMANS):
-        return _ROMANS[v]
     return cand if v and v == seen["roman"] + 1 else None
+
+
+def _lost_strokes(text: str) -> set[int]:
+    """Offsets of part headings in capitals numbered like the part before them where the part after
+    them is numbered two on ("II." / "II." / "IV.": a stroke of "III." lost in a scan). Only then: a
+    numbering that repeats and goes on by one is the document's own and stays as it is."""
+    parts: list[tuple[int, int]] = []  # (offset, value) of the Roman part headings, in order
+    out: set[int] = set()
+    pos = 0
+    for line in text.split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if _appendix_label(line):
+            parts = []  # an annex numbers its parts from I again
+            continue
+        m = ROMAN.match(line)
+        v = roman_value(m.group("n")) if m and is_upper_line(line[m.end():]) else None
+        if not v:
+            continue
+        if len(parts) >= 2 and parts[-1][1] == parts[-2][1] and v == parts[-1][1] + 2 and v - 1 < len(_ROMANS):
+            out.add(parts[-1][0])
+        parts.append((at, v))
+    return out
 
 
 # a chapter holds sections (Mục), a section articles; an article holds numbered clauses (rank 2)
@@ -163,6 +181,7 @@ def parse_sections(text: str, table_lines: set[int], warnings: list | None = Non
         sec.level = len(stack) - 1
         sections.append(sec)
 
+    lost = _lost_strokes(text)
     pos = 0
     for line in text.split("\n"):
         at = pos
@@ -191,7 +210,12 @@ def parse_sections(text: str, table_lines: set[int], warnings: list | None = Non
             seen = {"nums": set(), "roman": None, "letter": None}
             push(0, app, line, at)
             continue
-        h = _body_heading(line, seen, warnings)
+        if at in lost and seen.get("roman") is not None and seen["roman"] < len(_ROMANS):
+            h = (1, _ROMANS[seen["roman"]])
+            if warnings is not None:
+                warnings.append(f"heading {line.split()[0]!r} read as Roman numeral {h[1]}. (OCR damage; text left unchanged)")
+        else:
+            h = _body_heading(line, seen, warnings)
         if not h:
             continue
         rank, label = h

@@ -121,3 +121,21 @@ def test_the_first_article_of_a_chapter_opens_whatever_articles_went_before_it()
     assert "Chương III.Điều 41.1" in paths and "Chương III.Điều 42.1" in paths
     # elsewhere a number far ahead of the last article is a cross-reference, not a heading
     assert not any("Điều 40" in p for p in _paths(text.replace("TỔ CHỨC THỰC HIỆN\n", "TỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm chung\nĐiều 40. Theo khoản 1\n")))
+
+
+def test_an_item_numbered_11_under_part_ii_renumbers_no_part():
+    """"11." in capitals under "II." is item 11, not a part: "III." and "IV." after it keep their numbers."""
+    items = "\n".join(f"{k}. NỘI DUNG SỐ {k}" for k in range(1, 12))
+    text = f"KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\n1. Nội dung.\nII. NHIỆM VỤ\n{items}\nIII. KINH PHÍ\n1. Ngân sách.\nIV. TỔ CHỨC THỰC HIỆN\n"
+    doc = IngestedDocument(source="m.txt", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    nd = normalize_document(doc, restore=False)
+    assert [s.path for s in nd.sections if "." not in s.path] == ["I", "II", "III", "IV"]
+    assert "II.11" in {s.path for s in nd.sections}
+    assert not any("Roman" in w for w in nd.warnings)
+
+
+def test_a_part_number_that_repeats_and_goes_on_by_one_stays_as_written():
+    text = "KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nII. ĐỐI TƯỢNG\nII. HÌNH THỨC\nIII. KINH PHÍ\n"
+    doc = IngestedDocument(source="m.txt", sha256="0" * 64, method="text", pages=[Page(1, text)])
+    nd = normalize_document(doc, restore=False)
+    assert not any("read as Roman numeral" in w for w in nd.warnings)

@@ -443,3 +443,29 @@ def test_a_threshold_in_a_procedure_s_name_is_no_target():
                                   "tổn thương cơ thể từ 81% trở lên.")
     assert "từ 81% trở lên" in _ndoc(text).text
     assert extract_targets(_ndoc(text)) == []
+
+
+def test_labels_that_only_contain_an_excluded_word_keep_their_targets():
+    from extract.targets import extract_targets
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 121/KH-UBND
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+I. KẾT QUẢ
+
+1. Chuẩn hóa tên thủ tục hành chính
+
+- Phấn đấu 100% thủ tục hành chính được chuẩn hóa tên trong năm 2026.
+
+2. Dịch vụ công
+
+b) Công dân được cấp căn cước: đạt 95% dân số từ đủ 14 tuổi trong năm 2026.
+
+a) Tỷ lệ thủ tục hành chính đủ điều kiện: 80% được cung cấp trực tuyến toàn trình.
+"""
+    values = sorted(t.value for t in extract_targets(_ndoc(text)))
+    assert values == [80, 95, 100]

@@ -330,6 +330,11 @@ def _schedule_context(node: Node) -> Optional[str]:
     return "" if t is not None and is_schedule_heading(t.text) else None
 
 
+# the words that close an opening before its items ("… ngoài trời. Cụ thể:", "…, cụ thể như sau:")
+_THEN = re.compile(r"[.,;]?\s*(?:cụ thể(?:\s+như\s+sau)?|như\s+sau)\s*$", re.I)
+_RELAY_ASK = re.compile(r"\s(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s", re.I)  # the issuer asks the bodies it names
+
+
 def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], heading: Optional[str],
                       in_duty: bool) -> list[RawTask]:
     """Tasks without owner/deadline lines: items under an agency heading, and duty sentences."""
@@ -390,6 +395,14 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                                lead_from="text", layout="assignment").support_from_words(p.text))
             continue
         intro = None
+        k_next = content.index(p) + 1
+        if p.kind == "body" and p.text.rstrip().endswith(":") and k_next < len(content) and content[k_next].kind == "dash":
+            # "…, Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị … thực hiện nghiêm túc …. Cụ thể:":
+            # the bodies the opening asks own the dashes under it
+            who = intro_owner(_THEN.sub("", p.text.rstrip().rstrip(":")))
+            if who and _RELAY_ASK.search(p.text):
+                intro = RawTask(p.text, p.start, p.end, who, "", None, lead_from="text", layout="assignment")
+                continue
         pos = 0
         parts = enumerated_items(p.text)
         item = ENUM_MARK.match(p.text) if p.kind == "body" and not parts else None

@@ -116,3 +116,21 @@ Cục Hải quan trả lời để Công ty được biết./.
 
 def test_an_answers_advice_to_read_the_law_and_its_closing_are_no_duties():
     assert _tasks(ANSWER) == []
+
+
+def test_the_bodies_a_department_asks_own_the_dashes_under_its_request():
+    """"Nhằm …, Sở Y tế đề nghị UBND các xã, phường; các trạm y tế … thực hiện nghiêm túc …. Cụ thể:" and its dashes
+    (set 24's leftover, ninth session): the purpose clause holds commas, the opening ends "Cụ thể:"."""
+    text = """SỞ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+Số: 4120/SYT-NVY V/v phòng chống dịch sốt xuất huyết mùa mưa | Đắk Lắk, ngày 03 tháng 12 năm 2025
+Kính gửi: | - UBND các xã, phường; - Các trạm y tế trực thuộc.
+Thực hiện Công văn số 6356/UBND-KGVX ngày 01/12/2025 của UBND tỉnh về phòng chống dịch sốt xuất huyết;
+Nhằm bảo vệ sức khỏe cho người dân, học sinh và cán bộ, công chức, viên chức của các cơ quan, đơn vị, Sở Y tế đề nghị UBND các xã, phường; các cơ sở y tế trực thuộc thực hiện nghiêm túc các văn bản chỉ đạo của UBND tỉnh, chủ động triển khai các biện pháp phòng bệnh. Cụ thể:
+- Tổ chức diệt lăng quăng, bọ gậy tại các hộ gia đình mỗi tuần một lần.
+- Theo dõi số ca mắc và báo cáo Sở Y tế trước 16 giờ thứ Sáu hằng tuần.
+Sở Y tế đề nghị các đơn vị nghiêm túc thực hiện./.
+"""
+    tasks = _tasks(text)
+    dashes = [t for t in tasks if t.text.startswith(("Tổ chức diệt", "Theo dõi số ca"))]
+    assert len(dashes) == 2
+    assert all(t.lead[0] == "UBND cấp xã" for t in dashes)

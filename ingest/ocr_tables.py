@@ -27,7 +27,18 @@ DARK = 140  # gray level below which a pixel is ink
 SAME_END = 25  # px: row rules of one table begin and end within this of each other
 COLUMN_COVER = 0.85  # a column rule darkens this share of a row's height
 SAME_RULE = 15  # px: column rules closer than this are one (a cell border drawn by both cells)
-_RULE_GLYPHS = "|[]!"  # what tesseract reads a column rule as, glued to a word or alone
+_RULE_GLYPHS = "|[]!_"  # what tesseract reads a rule as, alone or glued to a word ("9_", "Thường [")
+
+
+def _unrule(word: str) -> str:
+    """A word without the rule glyphs glued to it: bars and underscores at its ends, and a bracket at an
+    end that no bracket closes ("[26]" stays)."""
+    word = word.strip("|_")
+    if word.endswith("[") and "]" not in word or word.endswith("(") and ")" not in word:
+        word = word[:-1]
+    if word.startswith("]") and "[" not in word:
+        word = word[1:]
+    return "" if not word.strip(_RULE_GLYPHS) else word
 
 
 @dataclass
@@ -147,8 +158,8 @@ def table_rows(grid: Grid, words: list[tuple[int, int, int, int, str]]) -> list[
         edges = sorted(set([grid.x0] + [c for c in cols if grid.x0 + 8 < c < grid.x1 - 8] + [grid.x1]))
         cells: list[list[tuple[int, int, int, str]]] = [[] for _ in range(len(edges) - 1)]
         for left, top, width, height, text in words:
-            text = text.strip("|")
-            if not text.strip(_RULE_GLYPHS):
+            text = _unrule(text)
+            if not text:
                 continue  # a rule read as a glyph
             cx, cy = left + width // 2, top + height // 2
             if a <= cy < b and edges[0] <= cx <= edges[-1]:

@@ -132,3 +132,13 @@ def test_a_scan_at_600_dpi_finds_the_same_grid():
     big = img.resize((img.width * 2, img.height * 2))
     [grid] = find_grids(big, dpi=600)
     assert len(grid.rules) == 4 and all(len(cols) == 5 for cols in grid.columns)
+
+
+def test_rule_glyphs_glued_to_a_cell_s_words_go():
+    """Tesseract reads a rule touching a word as "_", "|" or "[": "9_" is row 9, "xuyên[" is "xuyên"."""
+    from ingest.ocr_tables import Grid, table_rows
+
+    grid = Grid([0, 100], 0, 1000, [[0, 200, 1000]])
+    words = [(20, 30, 40, 30, "9_"), (220, 30, 80, 30, "Thường"), (310, 30, 80, 30, "xuyên["), (400, 30, 60, 30, "[26]"),
+             (500, 30, 10, 30, "|")]
+    assert table_rows(grid, words) == [["9", "Thường xuyên [26]"]]

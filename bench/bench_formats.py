@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from normalize.tables import row_cells  # noqa: E402
 from vnplan.evaluation import ITEM_TYPES, evaluate_dirs  # noqa: E402
 from vnplan.pipeline import run_batch  # noqa: E402
 from vnplan.splits import split_of_stems  # noqa: E402
@@ -39,9 +39,6 @@ from vnplan.splits import split_of_stems  # noqa: E402
 STYLE = ('body{font-family:"DejaVu Serif",serif;font-size:13pt;margin:2cm}'
          "table{border-collapse:collapse;margin:6pt 0}td{border:1px solid #000;padding:2px 4px;vertical-align:top;"
          "font-size:11pt}p{text-align:justify;margin:3pt 0}")
-
-
-_CELL_SEP = re.compile(r"\s*(?<!\S)\|(?!\S)\s*")  # as normalize.tables.row_cells reads a row
 
 
 def is_row(line: str) -> bool:
@@ -56,7 +53,7 @@ def blocks(text: str) -> list[str | list[list[str]]]:
     for i, ln in enumerate(lines):
         table = out[-1] if out and isinstance(out[-1], list) else None
         if is_row(ln):
-            row = [c.strip() for c in _CELL_SEP.split(ln.strip())]  # "6 | text | | ": the empty cells stay
+            row = row_cells(ln)  # "6 | text | | ": the empty cells stay
             row = row[1:] if row and not row[0] and ln.lstrip().startswith("|") else row
             (table.append(row) if table is not None else out.append([row]))
         elif table is not None and i + 1 < len(lines) and is_row(lines[i + 1]) and len(ln) < 200:

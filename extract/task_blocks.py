@@ -27,7 +27,7 @@ from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, delegates_powers, regulated_body
 from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, article_of, in_duty_section, in_rule_article,
                                parse_nodes, under, under_duty_part)
-from extract.task_owners import (agency_heading, collective_heading, intro_owner, lists_rights, mark_topic_lists,
+from extract.task_owners import (ASKS, agency_heading, collective_heading, intro_owner, lists_rights, mark_topic_lists,
                                  place_names, specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
@@ -332,7 +332,6 @@ def _schedule_context(node: Node) -> Optional[str]:
 
 # the words that close an opening before its items ("… ngoài trời. Cụ thể:", "…, cụ thể như sau:")
 _THEN = re.compile(r"[.,;]?\s*(?:cụ thể(?:\s+như\s+sau)?|như\s+sau)\s*$", re.I)
-_RELAY_ASK = re.compile(r"\s(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s", re.I)  # the issuer asks the bodies it names
 
 
 def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], heading: Optional[str],
@@ -386,7 +385,7 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
         return out
     intro: Optional[RawTask] = None  # "…, các cơ quan, đơn vị, địa phương thực hiện các hoạt động sau:"
     opened = False  # a piece ended "… có ý kiến như sau:" (a letter passing on a leader's instructions)
-    for p in content:
+    for i, p in enumerate(content):
         instructed, opened = opened, opened or bool(OPINION_OPENER.search(p.text))
         if p.kind == "title" and heading:
             continue
@@ -395,12 +394,11 @@ def _unlabelled_tasks(node: Node, content: list[Piece], owner: Optional[str], he
                                lead_from="text", layout="assignment").support_from_words(p.text))
             continue
         intro = None
-        k_next = content.index(p) + 1
-        if p.kind == "body" and p.text.rstrip().endswith(":") and k_next < len(content) and content[k_next].kind == "dash":
+        if p.kind == "body" and p.text.rstrip().endswith(":") and i + 1 < len(content) and content[i + 1].kind == "dash":
             # "…, Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị … thực hiện nghiêm túc …. Cụ thể:":
             # the bodies the opening asks own the dashes under it
             who = intro_owner(_THEN.sub("", p.text.rstrip().rstrip(":")))
-            if who and _RELAY_ASK.search(p.text):
+            if who and ASKS.search(p.text):
                 intro = RawTask(p.text, p.start, p.end, who, "", None, lead_from="text", layout="assignment")
                 continue
         pos = 0

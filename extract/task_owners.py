@@ -158,7 +158,9 @@ _WITH_PARTNERS = re.compile(r"chủ trì,?\s+phối hợp(?:\s+(?:với|cùng))?
 # a purpose clause before the actor, up to the comma before a body ("Để …, hiệu quả …, các Sở, ngành …")
 _PURPOSE = re.compile(r"^(?:Để|Nhằm)\s[^:;]{0,300}?,\s+(?=(?:các|Các)\s|(?:thành phố|tỉnh)\s+(?-i:[A-ZĐ])|(?-i:[A-ZĐ]))")
 # the issuer naming itself before it asks a body ("Bộ Tài chính (trân trọng) đề nghị UBND các tỉnh …")
-_RELAY = re.compile(r"^(?P<by>[^,;:]{3,80}?)\s+(?:trân trọng\s+)?(?P<ask>(?:đề nghị|yêu cầu)\s)", re.I)
+_ASK = r"(?:trân trọng\s+)?(?P<ask>(?:đề nghị|yêu cầu)\s)"
+_RELAY = re.compile(rf"^(?P<by>[^,;:]{{3,80}}?)\s+{_ASK}", re.I)
+ASKS = re.compile(rf"\s{_ASK}", re.I)  # the issuer asks the bodies it names, anywhere in a paragraph
 # the remit between an actor and its verb: "theo chức năng, nhiệm vụ, thẩm quyền quy định"
 _SCOPE = re.compile(r"^theo\s+chức\s+năng(?:\s*,\s*(?:nhiệm vụ|quyền hạn|thẩm quyền))*(?:\s+(?:được giao|quy định|của mình))?"
                     r"\s*,?\s*", re.I)

@@ -52,7 +52,7 @@ def read_image(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[s
         if not result.confident_chars:
             warnings.append(f"page {number}: no text found")
         pages.append(Page(number, unicodedata.normalize("NFC", result.text), confidence=result.confidence, method="ocr",
-                          tables=[[[unicodedata.normalize("NFC", c) for c in r] for r in t] for t in result.tables]))
+                          tables=result.tables))
     if not any(p.text.strip() for p in pages) or all(f"page {p.number}: no text found" in warnings for p in pages):
         raise IngestError("no text found: OCR found no text in the image")
     return pages, "ocr", warnings

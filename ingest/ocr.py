@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ class OcrResult:
     confidence: float | None  # mean word confidence in [0, 1]; None when no words
     words: int
     confident_chars: int  # letters/digits in words with confidence >= MIN_WORD_CONF
-    tables: list[list[list[str]]] = field(default_factory=list)  # ruled tables, rows of cells (ingest.ocr_tables)
+    tables: list[list[list[str]]] = field(default_factory=list)  # ruled tables, rows of NFC cells (ingest.ocr_tables)
 
 
 def check_tesseract(lang: str) -> None:
@@ -95,7 +96,7 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
         if saved is None:
             os.environ.pop("OMP_THREAD_LIMIT", None)
     grids = _grids(img, dpi)
-    boxes = []  # (line key, word box, confidence) in tesseract's reading order
+    boxes = []  # (line key, word box) in tesseract's reading order
     confs: list[float] = []
     confident_chars = 0
     for i, word in enumerate(data["text"]):
@@ -111,7 +112,7 @@ def ocr_image(image, lang: str = DEFAULT_LANG, psm: int = DEFAULT_PSM, dpi: int 
     owner = [_grid_of(grids, box) for _, box in boxes]
     read = [table_rows(g, [box for (_, box), o in zip(boxes, owner) if o == k]) for k, g in enumerate(grids)]
     kept = {k for k, rows in enumerate(read) if rows is not None}  # the others are read as text lines
-    tables = sorted((grids[k].top, read[k]) for k in kept if read[k])
+    tables = sorted((grids[k].top, [[unicodedata.normalize("NFC", c) for c in r] for r in read[k]]) for k in kept if read[k])
     lines: dict[tuple, list[str]] = {}
     line_top: dict[tuple, int] = {}
     for (key, box), o in zip(boxes, owner):

@@ -204,9 +204,7 @@ def read_pdf(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str
         good = [usable(t, opts.min_text_chars) for t in layer_texts]
         join_continued_rows([b if ok else None for b, ok in zip(layers, good)])
         for number, (ppage, blocks, ok) in enumerate(zip(plumber_pages, layers, good), start=1):
-            text, tables = render_blocks(blocks)
-            if not ok:
-                text = layer_texts[number - 1]
+            text, tables = render_blocks(blocks)  # (a page judged unusable took no part in the joins)
             if ok:
                 text, cids = drop_cid_codes(text)
                 if cids:  # a damaged or cut file, or a font without a character map: say so
@@ -234,7 +232,7 @@ def read_pdf(raw: bytes, opts: IngestOptions) -> tuple[list[Page], str, list[str
             if not result.confident_chars:
                 warnings.append(f"page {number}: no text found (blank page?)")
             pages.append(Page(number, unicodedata.normalize("NFC", result.text), confidence=result.confidence, method="ocr",
-                              tables=[[[unicodedata.normalize("NFC", c) for c in r] for r in t] for t in result.tables]))
+                              tables=result.tables))
     kinds = {p.method for p in pages}
     method = "mixed" if len(kinds) > 1 else kinds.pop()
     low = [p.number for p in pages if p.confidence is not None and p.confidence < 0.6 and p.text.strip()]

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 
 from normalize.draft import Draft, Line, stage
-from normalize.patterns import APPENDIX, ARTICLE, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
+from normalize.patterns import APPENDIX, ARTICLE, BODY_HEADS, BARE_MARKER, BULLET, LETTERED, NUMBERED, RECIPIENTS, ROMAN, SIGN_PREFIX, SIGN_ROLE, is_list_start
 from normalize.text import fold, is_upper_line, starts_lower
 
 # a body's name opening a line: after a colon it is the first of the items the colon announces ("… như sau:" /
 # "Sở Y tế chủ trì …"), not the rest of a wrapped sentence
-_BODY_START = re.compile(r"^(?:Sở|Bộ|Ban|Cục|Chi cục|Phòng|Ủy ban|Uỷ ban|UBND|Công an|Trung tâm|Văn phòng|Hội đồng|"
-                         r"Các|Mỗi)\s")
+_BODY_START = re.compile(rf"^(?:{'|'.join(BODY_HEADS + ('UBND', 'Công an', 'Văn phòng', 'Hội đồng', 'Các', 'Mỗi'))})\s")
 # a legal ground, capitalised: only a sentence opens with it ("… căn cứ vào" inside one is lower case)
 GROUND = re.compile(r"^\W*Căn cứ\s")
 _TERMINATED = re.compile(r"([.!?;:…]|\./\.)[\s”\"'’)]*$")

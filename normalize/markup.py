@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from normalize.draft import Draft, stage
-from normalize.patterns import RULE_LINE
+from normalize.patterns import BODY_HEADS, RULE_LINE
 from normalize.tables import tab_rows
 from normalize.text import nfc
 
@@ -33,7 +33,7 @@ _GLUED_WORD = re.compile(r"(?<![^\W\d_])(của|và|các|cho|với|tại|theo|v�
                          r"(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 # … and the head word of a body glued to its name by OCR ("1. SởY tế", "BộTài chính"): a body's name goes on
 # with a capital, followed by lower case or a space ("Y tế"); an acronym glued to it ("SởGTVT") is left alone
-_GLUED_HEAD = re.compile(r"(?<![^\W\d_])(Sở|Bộ|Cục|Ban|Phòng|Viện|Trung tâm|Chi cục|Ủy ban|Uỷ ban)(?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s))")
+_GLUED_HEAD = re.compile(rf"(?<![^\W\d_])({'|'.join(BODY_HEADS + ('Viện',))})(?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s))")
 _HEADER_LINES = 12  # the opening block of a document, where a short rule stands under the issuing body
 _RULE_RUN = re.compile(r"(?<=\S) ?_{3,} ?(?=\S)")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{5,}(?=\S)")  # text laid out in two columns with spaces

@@ -82,6 +82,9 @@ NUMBERED = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>\.|\))?\s+(?
 LETTERED = re.compile(r"^\s*(?:(?P<n>[a-zđA-ZĐ])\)\s*(?=\S)|(?P<n2>[a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ]))")
 # a list marker alone on its line, its text on the next ("2.", "a)", "III."): portal copies of word files
 BARE_MARKER = re.compile(r"^\s*[*_]*\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]|[a-zđ]\)|[IVXLC]{1,6}[.)])\s*[*_]*\s*$")
+# the words a body's name opens with, as written ("Sở Y tế", "Chi cục Kiểm lâm"), for the stages that need to
+# see a name begin without the gazetteer (which extract/ reads: vnplan/lang/vi/agency_heads.tsv)
+BODY_HEADS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Phòng", "Trung tâm", "Ủy ban", "Uỷ ban")
 BULLET = re.compile(r"^\s*[-–—+•*▪●○]\s*(?=\S)")
 # a number in brackets opening an item, "(1) Tiêu chí xác định …" (a capital follows: "(1)" inside a sentence does not)
 PAREN_NUMBER = re.compile(r"^\s*\(\d{1,2}\)\s+(?=\S)")

@@ -16,6 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from normalize.diacritics import clattice, splits
+from normalize.diacritics import discourse
 from normalize.diacritics.lattice import Scorer, local_confidence, viterbi
 from normalize.diacritics.syllables import apply_case, case_of, consistent, has_marks, strip_marks
 from normalize.diacritics.tokens import line_items, lm_class
@@ -251,6 +252,16 @@ def decode_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, m
     return d
 
 
+def _decode(scorer: Scorer, decoded: list[Decoded], places, fast: bool) -> None:
+    """Path and posteriors of each block: the C lattice for all at once, else the Python one."""
+    if not decoded or (fast and clattice.decode(scorer, decoded, places)):
+        return
+    for d in decoded:
+        d.path = viterbi(scorer, d.ids, places, d.bonus_at, d.compound_at)
+        keys = [col[ci][0] for col, ci in zip(d.ids, d.path)]
+        d.probs = [local_confidence(scorer, keys, i, col) if len(col) > 1 else None for i, col in enumerate(d.ids)]
+
+
 def render(d: Decoded, scorer: Scorer) -> tuple[str, list[TokenChoice]]:
     keys = [col[ci][0] for col, ci in zip(d.ids, d.path)]
     parts, pos, choices = [], 0, []
@@ -293,7 +304,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 
 def restore_text(model, text: str, candidates_fn=None, spans=None) -> tuple[str, list[TokenChoice]]:
-    """Restore ``text`` block by block (context runs across wrapped lines, not blank lines).
+    """Restore ``text`` block by block (context runs across wrapped lines, not blank lines),
+    then read again the blocks where the document's own sure wording may change an unsure
+    choice (:mod:`.discourse`).
 
     ``spans``: restrict to these (start, end) regions; the rest is copied unchanged.
     """
@@ -302,12 +315,14 @@ def restore_text(model, text: str, candidates_fn=None, spans=None) -> tuple[str,
     decoded = []
     fast = clattice.available()
     for s, e in (spans if spans is not None else blocks(text)):
-        d = (prepare_block if fast else decode_block)(model, text[s:e], s, fn, scorer, memo)
+        d = prepare_block(model, text[s:e], s, fn, scorer, memo)
         if d is not None:
             decoded.append(d)
-    if fast and decoded and not clattice.decode(scorer, decoded, getattr(model, "places", None)):
-        for d in decoded:
-            d.path = viterbi(scorer, d.ids, getattr(model, "places", None), d.bonus_at, d.compound_at)
+    places = getattr(model, "places", None)
+    _decode(scorer, decoded, places, fast)
+    names = scorer.names
+    again = discourse.rescore(decoded, lambda i: str(names[i]).isalpha(), scorer.unigram, scorer.bigram, _packed)
+    _decode(scorer, [decoded[n] for n in again], places, fast)
     parts, pos, choices = [], 0, []
     for d in decoded:
         new, ch = render(d, scorer)

@@ -80,6 +80,15 @@ class Scorer:
         self.memo[k] = x
         return x
 
+    def unigram(self, w: int) -> float:
+        """log P(w), the bottom order."""
+        return self.lm.uni.get(self.names[w], self.unk)
+
+    def bigram(self, v: int, w: int) -> float:
+        """log P(w | v), the bigram order alone (``v``'s back-off where the pair is unseen)."""
+        y = self.bi_get(v * N + w)
+        return y if y is not None else self.bo1[v] + self.back[w]
+
     def __call__(self, u: int, v: int, w: int) -> float:
         k = (u * N + v) * N + w
         x = self.memo.get(k)

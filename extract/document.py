@@ -137,11 +137,14 @@ def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str
 
 
 _ABOUT = re.compile(r"^\W*v/v\b", re.I)
-_ABOUT_INSIDE = re.compile(r"\sV/[vV]\s")  # "V/v đẩy nhanh tiến độ …": a Công văn's subject line
+_ABOUT_INSIDE = re.compile(r"\s[Vv]/[vV](?=[\s:]|$)")  # "V/v đẩy nhanh tiến độ …", "Số: 5331/CT-CS V/v:", "… v/v trả lời …"
 
 
 # "V/v chính sách thuế Hà Nội, ngày 01 tháng 12 năm 2025 Kính gửi: …" (fold keeps offsets; "ng ày" split by OCR)
 _DATE_AFTER_PLACE = re.compile(r",\s*ng\s?ay\s+\d{1,2}\s+thang\b|\skinh\s+gui\b")
+
+
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{3,}$")  # "TNCN", "GTGT" end a subject; a place is written in words ("TP." aside)
 
 
 def _subject_end(line: str) -> int | None:
@@ -155,8 +158,9 @@ def _subject_end(line: str) -> int | None:
     words = list(re.finditer(r"\S+", line[: m.start()]))
     k = len(words)
     while k > 0 and len(words) - k < 6 and (words[k - 1].group(0)[:1].isupper() or words[k - 1].group(0) in "-–"
-                                            or fold(words[k - 1].group(0)) in ("pho", "tinh")):
-        k -= 1  # "Hà Nội", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"
+                                            or fold(words[k - 1].group(0)) in ("pho", "tinh")) \
+            and not _ABBREVIATION.match(words[k - 1].group(0)):
+        k -= 1  # "Hà Nội", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"; "thuế TNCN Hà Nội": no place has "TNCN"
     while k < len(words) and not words[k].group(0)[:1].isupper():
         k += 1  # the walk stops on a capital: "… thuế tỉnh Lâm Đồng" keeps "tỉnh" in the subject
     if k == len(words):
@@ -179,7 +183,12 @@ def subject_line(lines: list[str]) -> str | None:
             parts = [ln.strip(" *_")]
             for nxt in lines[i + 1 : i + 5]:
                 f = fold(nxt)
-                if DATE_LINE.search(f) or f.startswith("kinh gui") or NUMBER_LINE.match(f) or not nxt.strip():
+                if f.startswith("kinh gui") or NUMBER_LINE.match(f) or not nxt.strip():
+                    break
+                if DATE_LINE.search(f):  # "V/v:" / "Chính sách thuế TNCN Hà Nội, ngày 19 …": its end on the date's line
+                    cut = _subject_end(nxt)
+                    if cut:
+                        parts.append(nxt[:cut].strip(" *_|"))
                     break
                 parts.append(nxt.strip(" *_"))
             return re.sub(r"\s+", " ", " ".join(parts)).strip(" |").rstrip(".;,")
@@ -452,8 +461,11 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
                          or INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
             title = last
     info["title"] = title
-    if info["doc_type"] is None and title and _ABOUT.match(title):
-        info["doc_type"] = "Công văn"  # a dispatch: no type heading, a "V/v …" subject line
+    if doc_type is None and title and _ABOUT.match(title) \
+            and (info["doc_type"] is None or not _type_from(_portal(ndoc, "loai van ban"))):
+        # a dispatch: no type heading, a "V/v …" subject line; over a type read from the number's code alone
+        # ("5680/CT-CS": CT is Cục Thuế, not Chỉ thị; a Chỉ thị has a heading and no "V/v")
+        info["doc_type"] = "Công văn"
     # the signature may stand before the first section: a decision signed above the plan it issues
     body_start = ndoc.sections[0].start if ndoc.sections else 0
     if type_index is not None:

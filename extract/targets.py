@@ -161,7 +161,10 @@ def _label_kind(line: str) -> Optional[str]:
     hành chính: Giải quyết … từ 81% trở lên": a procedure's name, who qualifies); the label must begin with the
     phrase ("b) Công dân được cấp căn cước: đạt 100%" is no "căn cứ", "Tạo điều kiện cho …" no "điều kiện")."""
     m = _OWN_LABEL.match(line)
-    return "excluded" if m and len(m.group(1).split()) <= 8 and _EXCLUDED_LABEL.match(fold(m.group(1))) else None
+    # a label may list several heads ("Thành phần, cấu tạo, công thức hóa học, hàm lượng tính trên trọng lượng:"):
+    # its first is what must be short
+    return "excluded" if m and len(m.group(1).split(",")[0].split()) <= 8 and _EXCLUDED_LABEL.match(fold(m.group(1))) \
+        else None
 
 
 def _heading_kind(head: str) -> Optional[str]:

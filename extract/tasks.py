@@ -146,9 +146,35 @@ _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:
 
 
 # an answer's advice to read the law ("Cục Hải quan đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để
-# thực hiện."): no duty of a body
-_READ_THE_LAW = re.compile(r"^(?:căn cứ|nghiên cứu)\s+(?:vào\s+)?(?:các\s+)?(?:quy định|văn bản)\b[^;]{0,200}?\bđể\s+"
-                           r"(?:thực hiện|áp dụng)(?:\s+đúng(?:\s+quy định)?)?\W*$", re.I)
+# thực hiện.", "… nghiên cứu quy định tại khoản 6 Điều 16 Luật …", "Thuế tỉnh X căn cứ các quy định trên và hồ sơ thực tế
+# để xử lý theo quy định", "… để thực hiện và liên hệ với Bộ … để được hướng dẫn"): no duty of a body. Only the rules
+# and the file are named, and at most the act of applying them: an act of its own ("để rà soát và xử lý", "để xác định",
+# "phối hợp với …") keeps the request a task.
+_APPLY = (r"(?:thực hiện|áp dụng|xử lý|hướng dẫn(?:\s+(?:đơn vị|công ty|doanh nghiệp|người nộp thuế))?\s+thực hiện)"
+          r"(?:\s+(?:đúng|theo)(?:\s+(?:các\s+)?quy định(?:\s+(?:của\s+)?pháp luật)?)?|\s+cho phù hợp)?"
+          r"(?:,?\s+(?:và\s+)?theo thẩm quyền)?")
+_READ_THE_LAW = re.compile(r"^(?:căn cứ|nghiên cứu)\s+(?:vào\s+|trên cơ sở\s+)?(?:các\s+)?(?:quy định|văn bản)\b"
+                           r"(?P<rules>(?:(?!\bđể\b).){0,400}?)"  # citations run on with ";"
+                           rf"(?P<apply>\bđể\s+{_APPLY}(?:\s+và\s+liên hệ\s+(?:với\s+)?[^;]{{0,120}}?\s+để được"
+                           r"\s+(?:hướng dẫn|giải đáp|trao đổi)[^;]{0,120}?)?)?\W*$", re.I)
+# the acts of duty_verbs.tsv (case kept: "Quyết định số …" is a citation), not its words that only end an owner's name
+# ("tại", "theo thẩm quyền", "trong việc", "căn cứ")
+_DUTY_VERB = re.compile(r"\b(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("duty_verbs")
+                                            if r["phrase"] not in ("tại", "để", "nhằm", "căn cứ", "trên cơ sở")
+                                            and not r["phrase"].startswith(("trong ", "theo "))) + r")\b")
+
+
+def _reads_the_law(text: str) -> bool:
+    """Only the rules are named (and at most applying them): where no "để …" closes the request, the words after
+    "nghiên cứu quy định" must be the citation alone, no verb of a duty ("… quy định tại Nghị định 134/2016/NĐ-CP", not
+    "… quy định hiện hành, xây dựng kế hoạch …")."""
+    m = _READ_THE_LAW.match(text)
+    return bool(m) and (m.group("apply") is not None or not _DUTY_VERB.search(m.group("rules")))
+
+
+# a purpose clause left without its verb ("Đề nghị Công ty … liên hệ với Thuế tỉnh … / để được cơ quan thuế trao đổi …":
+# the verb went to the owner): someone sent to ask, no duty
+_PURPOSE_ONLY = re.compile(r"^\W*để\s+được\s", re.I)
 # a block's label before what is to be done ("Nội dung: Triển khai …"): no part of the task's text
 _CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
@@ -202,7 +228,7 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))
                                      or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
                                      or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)
-                                     or _READ_THE_LAW.match(rt.text)):
+                                     or _reads_the_law(rt.text) or _PURPOSE_ONLY.match(rt.text)):
             continue
         if rt.lead and acronym_body(rt.lead) and not _defines_body(ndoc.text, rt.lead.strip()):
             continue  # "CSDL có trách nhiệm lưu trữ …": an acronym owns a duty only where the document names a body by it

@@ -202,3 +202,25 @@ def test_a_decisions_title_ends_where_its_enacting_body_and_grounds_begin():
     info = _info(text)
     assert info.doc_type == "Quyết định" and info.number == "412/QĐ-UBND"
     assert info.title == "Ban hành Kế hoạch nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) tỉnh Quảng Bình năm 2025"
+
+
+def test_a_subject_line_cut_after_its_label_ends_on_the_date_line():
+    """"Số: 5340/CT-CS V/v:" and, on the next line, "Chính sách thuế GTGT Hà Nội, ngày …" (a portal's table cell
+    joined; set 26, tenth session): the subject is the words before the place, the abbreviation kept."""
+    from extract.document import subject_line
+
+    lines = ["Độc lập - Tự do - Hạnh phúc Số: 5340/CT-CS V/v:",
+             "Chính sách thuế GTGT Hà Nội, ngày 21 tháng 11 năm 2025 Kính gửi: Công ty TNHH An Phát"]
+    assert subject_line(lines) == "V/v: Chính sách thuế GTGT"
+    assert subject_line(["Độc lập - Tự do - Hạnh phúc Số: 5390/CT-CS v/v trả lời kiến nghị Hà Nội, ngày 21 tháng 11 "
+                         "năm 2025 Kính gửi: Ông Lê Văn Hòa"]) == "v/v trả lời kiến nghị"
+
+
+def test_a_dispatch_with_a_subject_line_is_a_cong_van_whatever_its_numbers_code():
+    """"Số: 5702/CT-CS" with "V/v …" and no type heading: CT is the tax department's code, not Chỉ thị's."""
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5702/CT-CS\n"
+            "V/v thuế thu nhập doanh nghiệp\nHà Nội, ngày 02 tháng 12 năm 2025\nKính gửi: Thuế tỉnh Lâm Đồng\n"
+            "Cục Thuế nhận được công văn của Thuế tỉnh Lâm Đồng. Về vấn đề này, Cục Thuế có ý kiến như sau:\n"
+            "Đề nghị Thuế tỉnh Lâm Đồng rà soát hồ sơ của doanh nghiệp.\n")
+    info = _info(text)
+    assert info.doc_type == "Công văn" and info.title == "V/v thuế thu nhập doanh nghiệp"

@@ -134,3 +134,55 @@ Sở Y tế đề nghị các đơn vị nghiêm túc thực hiện./.
     dashes = [t for t in tasks if t.text.startswith(("Tổ chức diệt", "Theo dõi số ca"))]
     assert len(dashes) == 2
     assert all(t.lead[0] == "UBND cấp xã" for t in dashes)
+
+
+# Set 26 (tenth session): a tax department's answers to the provincial offices under it and customs answers to
+# companies. Other provinces, companies and wording than the letters that showed it.
+TAX_ANSWER = """BỘ TÀI CHÍNH
+CỤC THUẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 5901/CT-CS
+V/v hoàn thuế giá trị gia tăng
+Hà Nội, ngày 05 tháng 12 năm 2025
+Kính gửi: Thuế tỉnh Bình Định.
+Cục Thuế nhận được công văn số 812/BĐI-QLDN của Thuế tỉnh Bình Định về hoàn thuế của Công ty TNHH Hòa Phát. Về vấn đề này, Cục Thuế có ý kiến như sau:
+Căn cứ khoản 3 Điều 15 Luật Thuế giá trị gia tăng số 48/2024/QH15.
+Đề nghị Thuế tỉnh Bình Định căn cứ hồ sơ hoàn thuế của doanh nghiệp và quy định nêu trên để rà soát, thu hồi số thuế đã hoàn không đúng quy định.
+Đề nghị Thuế tỉnh Bình Định căn cứ các quy định trên và hồ sơ thực tế để xử lý theo quy định.
+Cục Thuế trả lời để Thuế tỉnh Bình Định biết và thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CS.
+TL. CỤC TRƯỞNG
+Nguyễn Văn Nam
+"""
+
+
+def test_a_request_to_a_provincial_tax_office_is_its_duty():
+    """Since 2025 a province's tax office is "Thuế tỉnh X" (no longer "Cục Thuế tỉnh"): it names a body."""
+    tasks = _tasks(TAX_ANSWER)
+    review = [t for t in tasks if "thu hồi" in t.text]
+    assert len(review) == 1 and review[0].lead and review[0].lead[0].startswith("Thuế tỉnh")
+    assert looks_like_agency("Thuế thành phố Cần Thơ") and looks_like_agency("Thuế cơ sở 3 tỉnh Bình Định")
+
+
+def test_a_request_only_to_apply_the_rules_is_the_answers_closing():
+    assert not [t for t in _tasks(TAX_ANSWER) if "xử lý theo quy định" in t.text]
+
+
+def test_advice_to_read_cited_provisions_or_ask_elsewhere_is_no_duty():
+    body = ANSWER.replace("Đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để thực hiện.", "\n".join([
+        "Về thuế nhập khẩu: đề nghị Công ty nghiên cứu quy định tại khoản 2 Điều 19 Luật Thuế xuất khẩu, thuế nhập khẩu "
+        "số 107/2016/QH13; Điều 12 Nghị định số 134/2016/NĐ-CP ngày 01/9/2016 của Chính phủ.",
+        "Đề nghị Công ty nghiên cứu quy định nêu trên để thực hiện và liên hệ với Bộ Công Thương để được hướng dẫn.",
+        "Đề nghị Công ty TNHH Minh Long liên hệ với Thuế tỉnh Khánh Hòa để được cơ quan thuế giải đáp cụ thể.",
+    ]))
+    assert _tasks(body) == []
+
+
+def test_studying_the_rules_to_propose_changes_stays_a_duty():
+    from extract.tasks import _reads_the_law
+
+    assert not _reads_the_law("Nghiên cứu quy định hiện hành để đề xuất sửa đổi, bổ sung Quy chế.")
+    assert not _reads_the_law("Căn cứ quy định tại Nghị định số 45/2020/NĐ-CP; xây dựng kế hoạch triển khai thực hiện.")

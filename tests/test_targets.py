@@ -397,3 +397,14 @@ def test_the_bands_of_a_points_scale_are_no_targets():
 def test_a_count_of_sites_in_the_province_is_still_a_target():
     text = "II. MỤC TIÊU\n1. Đến năm 2030, xây dựng trên địa bàn tỉnh 20 điểm du lịch cộng đồng đạt chuẩn.\n"
     assert [t.value for t in extract_targets(ndoc(text))] == [20]
+
+
+def test_a_products_make_up_in_a_customs_notice_is_no_target():
+    """A notice of a tariff code fixed in advance describes the goods: "- Thành phần, cấu tạo, công thức hóa học, hàm
+    lượng …: … 95,5%" (set 26, tenth session) is what the product is made of. The label lists several heads; its
+    first names what is no target."""
+    text = ("CỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 40211/TB-CHQ\n"
+            "Hà Nội, ngày 04 tháng 12 năm 2025\nTHÔNG BÁO\nVề kết quả xác định trước mã số\n"
+            "- Thành phần, cấu tạo, công thức hóa học, hàm lượng tính trên trọng lượng: Bột gia vị dạng hạt, gồm muối "
+            "95,5% và chiết xuất nấm men 4,5%.\n- Công dụng theo thiết kế: dùng trong chế biến thực phẩm.\n")
+    assert [t for t in extract_targets(ndoc(text)) if "95,5" in t.evidence.text] == []

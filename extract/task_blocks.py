@@ -27,8 +27,8 @@ from extract.raw_task import RawTask
 from extract.regulated_body import BARE_DUTY_TITLE, delegates_powers, regulated_body
 from extract.task_nodes import (DEPTH_ARTICLE, ENDS, MARK, Node, Piece, article_of, in_duty_section, in_rule_article,
                                parse_nodes, under, under_duty_part)
-from extract.task_owners import (ASKS, agency_heading, collective_heading, intro_owner, lists_rights, mark_topic_lists,
-                                 place_names, specific_agency)
+from extract.task_owners import (ASKS, RULES_FOR, agency_heading, collective_heading, intro_owner, lists_rights,
+                                 mark_topic_lists, place_names, specific_agency)
 from extract.task_parts import part_tasks
 from extract.task_schedule import TRAILING_PERIOD, is_schedule_heading, period_of, schedule_tasks
 from extract.task_sentences import (BARE_KIND, ENUM_MARK, LIST_INTRO, OPINION_OPENER, SENTENCE, SUMMARY, TASK_NOUNS,
@@ -97,7 +97,8 @@ def _bare_name_article(n: Node) -> bool:
     title ("Điều 2." / "Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:") names no one."""
     t = n.title()
     return n.depth == DEPTH_ARTICLE and n.heading_agencies is not None and t is not None and bool(t.text.strip()) \
-        and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n)
+        and not _DUTY_WORDS.search(t.text) and not _ASKS.match(t.text) and not under_duty_part(n) \
+        and not RULES_FOR.match(MARK.sub("", t.text).strip())  # "Quy định đối với cán bộ …": all its clauses are theirs
 
 
 def _receives_powers(node: Node, named: dict[int, Optional[str]]) -> bool:

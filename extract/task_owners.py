@@ -32,6 +32,9 @@ _ARTICLE_OWNER = re.compile(
     r"^(?:trách nhiệm|nhiệm vụ|nghĩa vụ|(?:thẩm quyền|quyền hạn|quyền)(?=\s*(?:,|và)\s*(?:trách nhiệm|nhiệm vụ|nghĩa vụ)))"
     r"(?:(?:\s*,\s*|\s+và\s+)(?:trách nhiệm|nhiệm vụ|quyền hạn|thẩm quyền|quyền|nghĩa vụ))*"  # "Trách nhiệm, thẩm quyền của"
     r"\s+(?:của|đối với)\s+(?P<who>[^:;.]+?)(?:\s+(?:trong|về|khi|đối với)\s.*)?\s*:?$", re.I)
+# "Điều 5. Quy định đối với cán bộ, nhân viên quản lý chợ": the rules an article sets for a body or a group of
+# people are their duties ("Quy định về hàng hóa …" names a topic, "Quy định của …" whose rules they are)
+RULES_FOR = re.compile(r"^(?:các\s+)?quy định\s+đối với\s+(?P<who>[^:;.]+?)\s*:?$", re.I)
 # an article may leave out the "của": "Điều 6. Trách nhiệm Văn phòng UBND tỉnh", "Trách nhiệm cá nhân trong …"
 _ARTICLE_OWNER_BARE = re.compile(
     r"^(?:trách nhiệm|nhiệm vụ)\s+(?P<who>(?:(?-i:[A-ZĐ])|(?:các|cá nhân|cơ quan|đơn vị)\b)[^:;.]*?)"
@@ -54,6 +57,9 @@ def agency_heading(node: Node) -> Optional[str]:
     plain = MARK.sub("", t.text).strip()
     m = _ARTICLE_OWNER.match(plain)
     if m and len(m.group("who").split()) <= 30 and (node.depth == DEPTH_ARTICLE or in_article(node)):
+        return m.group("who").strip()
+    m = RULES_FOR.match(plain) if node.depth == DEPTH_ARTICLE else None
+    if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or ROLE_RE.match(m.group("who"))):
         return m.group("who").strip()
     m = _ARTICLE_OWNER_BARE.match(plain) if node.depth == DEPTH_ARTICLE else None
     if m and len(m.group("who").split()) <= 20 and (looks_like_agency(m.group("who")) or not m.group("who")[:1].isupper()):

@@ -347,3 +347,21 @@ b) Phối hợp vớiBộTài chính hướng dẫn sử dụng kinh phí.
     nd = normalize_document(IngestedDocument(source="m.md", sha256="0" * 64, method="text",
                                              pages=[Page(1, "Kết nối với SởGTVT và ứng dụng TikTok.")]), restore=False)
     assert "SởGTVT" in nd.text and "TikTok" in nd.text  # an acronym and a brand stay as written
+
+
+RULES_FOR = """NỘI QUY
+Bến xe khách liên tỉnh
+Điều 3. Quy định đối với nhân viên điều hành bến xe
+1. Kiểm tra giấy tờ của người lái xe trước khi cho xe xuất bến.
+2. Phối hợp với lực lượng công an xử lý các trường hợp gây mất trật tự tại bến.
+Điều 4. Quy định về hàng hóa gửi theo xe
+1. Hàng hóa gửi theo xe phải có phiếu gửi hàng.
+"""
+
+
+def test_the_rules_an_article_sets_for_a_group_are_its_duties():
+    """"Điều 5. Quy định đối với cán bộ, nhân viên quản lý chợ" (set 11's model market rules, Đà Nẵng; tenth session): the group
+    the rules are for owns their clauses; "Quy định về hàng hóa …" names a topic, no owner."""
+    tasks = tasks_of(RULES_FOR)
+    assert [t.lead for t in tasks] == [["Nhân viên điều hành bến xe"]] * 2
+    assert tasks[0].text.startswith("Kiểm tra giấy tờ")

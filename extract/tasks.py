@@ -175,6 +175,10 @@ def _reads_the_law(text: str) -> bool:
 # a purpose clause left without its verb ("Đề nghị Công ty … liên hệ với Thuế tỉnh … / để được cơ quan thuế trao đổi …":
 # the verb went to the owner): someone sent to ask, no duty
 _PURPOSE_ONLY = re.compile(r"^\W*để\s+được\s", re.I)
+# a request to contact another body for guidance ("đề nghị Hội đồng … liên hệ với Bộ Khoa học và Công nghệ … để được
+# hướng dẫn"): someone sent to ask, no duty
+_ASK_ELSEWHERE = re.compile(r"\bliên hệ\s+(?:trực tiếp\s+)?(?:với\s+)?[^.;]{0,200}?\bđể\s+được\s+"
+                            r"(?:hướng dẫn|giải đáp|trao đổi|hỗ trợ|xem xét)", re.I)
 # a block's label before what is to be done ("Nội dung: Triển khai …"): no part of the task's text
 _CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
@@ -184,6 +188,10 @@ _PERMITTED = re.compile(r"\s(?:được|được phép|có thể|không được
 # clause ("Cơ quan thuế không trực tiếp trả …": a negation, "Ban Chỉ đạo làm việc theo các hình thức như …":
 # a list of ways), so it states no duty of a body
 _NOT_AN_OWNER = re.compile(r"(?<!\bhàng)\s(?:không|như)$", re.I)  # ("Cục Hàng không": "hàng không" is a word)
+# … or at a mark of time: what a body did or is doing ("Về vấn đề này, Chính phủ đã ban hành Nghị quyết …") is a
+# fact, unless a duty follows ("Các cơ sở … đang tổ chức … có trách nhiệm hoàn thành …": the owner runs on)
+_DONE = re.compile(r"\s(?:đã|đang)$", re.I)
+_DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
 # … or a case clause left at its end ("Ban, ngành thành phố làm chủ đầu tư trước khi …", "Cá nhân, tổ chức có …"):
 # the body is the words before it
 _OWNER_TAIL = re.compile(r"(?:\s+(?:trước khi|trước ngày|sau khi|khi|trong|của|có|theo thời gian))+$", re.I)
@@ -228,12 +236,14 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
         if rt.layout != "table" and (_no_task(re.sub(r"^[-+•–]\s+", "", rt.text))
                                      or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
                                      or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)
-                                     or _reads_the_law(rt.text) or _PURPOSE_ONLY.match(rt.text)):
+                                     or _reads_the_law(rt.text) or _PURPOSE_ONLY.match(rt.text)
+                                     or _ASK_ELSEWHERE.search(ndoc.text[rt.start:rt.end])):
             continue
         if rt.lead and acronym_body(rt.lead) and not _defines_body(ndoc.text, rt.lead.strip()):
             continue  # "CSDL có trách nhiệm lưu trữ …": an acronym owns a duty only where the document names a body by it
         if rt.lead and rt.lead_from in ("text", "heading"):
-            if _NOT_AN_OWNER.search(rt.lead.strip()):
+            if _NOT_AN_OWNER.search(rt.lead.strip()) or (_DONE.search(rt.lead.strip())
+                                                          and not _DUTY_MARK.search(ndoc.text[rt.start:rt.end])):
                 continue
             rt.lead = _OWNER_TAIL.sub("", rt.lead.strip())
         warnings: list[str] = []

@@ -186,3 +186,21 @@ def test_studying_the_rules_to_propose_changes_stays_a_duty():
 
     assert not _reads_the_law("Nghiên cứu quy định hiện hành để đề xuất sửa đổi, bổ sung Quy chế.")
     assert not _reads_the_law("Căn cứ quy định tại Nghị định số 45/2020/NĐ-CP; xây dựng kế hoạch triển khai thực hiện.")
+
+
+def test_a_request_after_a_topic_or_a_connective_is_the_named_bodys_duty():
+    """"Về việc …, đề nghị Thuế tỉnh X …" and "Vì vậy, đề nghị …" (set 26, tenth session): the actor after the comma."""
+    for opening in ("Về việc xác định nghĩa vụ thuế của doanh nghiệp nêu trên, ", "Vì vậy, "):
+        rt = assignment(opening + "đề nghị Thuế tỉnh Hưng Yên phối hợp với Sở Tài chính xác định lại số tiền thuê đất "
+                                  "phải nộp.", 0, False)
+        assert rt is not None and rt.lead == "Thuế tỉnh Hưng Yên" and rt.text.startswith("Phối hợp với Sở Tài chính")
+
+
+def test_being_sent_elsewhere_for_guidance_and_what_was_done_are_no_duties():
+    body = ANSWER.replace("Đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để thực hiện.", "\n".join([
+        "Theo đó, đề nghị Hiệp hội Doanh nghiệp Nhật Bản liên hệ với Bộ Y tế là cơ quan chủ trì xây dựng quy chuẩn "
+        "về thiết bị y tế để được hướng dẫn.",
+        "Về đề nghị Bộ Y tế phối hợp với các bộ, ngành rà soát danh mục thuốc thiết yếu: Về vấn đề này, Chính phủ đã ban "
+        "hành Nghị quyết số 120/NQ-CP ngày 10 tháng 6 năm 2025 về cắt giảm thủ tục.",
+    ]))
+    assert _tasks(body) == []

@@ -408,3 +408,12 @@ def test_a_products_make_up_in_a_customs_notice_is_no_target():
             "- Thành phần, cấu tạo, công thức hóa học, hàm lượng tính trên trọng lượng: Bột gia vị dạng hạt, gồm muối "
             "95,5% và chiết xuất nấm men 4,5%.\n- Công dụng theo thiết kế: dùng trong chế biến thực phẩm.\n")
     assert [t for t in extract_targets(ndoc(text)) if "95,5" in t.evidence.text] == []
+
+
+def test_a_share_after_a_bare_greater_than_sign_is_a_target_and_a_band_of_a_scale_is_not():
+    """A scan's OCR reads "≥" as ">" ("Có > 40% hợp tác xã …"; the dev plan 8718 scanned, tenth session): still a
+    share to reach. "> 90%: 10 điểm" is a band of a scoring scale."""
+    head = "II. MỤC TIÊU\n1. Mục tiêu cụ thể\n"
+    got = extract_targets(ndoc(head + "a) Đến hết năm 2027: Có > 40% hợp tác xã trên địa bàn ứng dụng nền tảng số.\n"))
+    assert [(t.comparator, t.value) for t in got] == [(">", 40.0)]
+    assert extract_targets(ndoc(head + "b) Tỷ lệ hồ sơ trực tuyến > 90%: 10 điểm.\n")) == []

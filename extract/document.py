@@ -137,14 +137,18 @@ def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str
 
 
 _ABOUT = re.compile(r"^\W*v/v\b", re.I)
-_ABOUT_INSIDE = re.compile(r"\s[Vv]/[vV](?=[\s:]|$)")  # "V/v đẩy nhanh tiến độ …", "Số: 5331/CT-CS V/v:", "… v/v trả lời …"
+# "V/v đẩy nhanh tiến độ …", "Số: 5331/CT-CS V/v:", "Số: 5387/CT-CS v/v trả lời …" (in lower case only right after a
+# number's code, not a cited letter's "… công văn số 12 v/v …")
+_ABOUT_INSIDE = re.compile(r"(?:\sV|(?<=[A-ZĐ])\sv)/[vV](?=[\s:]|$)")
 
 
 # "V/v chính sách thuế Hà Nội, ngày 01 tháng 12 năm 2025 Kính gửi: …" (fold keeps offsets; "ng ày" split by OCR)
 _DATE_AFTER_PLACE = re.compile(r",\s*ng\s?ay\s+\d{1,2}\s+thang\b|\skinh\s+gui\b")
 
 
-_ABBREVIATION = re.compile(r"^[A-ZĐ]{3,}$")  # "TNCN", "GTGT" end a subject; a place is written in words ("TP." aside)
+# "thuế TNCN Hà Nội, ngày …": an abbreviation before a place in words ends the subject; a place in capitals
+# ("TÂY NINH, ngày …", "TP. HỒ CHÍ MINH") is walked over whole
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{3,}$")
 
 
 def _subject_end(line: str) -> int | None:
@@ -159,7 +163,7 @@ def _subject_end(line: str) -> int | None:
     k = len(words)
     while k > 0 and len(words) - k < 6 and (words[k - 1].group(0)[:1].isupper() or words[k - 1].group(0) in "-–"
                                             or fold(words[k - 1].group(0)) in ("pho", "tinh")) \
-            and not _ABBREVIATION.match(words[k - 1].group(0)):
+            and not (_ABBREVIATION.match(words[k - 1].group(0)) and k < len(words) and not words[k].group(0).isupper()):
         k -= 1  # "Hà Nội", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"; "thuế TNCN Hà Nội": no place has "TNCN"
     while k < len(words) and not words[k].group(0)[:1].isupper():
         k += 1  # the walk stops on a capital: "… thuế tỉnh Lâm Đồng" keeps "tỉnh" in the subject
@@ -187,7 +191,7 @@ def subject_line(lines: list[str]) -> str | None:
                     break
                 if DATE_LINE.search(f):  # "V/v:" / "Chính sách thuế TNCN Hà Nội, ngày 19 …": its end on the date's line
                     cut = _subject_end(nxt)
-                    if cut:
+                    if cut and re.search(r"\b[a-zà-ỹđ]", nxt[:cut]):  # subject words, not the place alone
                         parts.append(nxt[:cut].strip(" *_|"))
                     break
                 parts.append(nxt.strip(" *_"))

@@ -99,8 +99,9 @@ _BRACKETED_SHARE = re.compile(r"\(\s*(?:[^\W\d]+\s+){0,2}$")  # "Hồ Chí Minh 
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")  # "[5] Tỷ lệ TTHC …": a portal copy's footnote, commentary
 _SCORING_CLAUSE = re.compile(
     r"diem toi da|diem\s*=|xet diem|tinh diem|: ?diem|thang diem|\*\s*\d"
-    # a band of a scale ("> 90%: 10 điểm", "< 50% thì …"), not a share to reach ("Có > 30% doanh nghiệp …": OCR's ≥)
-    r"|[<>]=?\s*\d+(?:,\d+)?\s*%(?=\s*(?:[:;,.)]|$|thi\b|duoc\b|tinh\b|den\b|-))"
+    # a band of a scale ("> 90%: 10 điểm", "< 50% thì …", a cell "> 90%" alone), not a share to reach ("Có > 30%
+    # doanh nghiệp …", "đạt > 90%.": OCR's ≥)
+    r"|^\W*[<>]=?\s*\d+(?:,\d+)?\s*%\W*$|[<>]=?\s*\d+(?:,\d+)?\s*%(?=\s*(?::|thi\b|duoc\b|tinh\b|den\b|-))"
     r"|%[^;:]{0,20}:\s*\d+(?:,\d+)?\s*(?:diem|d)\b"  # a scale: "Đạt từ 95% trở lên: 50 điểm"
     r"|:\s*\d+(?:,\d+)?\s*diem\s*;"  # an outcome of a scale: "… đã ban hành kế hoạch: 8 điểm; …"
     r"|\b(?:duoc\s+tinh|tinh\s+la)\s+\d+(?:,\d+)?\s*diem\b"  # a band of a scale: "Đến 10% tính là 0,5 điểm", "… được tính 1 điểm"

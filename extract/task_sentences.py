@@ -22,7 +22,7 @@ ASSIGN_VERB = re.compile(r"^(?:chủ trì|phối hợp|có trách nhiệm|chịu
 # a case, a purpose, a topic ("Về việc góp vốn … hay chưa, đề nghị Thuế tỉnh …") or a connective ("Do vậy, …") before
 # the actor, up to a comma
 _LEAD_IN = re.compile(
-    r"^(?:[-+•]\s*)?(?:(?P<topic>Về\s[^:]{3,400}?):\s+|[^:]{3,80}:\s+)?(?:(?:Căn cứ|Trên cơ sở|Để|Nhằm|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất|Về (?:việc|vấn đề)|Do vậy|Do đó|Vì vậy|Theo đó)(?:[^.;,()]|\([^()]*\)){0,200}?,\s*(?=\S+\s+\S+))?"
+    r"^(?:[-+•]\s*)?(?:(?P<topic>Về\s[^:]{3,400}?):\s+|[^:]{3,80}:\s+)?(?:(?:(?:Căn cứ|Trên cơ sở|Để|Nhằm|Trong quá trình|Hằng năm|Hàng năm|Khi|Sau khi|Trong|Đối với|Trường hợp|Chậm nhất|Về (?:việc|vấn đề))(?:[^.;,()]|\([^()]*\)){0,200}?|Do vậy|Do đó|Vì vậy|Theo đó),\s*(?=\S+\s+\S+))?"
     r"(?:Định kỳ[^,]{0,40}?(?:hàng|hằng)\s+(?:tháng|quý|năm)\s*,?\s*)?(?P<giao>(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu|Ủy quyền|Khuyến khích)\s+)?"
 )
 _GENERAL_ACTOR = re.compile(r"^(?:các|người đứng đầu|thủ trưởng)\b", re.I)

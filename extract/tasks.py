@@ -151,7 +151,7 @@ _NOT_A_DUTY = re.compile(r"^\W*(?:(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.?)\s*)?(?:
 # and the file are named, and at most the act of applying them: an act of its own ("để rà soát và xử lý", "để xác định",
 # "phối hợp với …") keeps the request a task.
 _APPLY = (r"(?:thực hiện|áp dụng|xử lý|hướng dẫn(?:\s+(?:đơn vị|công ty|doanh nghiệp|người nộp thuế))?\s+thực hiện)"
-          r"(?:\s+(?:đúng|theo)(?:\s+(?:các\s+)?quy định(?:\s+(?:của\s+)?pháp luật)?)?|\s+cho phù hợp)?"
+          r"(?:\s+(?:đúng|theo(?:\s+đúng)?)(?:\s+(?:các\s+)?quy định(?:\s+(?:của\s+)?pháp luật)?)?|\s+cho phù hợp)?"
           r"(?:,?\s+(?:và\s+)?theo thẩm quyền)?")
 _READ_THE_LAW = re.compile(r"^(?:căn cứ|nghiên cứu)\s+(?:vào\s+|trên cơ sở\s+)?(?:các\s+)?(?:quy định|văn bản)\b"
                            r"(?P<rules>(?:(?!\bđể\b).){0,400}?)"  # citations run on with ";"
@@ -165,11 +165,17 @@ _DUTY_VERB = re.compile(r"\b(?:" + "|".join(re.escape(r["phrase"]) for r in voca
 
 
 def _reads_the_law(text: str) -> bool:
-    """Only the rules are named (and at most applying them): where no "để …" closes the request, the words after
-    "nghiên cứu quy định" must be the citation alone, no verb of a duty ("… quy định tại Nghị định 134/2016/NĐ-CP", not
-    "… quy định hiện hành, xây dựng kế hoạch …")."""
+    """Only the rules are named (and at most applying them). Where no "để …" closes the request it must be "nghiên cứu
+    quy định …" and the citation alone, no verb of a duty after it ("… quy định tại khoản 6 Điều 16 Luật …, khoản 1 Điều
+    11 Nghị định …", not "… quy định hiện hành, xây dựng kế hoạch …"; "Căn cứ quy định …, thu hồi …" is a ground and a
+    duty). A verb the duty list lacks ("chấn chỉnh") goes unseen."""
     m = _READ_THE_LAW.match(text)
-    return bool(m) and (m.group("apply") is not None or not _DUTY_VERB.search(m.group("rules")))
+    if not m:
+        return False
+    if m.group("apply") is not None:
+        return True
+    rules = m.group("rules")
+    return text[:2].lower() == "ng" and not _DUTY_VERB.search(rules)
 
 
 # a purpose clause left without its verb ("Đề nghị Công ty … liên hệ với Thuế tỉnh … / để được cơ quan thuế trao đổi …":
@@ -179,6 +185,14 @@ _PURPOSE_ONLY = re.compile(r"^\W*để\s+được\s", re.I)
 # hướng dẫn"): someone sent to ask, no duty
 _ASK_ELSEWHERE = re.compile(r"\bliên hệ\s+(?:trực tiếp\s+)?(?:với\s+)?[^.;]{0,200}?\bđể\s+được\s+"
                             r"(?:hướng dẫn|giải đáp|trao đổi|hỗ trợ|xem xét)", re.I)
+
+
+def _sent_elsewhere(rt: RawTask, sentence: str) -> bool:
+    """The request itself is to contact someone ("đề nghị Công ty liên hệ với … để được hướng dẫn"): the owner was read
+    up to "liên hệ", or the task starts with it; a duty that only mentions a referral ("… thẩm định hồ sơ và hướng dẫn chủ
+    đầu tư liên hệ với Sở Xây dựng để được hướng dẫn") stays."""
+    asks = bool(re.search(r"\sliên hệ\b", rt.lead or "", re.I)) or rt.text.lower().startswith("liên hệ")
+    return asks and bool(_ASK_ELSEWHERE.search(sentence)) and not _DUTY_MARK.search(sentence)
 # a block's label before what is to be done ("Nội dung: Triển khai …"): no part of the task's text
 _CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
@@ -237,7 +251,7 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
                                      or (rt.layout != "schedule" and _NOT_A_DUTY.match(ndoc.text[rt.start:rt.end]))
                                      or _PERMITTED.search(rt.lead or "") or _PERMITTED_TEXT.match(rt.text)
                                      or _reads_the_law(rt.text) or _PURPOSE_ONLY.match(rt.text)
-                                     or _ASK_ELSEWHERE.search(ndoc.text[rt.start:rt.end])):
+                                     or _sent_elsewhere(rt, ndoc.text[rt.start:rt.end])):
             continue
         if rt.lead and acronym_body(rt.lead) and not _defines_body(ndoc.text, rt.lead.strip()):
             continue  # "CSDL có trách nhiệm lưu trữ …": an acronym owns a duty only where the document names a body by it

@@ -224,3 +224,10 @@ def test_a_dispatch_with_a_subject_line_is_a_cong_van_whatever_its_numbers_code(
             "Đề nghị Thuế tỉnh Lâm Đồng rà soát hồ sơ của doanh nghiệp.\n")
     info = _info(text)
     assert info.doc_type == "Công văn" and info.title == "V/v thuế thu nhập doanh nghiệp"
+
+
+def test_a_place_in_capitals_on_the_date_line_is_no_part_of_the_subject():
+    from extract.document import subject_line
+
+    assert subject_line(["Số: 812/TNI-QLDN", "V/v hoàn thuế", "TÂY NINH, ngày 03 tháng 12 năm 2025"]) == "V/v hoàn thuế"
+    assert subject_line(["Số: 812/HCM-QLDN V/v hoàn thuế TP. HỒ CHÍ MINH, ngày 03 tháng 12 năm 2025"]) == "V/v hoàn thuế"

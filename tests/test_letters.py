@@ -204,3 +204,20 @@ def test_being_sent_elsewhere_for_guidance_and_what_was_done_are_no_duties():
         "hành Nghị quyết số 120/NQ-CP ngày 10 tháng 6 năm 2025 về cắt giảm thủ tục.",
     ]))
     assert _tasks(body) == []
+
+
+def test_a_duty_that_mentions_a_referral_and_a_ground_before_a_duty_stay_duties():
+    """A second reading's counterexamples (tenth session): the rules above must not swallow these."""
+    from extract.tasks import _reads_the_law
+
+    assert not _reads_the_law("Căn cứ quy định nêu trên, thu hồi số thuế đã hoàn không đúng quy định.")
+    assert _reads_the_law("Căn cứ các quy định nêu trên và hồ sơ thực tế để thực hiện theo đúng quy định.")
+    text = ANSWER.replace("Đề nghị Công ty nghiên cứu quy định tại các văn bản nêu trên để thực hiện.",
+                          "Đề nghị Sở Tài chính chủ trì thẩm định hồ sơ và hướng dẫn chủ đầu tư liên hệ với Sở Xây dựng "
+                          "để được hướng dẫn thủ tục.")
+    assert [t.lead for t in _tasks(text)] == [["Sở Tài chính"]]
+
+
+def test_a_connective_without_its_comma_does_not_cut_the_first_body():
+    rt = assignment("Do đó giao Sở Y tế, Sở Tài chính phối hợp rà soát danh mục thuốc.", 0, False)
+    assert rt is None or rt.lead.startswith("Sở Y tế")

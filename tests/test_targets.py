@@ -417,3 +417,11 @@ def test_a_share_after_a_bare_greater_than_sign_is_a_target_and_a_band_of_a_scal
     got = extract_targets(ndoc(head + "a) Đến hết năm 2027: Có > 40% hợp tác xã trên địa bàn ứng dụng nền tảng số.\n"))
     assert [(t.comparator, t.value) for t in got] == [(">", 40.0)]
     assert extract_targets(ndoc(head + "b) Tỷ lệ hồ sơ trực tuyến > 90%: 10 điểm.\n")) == []
+
+
+def test_a_share_after_a_sign_at_a_sentences_end_and_a_heading_that_names_components_keep_their_targets():
+    head = "II. MỤC TIÊU\n1. Mục tiêu cụ thể\n"
+    got = extract_targets(ndoc(head + "a) Tỷ lệ hồ sơ trực tuyến đạt > 90%.\nb) Tỷ lệ hộ nghèo < 2%, mỗi năm giảm 0,5%.\n"))
+    assert {(t.comparator, t.value) for t in got} >= {(">", 90.0), ("<", 2.0)}
+    text = "II. MỤC TIÊU\n2. Phát triển các thành phần kinh tế\n- Đến năm 2030, tỷ trọng kinh tế tư nhân đạt 55% GRDP.\n"
+    assert [t.value for t in extract_targets(ndoc(text))] == [55.0]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 
 SURE = 0.8  # a first-pass choice at least this likely is a fact of the document; below it, read again
-WEIGHT = 0.1  # the cache's share: P = (1 - WEIGHT) P_lm + WEIGHT P_cache, read as a bonus over P_lm
+WEIGHT = 0.1  # the cache's weight: log(1 + WEIGHT P_cache / P_lm), the gain of mixing it in (1 - WEIGHT left out)
 
 
 def _chosen(d) -> list[tuple[int, float]]:
@@ -33,7 +33,8 @@ def _chosen(d) -> list[tuple[int, float]]:
     out = []
     for i, (col, ci) in enumerate(zip(d.ids, d.path)):
         w = col[ci][0]
-        p = 1.0 if d.probs is None or d.probs[i] is None else d.probs[i][ci]
+        # a column of one candidate is certain; a block decoded without posteriors tells nothing
+        p = 0.0 if d.probs is None else 1.0 if d.probs[i] is None else d.probs[i][ci]
         out.append((w if type(w) is int else -1, p))
     return out
 
@@ -61,8 +62,9 @@ def rescore(decoded: list, is_word, unigram, bigram, pack) -> list[int]:
 
     The bonus of a candidate ``w`` after a confident ``v`` is ``log(1 + WEIGHT *
     P_cache(w | v) / P_lm(w | v))`` (and the same for ``w`` before a confident neighbour):
-    what interpolating the cache adds, so that a pair the model already expects (``của
-    Thủ``) gains little and a pair it has hardly seen (``chấm điểm``) gains much."""
+    about what interpolating the cache adds (an approximation: the syllable's and both pairs' bonuses
+    are summed), so that a pair the model already expects (``của Thủ``) gains little and a pair
+    it has hardly seen (``chấm điểm``) gains much."""
     words, pairs = confident_counts(decoded, is_word)
     if not words:
         return []

@@ -21,12 +21,10 @@ from normalize.model import NormalizedDocument
 from normalize.patterns import (
     DATE_LINE,
     DOC_TYPE_LINE,
-    DOC_TYPES,
     INLINE_NUMBER,
     MOTTO,
     MOTTO_2,
     NUMBER_LINE,
-    NUMBER_TYPE_CODES,
     PREAMBLE,
     RECIPIENTS,
     SIGN_PREFIX,
@@ -34,6 +32,7 @@ from normalize.patterns import (
 )
 from normalize.text import fold, is_upper_line, letters, sentence_case
 from vnplan.lang import alternation, phrases
+from extract.document_title import ABOUT, find_title, find_type, subject_line, type_from, type_from_number
 from extract.issuer_codes import issuer_from_number
 from extract.signer import find_signer
 from vnplan.schema import DocumentInfo
@@ -96,107 +95,9 @@ def is_normative(ndoc: NormalizedDocument) -> bool:
 _ADOPTS_PLAN = re.compile(r"\b(?:ke hoach|chuong trinh|de an|chien luoc|quy hoach|muc tieu|chi tieu)\b")
 
 
-def find_type(lines: list[str]) -> tuple[str | None, int | None]:
-    for i, ln in enumerate(lines):
-        m = DOC_TYPE_LINE.match(fold(ln))
-        if m:
-            key = re.sub(r"\s+", " ", m.group(1))
-            return DOC_TYPES.get(key), i
-    return None, None
-
-
 def doc_type_of(ndoc: NormalizedDocument) -> str | None:
     """The document's own type as its heading says it ("Chỉ thị", "Kế hoạch"), None when it has none."""
     return find_type(_header_lines(ndoc))[0]
-
-
-def _type_from(value: str | None) -> str | None:
-    if not value:
-        return None
-    f = re.sub(r"\s+", " ", fold(value)).strip()
-    return DOC_TYPES.get(f)
-
-
-def _type_from_number(number: str | None) -> str | None:
-    if not number or "/" not in number:
-        return None
-    code = number.split("/")[-1].split("-")[0]
-    return NUMBER_TYPE_CODES.get(code)
-
-
-def find_title(lines: list[str], type_index: int | None, keep: list[str]) -> str | None:
-    if type_index is None or type_index + 1 >= len(lines):
-        return None
-    title = lines[type_index + 1].strip()
-    if not title or NUMBER_LINE.match(fold(title)):
-        return None
-    if is_upper_line(title):
-        title = sentence_case(title, keep=keep + ["Đề án"])
-        title = re.sub(r"([“\"«]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
-    return title.strip().rstrip(".;,")
-
-
-_ABOUT = re.compile(r"^\W*v/v\b", re.I)
-# "V/v đẩy nhanh tiến độ …", "Số: 5331/CT-CS V/v:", "Số: 5387/CT-CS v/v trả lời …" (in lower case only right after a
-# number's code, not a cited letter's "… công văn số 12 v/v …")
-_ABOUT_INSIDE = re.compile(r"(?:\sV|(?<=[A-ZĐ])\sv)/[vV](?=[\s:]|$)")
-
-
-# "V/v chính sách thuế Hà Nội, ngày 01 tháng 12 năm 2025 Kính gửi: …" (fold keeps offsets; "ng ày" split by OCR)
-_DATE_AFTER_PLACE = re.compile(r",\s*ng\s?ay\s+\d{1,2}\s+thang\b|\skinh\s+gui\b")
-
-
-# "thuế TNCN Hà Nội, ngày …": an abbreviation before a place in words ends the subject; a place in capitals
-# ("TÂY NINH, ngày …", "TP. HỒ CHÍ MINH") is walked over whole
-_ABBREVIATION = re.compile(r"^[A-ZĐ]{3,}$")
-
-
-def _subject_end(line: str) -> int | None:
-    """Where a subject line runs into the place-and-date ("… Hà Nội, ngày 01 tháng 12") or "Kính gửi":
-    the place is the capitalised words before the comma."""
-    m = _DATE_AFTER_PLACE.search(fold(line))
-    if not m:
-        return None
-    if m.group(0).lstrip().startswith("kinh"):
-        return m.start()
-    words = list(re.finditer(r"\S+", line[: m.start()]))
-    k = len(words)
-    while k > 0 and len(words) - k < 6 and (words[k - 1].group(0)[:1].isupper() or words[k - 1].group(0) in "-–"
-                                            or fold(words[k - 1].group(0)) in ("pho", "tinh")) \
-            and not (_ABBREVIATION.match(words[k - 1].group(0)) and k < len(words) and not words[k].group(0).isupper()):
-        k -= 1  # "Hà Nội", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"; "thuế TNCN Hà Nội": no place has "TNCN"
-    while k < len(words) and not words[k].group(0)[:1].isupper():
-        k += 1  # the walk stops on a capital: "… thuế tỉnh Lâm Đồng" keeps "tỉnh" in the subject
-    if k == len(words):
-        return m.start()  # "V/v thuế, ngày 01 tháng 12 năm 2025": no place, the date follows the comma
-    return words[k].start() if k > 0 else None
-
-
-def subject_line(lines: list[str]) -> str | None:
-    """A dispatch has no type heading; its title is the "V/v …" line under its number, wrapped
-    over the lines up to the place-and-date line or "Kính gửi"."""
-    for i, ln in enumerate(lines[:20]):
-        inside = _ABOUT_INSIDE.search(ln) if not _ABOUT.match(ln) else None
-        if inside:  # "Độc lập - Tự do - Hạnh phúc Số: 5529/CT-CS V/v quản lý thuế Hà Nội, ngày …"
-            ln = ln[inside.start() + 1:]
-        # (or "Về hướng dẫn đánh giá …" right under the number line, without the "V/v")
-        if _ABOUT.match(ln) or (i > 0 and NUMBER_LINE.match(fold(lines[i - 1])) and re.match(r"^\W*Về\s", ln)):
-            cut = _subject_end(ln)  # the place-and-date or "Kính gửi" run into the line
-            if cut is not None:
-                return re.sub(r"\s+", " ", ln[:cut]).strip(" *_|").rstrip(".;,")
-            parts = [ln.strip(" *_")]
-            for nxt in lines[i + 1 : i + 5]:
-                f = fold(nxt)
-                if f.startswith("kinh gui") or NUMBER_LINE.match(f) or not nxt.strip():
-                    break
-                if DATE_LINE.search(f):  # "V/v:" / "Chính sách thuế TNCN Hà Nội, ngày 19 …": its end on the date's line
-                    cut = _subject_end(nxt)
-                    if cut and re.search(r"\b[a-zà-ỹđ]", nxt[:cut]):  # subject words, not the place alone
-                        parts.append(nxt[:cut].strip(" *_|"))
-                    break
-                parts.append(nxt.strip(" *_"))
-            return re.sub(r"\s+", " ", " ".join(parts)).strip(" |").rstrip(".;,")
-    return None
 
 
 def parse_date(lines: list[str]) -> tuple[dict | None, str | None]:
@@ -385,7 +286,7 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     number = find_number(lines[:type_index] if type_index is not None else lines[:12]) or _portal(ndoc, "so hieu")
     info["number"] = number
 
-    info["doc_type"] = doc_type or _type_from(_portal(ndoc, "loai van ban")) or _type_from_number(number)
+    info["doc_type"] = doc_type or type_from(_portal(ndoc, "loai van ban")) or type_from_number(number)
 
     # the date and number belong to the opening block; "Căn cứ … ngày … tháng … năm …" below it is not the issue date
     opening = lines[:type_index] if type_index is not None else lines[:12]
@@ -465,8 +366,8 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
                          or INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
             title = last
     info["title"] = title
-    if doc_type is None and title and _ABOUT.match(title) \
-            and (info["doc_type"] is None or not _type_from(_portal(ndoc, "loai van ban"))):
+    if doc_type is None and title and ABOUT.match(title) \
+            and (info["doc_type"] is None or not type_from(_portal(ndoc, "loai van ban"))):
         # a dispatch: no type heading, a "V/v …" subject line; over a type read from the number's code alone
         # ("5680/CT-CS": CT is Cục Thuế, not Chỉ thị; a Chỉ thị has a heading and no "V/v")
         info["doc_type"] = "Công văn"

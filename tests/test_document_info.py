@@ -207,7 +207,7 @@ def test_a_decisions_title_ends_where_its_enacting_body_and_grounds_begin():
 def test_a_subject_line_cut_after_its_label_ends_on_the_date_line():
     """"Số: 5340/CT-CS V/v:" and, on the next line, "Chính sách thuế GTGT Hà Nội, ngày …" (a portal's table cell
     joined; set 26, tenth session): the subject is the words before the place, the abbreviation kept."""
-    from extract.document import subject_line
+    from extract.document_title import subject_line
 
     lines = ["Độc lập - Tự do - Hạnh phúc Số: 5340/CT-CS V/v:",
              "Chính sách thuế GTGT Hà Nội, ngày 21 tháng 11 năm 2025 Kính gửi: Công ty TNHH An Phát"]
@@ -227,7 +227,7 @@ def test_a_dispatch_with_a_subject_line_is_a_cong_van_whatever_its_numbers_code(
 
 
 def test_a_place_in_capitals_on_the_date_line_is_no_part_of_the_subject():
-    from extract.document import subject_line
+    from extract.document_title import subject_line
 
     assert subject_line(["Số: 812/TNI-QLDN", "V/v hoàn thuế", "TÂY NINH, ngày 03 tháng 12 năm 2025"]) == "V/v hoàn thuế"
     assert subject_line(["Số: 812/HCM-QLDN V/v hoàn thuế TP. HỒ CHÍ MINH, ngày 03 tháng 12 năm 2025"]) == "V/v hoàn thuế"

@@ -25,30 +25,30 @@ _BLANK_NUMBER = re.compile(r"^[\s.…_·]*/\s*(?:[\d.…_·]*\s*/\s*)?[a-z]")
 _FORM_HEADING = re.compile(r"^\W*mẫu(?:\s+số)?\b(?!\s+giáo)", re.I)  # "Mẫu số 02", "MẪU QUYẾT ĐỊNH …" (not "Mẫu giáo")
 
 
-def _heading(raw: str, folded: str) -> bool:
+def _heading(line: tuple[int, str, str]) -> bool:
+    _off, raw, folded = line
     return bool(APPENDIX.match(folded) or _FORM_HEADING.match(raw))
 
 
 def blank_form_spans(ndoc: NormalizedDocument) -> list[tuple[int, int]]:
     """(start, end) offsets of the blank forms in ``ndoc.text``."""
-    raw = [(off, text) for off, text in ndoc.lines() if text.strip()]
-    lines = [(off, fold(text)) for off, text in raw]
+    lines = [(off, text, fold(text)) for off, text in ndoc.lines() if text.strip()]  # (offset, as written, folded)
     spans: list[tuple[int, int]] = []
-    for i, (off, f) in enumerate(lines):
+    for i, (off, _raw, f) in enumerate(lines):
         if spans and off < spans[-1][1]:
             continue
         m = NUMBER_LINE.match(f)
         if not m or not _BLANK_NUMBER.match(m.group(2)):
             continue
         above = range(i - 1, max(i - HEADING_ABOVE, 0) - 1, -1)
-        start = next((lines[j][0] for j in above if _heading(raw[j][1], lines[j][1])), None)
+        start = next((lines[j][0] for j in above if _heading(lines[j])), None)
         if start is None:  # a form among forms: from the issuer's lines in capitals above its number
-            if not any(APPENDIX.match(g) for _, g in lines[:i]):
+            if not any(APPENDIX.match(g) for _, _r, g in lines[:i]):
                 continue  # not in an annex: the document's own number, left blank in a draft
             top = i
-            while top > max(i - ISSUER_LINES, 0) and is_upper_line(raw[top - 1][1]):
+            while top > max(i - ISSUER_LINES, 0) and is_upper_line(lines[top - 1][1]):
                 top -= 1
             start = lines[top][0]
-        end = next((o for (o, g), (_, r) in zip(lines[i + 1:], raw[i + 1:]) if _heading(r, g)), len(ndoc.text))
+        end = next((ln[0] for ln in lines[i + 1:] if _heading(ln)), len(ndoc.text))
         spans.append((start, end))
     return spans

@@ -286,7 +286,8 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
     number = find_number(lines[:type_index] if type_index is not None else lines[:12]) or _portal(ndoc, "so hieu")
     info["number"] = number
 
-    info["doc_type"] = doc_type or type_from(_portal(ndoc, "loai van ban")) or type_from_number(number)
+    portal_type = type_from(_portal(ndoc, "loai van ban"))
+    info["doc_type"] = doc_type or portal_type or type_from_number(number)
 
     # the date and number belong to the opening block; "Căn cứ … ngày … tháng … năm …" below it is not the issue date
     opening = lines[:type_index] if type_index is not None else lines[:12]
@@ -366,8 +367,7 @@ def extract_document_info(ndoc: NormalizedDocument, base: DocumentInfo) -> Docum
                          or INLINE_NUMBER.search(last) or is_upper_line(last) and len(last.split()) <= 4):
             title = last
     info["title"] = title
-    if doc_type is None and title and ABOUT.match(title) \
-            and (info["doc_type"] is None or not type_from(_portal(ndoc, "loai van ban"))):
+    if doc_type is None and not portal_type and title and ABOUT.match(title):
         # a dispatch: no type heading, a "V/v …" subject line; over a type read from the number's code alone
         # ("5680/CT-CS": CT is Cục Thuế, not Chỉ thị; a Chỉ thị has a heading and no "V/v")
         info["doc_type"] = "Công văn"

@@ -77,14 +77,14 @@ _RECURRING = re.compile(r"\b(?:thường xuyên|(?:hằng|hàng) (?:năm|quý|th
 # "… có trách nhiệm …" after a role (vnplan/lang/vi/role_heads.tsv): the marker, not the first verb,
 # ends the actor, whose name may hold a verb of its own ("Người chủ trì soạn thảo văn bản đi", "Văn
 # thư cơ quan, đơn vị gửi văn bản"); the role is the task's lead as written
-_DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
+DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
 _CONDITION = re.compile(r"^(?:trường hợp|nếu|khi|trong|sau|đối với|việc|mọi|mỗi)\b", re.I)
 MAX_MARKED_ACTOR = 16  # words
 ROLE_RE = re.compile("^(?:" + "|".join(re.escape(r["phrase"]) for r in vocabulary("role_heads")) + r")\b", re.I)
 
 
 def _marked_actor(rest: str) -> str:
-    m = _DUTY_MARK.search(rest)
+    m = DUTY_MARK.search(rest)
     if not m:
         return ""
     actor = rest[: m.start()].strip(" ,")

@@ -33,7 +33,7 @@ from extract.evidence import evidence_for
 from extract.document import central_issuer
 from extract.raw_task import RawTask
 from extract.task_blocks import block_tasks
-from extract.task_sentences import CLOSING_END, CLOSING_FORMULA, ROLE_RE, SUMMARY
+from extract.task_sentences import CLOSING_END, CLOSING_FORMULA, DUTY_MARK, ROLE_RE, SUMMARY
 from extract.task_tables import table_tasks, tables
 from normalize.model import NormalizedDocument
 from vnplan.lang import vocabulary
@@ -192,7 +192,7 @@ def _sent_elsewhere(rt: RawTask, sentence: str) -> bool:
     up to "liên hệ", or the task starts with it; a duty that only mentions a referral ("… thẩm định hồ sơ và hướng dẫn chủ
     đầu tư liên hệ với Sở Xây dựng để được hướng dẫn") stays."""
     asks = bool(re.search(r"\sliên hệ\b", rt.lead or "", re.I)) or rt.text.lower().startswith("liên hệ")
-    return asks and bool(_ASK_ELSEWHERE.search(sentence)) and not _DUTY_MARK.search(sentence)
+    return asks and bool(_ASK_ELSEWHERE.search(sentence)) and not DUTY_MARK.search(sentence)
 # a block's label before what is to be done ("Nội dung: Triển khai …"): no part of the task's text
 _CONTENT_LABEL = re.compile(r"^(?:nội dung(?: thực hiện| công việc| hoạt động)?|nhiệm vụ(?: cụ thể)?)\s*:\s*(?=\S)", re.I)
 # a permission or a possibility, not a duty: "Công ty … được phép tiếp nhận …", "Đoàn kiểm tra có thể …"
@@ -205,7 +205,6 @@ _NOT_AN_OWNER = re.compile(r"(?<!\bhàng)\s(?:không|như)$", re.I)  # ("Cục H
 # … or at a mark of time: what a body did or is doing ("Về vấn đề này, Chính phủ đã ban hành Nghị quyết …") is a
 # fact, unless a duty follows ("Các cơ sở … đang tổ chức … có trách nhiệm hoàn thành …": the owner runs on)
 _DONE = re.compile(r"\s(?:đã|đang)$", re.I)
-_DUTY_MARK = re.compile(r"\s(?:có|chịu)\s+trách\s+nhiệm\s", re.I)
 # … or a case clause left at its end ("Ban, ngành thành phố làm chủ đầu tư trước khi …", "Cá nhân, tổ chức có …"):
 # the body is the words before it
 _OWNER_TAIL = re.compile(r"(?:\s+(?:trước khi|trước ngày|sau khi|khi|trong|của|có|theo thời gian))+$", re.I)
@@ -257,7 +256,7 @@ def extract_tasks(ndoc: NormalizedDocument) -> list[Task]:
             continue  # "CSDL có trách nhiệm lưu trữ …": an acronym owns a duty only where the document names a body by it
         if rt.lead and rt.lead_from in ("text", "heading"):
             if _NOT_AN_OWNER.search(rt.lead.strip()) or (_DONE.search(rt.lead.strip())
-                                                          and not _DUTY_MARK.search(ndoc.text[rt.start:rt.end])):
+                                                          and not DUTY_MARK.search(ndoc.text[rt.start:rt.end])):
                 continue
             rt.lead = _OWNER_TAIL.sub("", rt.lead.strip())
         warnings: list[str] = []

@@ -47,7 +47,7 @@ def test_unsure_guesses_do_not_vote_for_themselves():
     # chậm chosen twice, both times unsure: nothing is a fact of the document
     a = block([[(0, 0.0)], [(3, 0.0), (2, 0.0)], [(4, 0.0)]], [0, 0, 0], [None, [0.6, 0.4], None])
     b = block([[(1, 0.0)], [(3, 0.0), (2, 0.0)], [(4, 0.0)]], [0, 0, 0], [None, [0.55, 0.45], None])
-    words, pairs = discourse.confident_counts([a, b], WORDS.get)
+    words, pairs = discourse.confident_counts([discourse.chosen(a), discourse.chosen(b)], WORDS.get)
     assert 3 not in words and (3, 4) not in pairs and (0, 3) not in pairs
 
 

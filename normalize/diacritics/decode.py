@@ -15,8 +15,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from normalize.diacritics import clattice, splits
-from normalize.diacritics import discourse
+from normalize.diacritics import clattice, discourse, splits
 from normalize.diacritics.lattice import Scorer, local_confidence, viterbi
 from normalize.diacritics.syllables import apply_case, case_of, consistent, has_marks, strip_marks
 from normalize.diacritics.tokens import line_items, lm_class
@@ -245,10 +244,10 @@ def prepare_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, 
 
 
 def decode_block(model, text: str, offset: int, candidates_fn, scorer: Scorer, memo) -> Decoded | None:
-    """:func:`prepare_block` and the Viterbi path through its columns (the Python lattice)."""
+    """:func:`prepare_block` and the Viterbi path and posteriors through its columns (the Python lattice)."""
     d = prepare_block(model, text, offset, candidates_fn, scorer, memo)
     if d is not None:
-        d.path = viterbi(scorer, d.ids, getattr(model, "places", None), d.bonus_at, d.compound_at)
+        _decode(scorer, [d], getattr(model, "places", None), fast=False)
     return d
 
 
@@ -262,17 +261,14 @@ def _decode(scorer: Scorer, decoded: list[Decoded], places, fast: bool) -> None:
         d.probs = [local_confidence(scorer, keys, i, col) if len(col) > 1 else None for i, col in enumerate(d.ids)]
 
 
-def render(d: Decoded, scorer: Scorer) -> tuple[str, list[TokenChoice]]:
-    keys = [col[ci][0] for col, ci in zip(d.ids, d.path)]
+def render(d: Decoded) -> tuple[str, list[TokenChoice]]:
+    """The block's text with the chosen candidates, and each choice with its posterior and rivals."""
     parts, pos, choices = [], 0, []
     for idx in d.ambiguous:
         s, e, tok = d.items[idx]
         col, ci = d.columns[idx], d.path[idx]
         out = col[ci][1]
-        if len(col) < 2:
-            probs = [1.0]
-        else:
-            probs = d.probs[idx] if d.probs is not None else local_confidence(scorer, keys, idx, d.ids[idx])
+        probs = [1.0] if len(col) < 2 else d.probs[idx]  # (every decoding fills the posteriors: _decode)
         # the three likeliest, ties in candidate order (a stable sort, reversed, keeps it)
         alts = [col[j][1] for j in sorted(range(len(col)), key=probs.__getitem__, reverse=True)[:3]]
         choices.append(TokenChoice(s + d.offset, e + d.offset, tok, out, round(probs[ci], 4), alts))
@@ -287,7 +283,7 @@ def restore_line(model, line: str, candidates_fn=None, scorer=None, memo=None) -
     """Restore one line or block; returns the new text and the choices made on ambiguous tokens."""
     scorer = scorer or Scorer(model.lm)
     d = decode_block(model, line, 0, candidates_fn or strip_candidates, scorer, {} if memo is None else memo)
-    return (line, []) if d is None else render(d, scorer)
+    return (line, []) if d is None else render(d)
 
 
 BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -325,7 +321,7 @@ def restore_text(model, text: str, candidates_fn=None, spans=None) -> tuple[str,
     _decode(scorer, [decoded[n] for n in again], places, fast)
     parts, pos, choices = [], 0, []
     for d in decoded:
-        new, ch = render(d, scorer)
+        new, ch = render(d)
         parts.append(text[pos : d.offset])
         parts.append(new)
         choices.extend(ch)

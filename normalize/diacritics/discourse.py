@@ -28,7 +28,7 @@ SURE = 0.8  # a first-pass choice at least this likely is a fact of the document
 WEIGHT = 0.1  # the cache's weight: log(1 + WEIGHT P_cache / P_lm), the gain of mixing it in (1 - WEIGHT left out)
 
 
-def _chosen(d) -> list[tuple[int, float]]:
+def chosen(d) -> list[tuple[int, float]]:
     """(id, posterior) of each column's first-pass choice; -1 for a split token (a pair of ids)."""
     out = []
     for i, (col, ci) in enumerate(zip(d.ids, d.path)):
@@ -39,13 +39,13 @@ def _chosen(d) -> list[tuple[int, float]]:
     return out
 
 
-def confident_counts(decoded: list, is_word) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+def confident_counts(choices: list, is_word) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
     """How often the document writes each syllable, and each pair of adjacent syllables,
-    decided with confidence (``is_word(id)``: a syllable, not a number or a mark)."""
+    decided with confidence (``choices``: :func:`chosen` of each block; ``is_word(id)``: a
+    syllable, not a number or a mark)."""
     words: dict[int, int] = {}
     pairs: dict[tuple[int, int], int] = {}
-    for d in decoded:
-        ch = _chosen(d)
+    for ch in choices:
         for a, pa in ch:
             if a >= 0 and pa >= SURE and is_word(a):
                 words[a] = words.get(a, 0) + 1
@@ -65,7 +65,8 @@ def rescore(decoded: list, is_word, unigram, bigram, pack) -> list[int]:
     about what interpolating the cache adds (an approximation: the syllable's and both pairs' bonuses
     are summed), so that a pair the model already expects (``của Thủ``) gains little and a pair
     it has hardly seen (``chấm điểm``) gains much."""
-    words, pairs = confident_counts(decoded, is_word)
+    choices = [chosen(d) for d in decoded]
+    words, pairs = confident_counts(choices, is_word)
     if not words:
         return []
     total = sum(words.values())
@@ -78,8 +79,7 @@ def rescore(decoded: list, is_word, unigram, bigram, pack) -> list[int]:
         return math.log1p(WEIGHT * k / after[v] / math.exp(bigram(v, w))) if k else 0.0
 
     again = []
-    for n, d in enumerate(decoded):
-        ch = _chosen(d)
+    for n, (d, ch) in enumerate(zip(decoded, choices)):
         news, changed = {}, False
         for i in d.ambiguous:
             if ch[i][1] >= SURE or len(d.ids[i]) < 2:
